@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Packet header parsing shared by ulogd's BASE, filter/ matches and nfcore: one length-checked view. */
+#ifndef ULOG_LIB_PKT_H
+#define ULOG_LIB_PKT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * A parsed view of one packet, starting at the network header. Offsets are
+ * from pkt_view.data; a header that does not fit in the captured length is
+ * absent (its *_ok flag false), never read past the buffer.
+ */
+struct pkt_view {
+	const uint8_t *data;
+	uint32_t len;           /* captured bytes from the network header */
+	uint8_t family;         /* AF_INET, AF_INET6, or 0 if neither parsed */
+
+	/* network layer */
+	bool l3_ok;             /* the fixed IPv4/IPv6 header is complete */
+	uint16_t l3_hdrlen;     /* IPv4: IHL*4; IPv6: 40 + extension headers walked */
+	uint32_t tot_len;       /* from the header (IPv4 tot_len; IPv6 40 + payload len) */
+
+	/* fragments (IPv4 flags/offset, IPv6 fragment header) */
+	bool is_fragment;       /* MF set or offset != 0 */
+	uint16_t frag_off;      /* fragment offset in bytes */
+	bool more_frags;
+	uint32_t frag_id;       /* IPv4 id or IPv6 fragment id */
+	bool has_frag_hdr;      /* IPv6: a fragment header is present */
+
+	/* IPv6 extension headers seen, as a bit set of IPPROTO_* < 64 plus flags */
+	uint64_t ext_seen;
+	uint16_t ext_off[8];    /* offset of each seen extension header, in order */
+	uint8_t ext_type[8];
+	uint8_t n_ext;
+
+	/* transport */
+	uint8_t l4proto;        /* IPPROTO_* after extension headers */
+	uint16_t l4_off;        /* offset of the transport header */
+	uint32_t l4_len;        /* captured bytes from l4_off */
+	bool l4_ok;             /* the transport header's fixed part is complete and this
+	                           is the first fragment (or not a fragment) */
+};
+
+/* Parses an IPv4 or IPv6 packet (version from the first nibble when
+ * @family is 0). Returns 0, or -EINVAL if no network header could be read;
+ * the view is filled as far as the bytes allow. */
+int pkt_parse(struct pkt_view *pv, const void *data, uint32_t len, uint8_t family);
+
+/* Field descriptor: one row per header field, read by one extractor. */
+enum pkt_layer { PKT_L3, PKT_L4 };
+struct pkt_field {
+	enum pkt_layer layer;
+	uint16_t offset;        /* byte offset in that header */
+	uint8_t width;          /* 1, 2, 4, 8 or 16 bytes */
+	uint8_t shift;          /* for bit-fields: right shift after reading */
+	uint32_t mask;          /* for bit-fields: mask after shift; 0 = none */
+};
+
+/* Reads @f from @pv in host byte order into @out. Returns false if the field
+ * is not inside the captured bytes of its header. 16-byte fields copy raw. */
+bool pkt_field_u64(const struct pkt_view *pv, const struct pkt_field *f, uint64_t *out);
+bool pkt_field_bytes(const struct pkt_view *pv, const struct pkt_field *f, void *out);
+
+/* Pointer to @n bytes at transport offset @off, or NULL if not captured. */
+const uint8_t *pkt_l4(const struct pkt_view *pv, uint32_t off, uint32_t n);
+/* Pointer to @n bytes at network offset @off, or NULL if not captured. */
+const uint8_t *pkt_l3(const struct pkt_view *pv, uint32_t off, uint32_t n);
+
+#endif

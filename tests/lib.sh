@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Shell helpers for tests: reporting and throw-away network namespaces.
+# Source it: . "$ULOG_TOP/tests/lib.sh"
+ULOG_TOP=${ULOG_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+BUILD=${BUILD:-build-asan}
+ULOGD=$ULOG_TOP/$BUILD/ulogd
+T_FAILS=0
+
+ok()   { echo "ok $*"; }
+fail() { echo "not ok $*"; T_FAILS=$((T_FAILS + 1)); }
+skip() { echo "skip $*"; }
+# check NAME CMD...: ok if CMD succeeds.
+check() { local n=$1; shift; if "$@"; then ok "$n"; else fail "$n"; fi; }
+# check_eq NAME GOT WANT
+check_eq() {
+	if [ "$2" == "$3" ]; then ok "$1"; else echo "# $1: got '$2', want '$3'"; fail "$1"; fi
+}
+
+# A scratch folder removed at exit.
+T_TMP=$(mktemp -d /tmp/ulogtest.XXXXXX)
+chmod 755 "$T_TMP"
+T_NETNS=()
+T_PIDS=()
+t_cleanup() {
+	local p n
+	for p in "${T_PIDS[@]}"; do kill "$p" 2>/dev/null; done
+	for p in "${T_PIDS[@]}"; do wait "$p" 2>/dev/null; done
+	for n in "${T_NETNS[@]}"; do ip netns pids "$n" 2>/dev/null | xargs -r kill 2>/dev/null; ip netns del "$n" 2>/dev/null; done
+	rm -rf "$T_TMP"
+}
+trap t_cleanup EXIT
+
+# netns_new NAME: creates a namespace with a unique name (printed) and loopback up.
+# Every namespace is isolated: no veth leg is left in the root namespace.
+netns_new() {
+	local n="ut-$1-$$-$RANDOM"
+	ip netns add "$n" || return 1
+	ip -n "$n" link set lo up
+	T_NETNS+=("$n")
+	echo "$n"
+}
+
+# netns_pair A B ADDR_A ADDR_B [ADDR6_A ADDR6_B]: a veth between namespaces A and B.
+netns_pair() {
+	local a=$1 b=$2 va="v$RANDOM" vb="v$RANDOM"
+	ip link add "$va" netns "$a" type veth peer name "$vb" netns "$b" || return 1
+	ip -n "$a" addr add "$3/24" dev "$va"
+	ip -n "$b" addr add "$4/24" dev "$vb"
+	if [ -n "${5:-}" ]; then
+		ip -n "$a" addr add "$5/64" dev "$va" nodad
+		ip -n "$b" addr add "$6/64" dev "$vb" nodad
+	fi
+	ip -n "$a" link set "$va" up
+	ip -n "$b" link set "$vb" up
+	echo "$va $vb"
+}
+
+# need CMD...: skip the whole test (exit 0) if a command is missing.
+need() {
+	local c
+	for c in "$@"; do
+		command -v "$c" >/dev/null || { skip "$(basename "$0"): $c not installed"; exit 0; }
+	done
+}
+
+# wait_for SECONDS CMD...: polls CMD until it succeeds.
+wait_for() {
+	local t=$1 i; shift
+	for ((i = 0; i < t * 20; i++)); do "$@" && return 0; sleep 0.05; done
+	return 1
+}
+
+t_done() { [ "$T_FAILS" -eq 0 ]; }

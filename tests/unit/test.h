@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Minimal test reporting: one "ok NAME" / "not ok NAME" line per case, read by tests/run.sh. */
+#ifndef ULOG_TEST_H
+#define ULOG_TEST_H
+
+#include <stdarg.h>
+#include <stdio.h>
+
+static int test_failures;
+
+__attribute__((format(printf, 2, 3), unused))
+static void test_report(int ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%s", ok ? "ok " : "not ok ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	fflush(stdout);
+	if (!ok)
+		test_failures++;
+}
+
+/* CHECK(cond, "name fmt", ...): reports the case, and the condition text on failure. */
+#define CHECK(cond, ...) do { \
+	int c_ = !!(cond); \
+	if (!c_) printf("# %s:%d: failed: %s\n", __FILE__, __LINE__, #cond); \
+	test_report(c_, __VA_ARGS__); \
+} while (0)
+
+/* Exit status of a test program: non-zero if any case failed. */
+#define TEST_EXIT() return test_failures ? 1 : 0
+
+#endif
