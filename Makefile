@@ -84,6 +84,10 @@ $(foreach p,$(PLUGIN_SRC),$(eval $(BUILD)/pic/$(basename $(notdir $(p))).o: $(p)
 deps:
 	scripts/deps.sh
 
+demo: all
+	@command -v iptables-legacy >/dev/null && command -v jq >/dev/null || scripts/deps.sh
+	scripts/demo-run.sh $(BUILD)
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/lib/ulog $(DESTDIR)$(PREFIX)/share/man/man8 $(DESTDIR)$(PREFIX)/etc
 	install -m 0755 $(ULOGD) $(DESTDIR)$(PREFIX)/sbin/ulogd
