@@ -32,6 +32,10 @@
  *   5. packets: match() or target();
  *   6. the rule is deleted or its table replaced: unbind(), then freed.
  *
+ * d->priv must be self-contained (no pointers to allocated memory): the
+ * core copies rules with memcpy (--noflush, -R, state files). Anything
+ * allocated belongs in d->state, made by bind() and freed by unbind().
+ *
  * Printers write save format into caller buffers (one printer serves
  * iptables-save, -S, -L, error messages and TRACE): snprintf semantics,
  * return the length the full text needs.
