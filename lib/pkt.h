@@ -41,7 +41,29 @@ struct pkt_view {
 	uint32_t l4_len;        /* captured bytes from l4_off */
 	bool l4_ok;             /* the transport header's fixed part is complete and this
 	                           is the first fragment (or not a fragment) */
+	bool l4_known;          /* l4proto is the upper-layer protocol: always for IPv4
+	                           with a complete header; for IPv6 when the extension
+	                           walk reached a non-extension header, ESP or NONE
+	                           (false on a truncated chain and on non-first fragments,
+	                           where l4proto is the fragment header's next header) */
 };
+
+/* Bytes of the fixed transport header pkt_parse requires for l4_ok, by
+ * protocol (TCP 20, UDP/UDP-Lite 8, ICMP/ICMPv6 8, SCTP 12, AH 12, ESP 8,
+ * DCCP 12, GRE 4); 0 for protocols it does not know. */
+uint32_t pkt_l4_min_len(uint8_t proto);
+
+/* A view over a header that is not IP (ARP): PKT_L3 fields read from @data,
+ * bounded by @len; no network or transport layer is parsed. */
+void pkt_view_raw(struct pkt_view *pv, const void *data, uint32_t len);
+
+/* Source and destination ports of a TCP, UDP, UDP-Lite, SCTP or DCCP packet
+ * with l4_ok. Returns false (and leaves the outputs unchanged) otherwise. */
+bool pkt_ports(const struct pkt_view *pv, uint16_t *sport, uint16_t *dport);
+
+/* Offset of the first IPv6 extension header of type @type (IPPROTO_*) that
+ * the walk recorded, or -1. */
+int pkt_ext_find(const struct pkt_view *pv, uint8_t type);
 
 /* Parses an IPv4 or IPv6 packet (version from the first nibble when
  * @family is 0). Returns 0, or -EINVAL if no network header could be read;
