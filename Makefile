@@ -34,7 +34,8 @@ CORE_SRC    := $(filter-out ulogd/main.c,$(wildcard ulogd/*.c))
 PLUGIN_SRC  := $(wildcard ulogd/input/*.c interpreters/*.c outputs/*.c)
 PLUGIN_NAMES := $(basename $(notdir $(PLUGIN_SRC)))
 
-obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
+# Objects live under $(BUILD)/obj/ so that ulogd/*.o do not collide with the $(BUILD)/ulogd binary.
+obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
 LIBULOG     := $(BUILD)/libulog.a
 ULOGD       := $(BUILD)/ulogd
@@ -56,6 +57,9 @@ $(BUILD)/registry.c: Makefile $(PLUGIN_SRC)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/registry.o: $(BUILD)/registry.c
 	$(CC) $(CFLAGS) -c -o $@ $<
@@ -64,7 +68,7 @@ $(LIBULOG): $(call obj,$(LIB_SRC) $(CORE_SRC) $(PLUGIN_SRC)) $(BUILD)/registry.o
 	@rm -f $@
 	ar rcs $@ $^
 
-$(ULOGD): $(BUILD)/ulogd/main.o $(LIBULOG)
+$(ULOGD): $(BUILD)/obj/ulogd/main.o $(LIBULOG)
 	$(CC) $(LDFLAGS) -rdynamic -o $@ $^ $(LDLIBS)
 
 # Each plugin also as a shared object, loadable by plugin="...".

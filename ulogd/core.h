@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The daemon's internal state: instances (nodes), stacks with their records, and the daemon itself. */
+#ifndef ULOGD_CORE_H
+#define ULOGD_CORE_H
+
+#include <stdbool.h>
+
+#include "conffile.h"
+#include "daemon.h"
+#include "plugin.h"
+#include "plugins.h"
+
+/* Where an input key's value comes from. */
+struct ulog_src {
+	struct ulog_node *node;  /* NULL: unresolved optional key */
+	int key;                 /* index in node's plugin out_keys */
+};
+
+/* An instance with what the core keeps beside it. Plugins see only inst. */
+struct ulog_node {
+	struct ulog_instance inst;     /* first member: node_of() relies on it */
+	struct ulog_daemon *d;
+	unsigned line;                 /* the stack= line that created it */
+	unsigned pos;                  /* position in its stack (inputs: 0) */
+	struct ulog_stack **feeds;     /* inputs: every stack they run */
+	unsigned n_feeds;
+	bool *out_used;                /* per output key: some consumer reads it */
+	struct ulog_src *src;          /* per input key */
+	bool configured, started, dirty;
+};
+
+static inline struct ulog_node *node_of(const struct ulog_instance *inst)
+{
+	return (struct ulog_node *)inst;
+}
+
+struct ulog_stack {
+	struct ulog_daemon *d;
+	unsigned idx;
+	unsigned line;
+	char *text;
+	struct ulog_node **nodes;
+	unsigned n;
+	unsigned n_slots;
+	struct ulog_record rec;
+	struct ulog_upstream_key *up;  /* scratch for ulog_stack_upstream() */
+	unsigned n_up;
+};
+
+struct ulog_daemon {
+	struct ulog_plugin_set plugins;
+	struct ulog_cfg cfg;
+	bool parsed, built, started;
+	struct ulog_loop *loop;
+	struct ulog_stack **stacks;
+	unsigned n_stacks;
+	struct ulog_node **nodes;      /* unique instances, in stack order */
+	unsigned n_nodes;
+	char logfile[4096];            /* [global] logfile, "" if not given */
+	int loglevel;                  /* [global] loglevel, -1 if not given */
+	int flush_timer;
+	int sigfd;
+};
+
+/* Builds the stacks of d->cfg (ulogd/build.c). Returns 0 or -errno with @err located. */
+int ulog_build_stacks(struct ulog_daemon *d, struct ulog_err *err);
+
+/* Frees stacks and nodes (after stop). */
+void ulog_free_stacks(struct ulog_daemon *d);
+
+/* Runs stack @s on its record (ulogd/stack.c). */
+void ulog_stack_run(struct ulog_stack *s);
+
+/* Resolves keys and assigns slots for every stack (ulogd/resolve.c). */
+int ulog_resolve_stacks(struct ulog_daemon *d, struct ulog_err *err);
+
+#endif

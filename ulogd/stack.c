@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Running stacks: the input's record, emit into every stack it feeds, and the configure-time key API. */
+#include "core.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ulog_record *ulog_input_record(struct ulog_instance *inst)
+{
+	struct ulog_record *r = &node_of(inst)->feeds[0]->rec;
+
+	ulog_rec_clear(r);
+	return r;
+}
+
+/* Copies the input's slots 0..@n-1 of @from into @to, whose other slots are cleared. */
+static void copy_input(const struct ulog_record *from, struct ulog_record *to, unsigned n)
+{
+	unsigned w = n / 64;
+
+	ulog_rec_clear(to);
+	memcpy(to->v, from->v, n * sizeof(*to->v));
+	memcpy(to->valid, from->valid, w * sizeof(uint64_t));
+	if (n % 64)
+		to->valid[w] = from->valid[w] & ((UINT64_C(1) << (n % 64)) - 1);
+}
+
+/* Logs the first error of an instance and then every power-of-two count. */
+static void note_error(struct ulog_instance *inst, int rc)
+{
+	uint64_t n = ++inst->n_errors;
+
+	if ((n & (n - 1)) == 0)
+		ulog_log(ULOG_ERROR, "%s (%s): record failed: %s (%llu so far)\n", inst->id,
+			 inst->plugin->name, strerror(rc < 0 ? -rc : rc), (unsigned long long)n);
+}
+
+void ulog_stack_run(struct ulog_stack *s)
+{
+	unsigned i;
+
+	for (i = 1; i < s->n; i++) {
+		struct ulog_node *n = s->nodes[i];
+		const struct ulog_plugin *p = n->inst.plugin;
+		int rc;
+
+		if (!p->interp)
+			continue;
+		n->inst.n_records++;
+		if (p->kind == ULOG_PLUGIN_OUTPUT)
+			n->dirty = true;
+		rc = p->interp(&n->inst, &s->rec);
+		if (rc < 0)
+			note_error(&n->inst, rc);
+		if (rc != ULOG_CONTINUE)
+			return;
+	}
+}
+
+int ulog_input_emit(struct ulog_instance *inst)
+{
+	struct ulog_node *n = node_of(inst);
+	const struct ulog_record *first = &n->feeds[0]->rec;
+	unsigned i;
+
+	inst->n_records++;
+	for (i = 1; i < n->n_feeds; i++)
+		copy_input(first, &n->feeds[i]->rec, inst->plugin->n_out);
+	for (i = 0; i < n->n_feeds; i++)
+		ulog_stack_run(n->feeds[i]);
+	return 0;
+}
+
+int ulog_instance_set_inputs(struct ulog_instance *inst, const struct ulog_key_def *keys,
+			     unsigned n)
+{
+	if (n > ULOG_RECORD_MAX_SLOTS)
+		return -E2BIG;
+	inst->in_keys = keys;
+	inst->n_in = n;
+	return 0;
+}
+
+/* True if a node after @j and before @pos in @s makes a key called @name. */
+static bool made_later(const struct ulog_stack *s, unsigned j, unsigned pos, const char *name)
+{
+	unsigned m, k;
+
+	for (m = j + 1; m < pos; m++) {
+		const struct ulog_plugin *p = s->nodes[m]->inst.plugin;
+
+		for (k = 0; k < p->n_out; k++)
+			if (!(p->out_keys[k].flags & ULOG_KEY_INACTIVE) &&
+			    !strcmp(p->out_keys[k].name, name))
+				return true;
+	}
+	return false;
+}
+
+unsigned ulog_stack_upstream(const struct ulog_instance *inst,
+			     const struct ulog_upstream_key **keys)
+{
+	const struct ulog_node *n = node_of(inst);
+	struct ulog_stack *s = inst->stack;
+	unsigned total = 0, j, k;
+
+	*keys = NULL;
+	if (!s || n->pos == 0)
+		return 0;
+	for (j = 0; j < n->pos; j++)
+		total += s->nodes[j]->inst.plugin->n_out;
+	free(s->up);
+	s->n_up = 0;
+	s->up = calloc(total + 1, sizeof(*s->up));
+	if (!s->up)
+		return 0;
+	for (j = 0; j < n->pos; j++) {
+		const struct ulog_node *m = s->nodes[j];
+		const struct ulog_plugin *p = m->inst.plugin;
+
+		for (k = 0; k < p->n_out; k++) {
+			const struct ulog_key_def *def = &p->out_keys[k];
+
+			if ((def->flags & ULOG_KEY_INACTIVE) || made_later(s, j, n->pos, def->name))
+				continue;
+			s->up[s->n_up].def = def;
+			s->up[s->n_up].producer = &m->inst;
+			s->n_up++;
+		}
+	}
+	*keys = s->up;
+	return s->n_up;
+}
