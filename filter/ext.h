@@ -20,9 +20,10 @@
  *      calls init() if set (set defaults);
  *   2. for each option of this extension on the rule line, in order, the core
  *      checks arity and negation (an option without FILTER_OPT_INVERT given
- *      with "!" is rejected by the core), marks it in d->seen/d->inverted,
- *      stores it generically when the option has FILTER_OPT_PUT, then calls
- *      parse();
+ *      with "!" is rejected by the core), stores it generically when the
+ *      option has FILTER_OPT_PUT, calls parse() (which still sees the bits
+ *      of earlier options only, so it can report its own "Only one ..."
+ *      repeats), then marks it in d->seen/d->inverted;
  *   3. after the whole line: the core checks FILTER_OPT_MANDATORY options and
  *      FILTER_OPT_ONCE repeats, then calls final_check();
  *   4. at COMMIT (the kernel's checkentry): check() with the table, the hook

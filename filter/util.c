@@ -131,9 +131,6 @@ const char *filter_proto_name(uint16_t proto)
 	struct protoent *pe;
 	size_t i;
 
-	for (i = 0; i < sizeof(chain_protos) / sizeof(chain_protos[0]); i++)
-		if (chain_protos[i].num == proto)
-			return chain_protos[i].name;
 	if (!proto || proto > 255)
 		return NULL;
 	if (!proto_names_done[proto]) {
@@ -142,7 +139,23 @@ const char *filter_proto_name(uint16_t proto)
 			snprintf(proto_names[proto], sizeof(proto_names[proto]), "%s", pe->p_name);
 		proto_names_done[proto] = true;
 	}
-	return proto_names[proto][0] ? proto_names[proto] : NULL;
+	if (proto_names[proto][0])
+		return proto_names[proto];
+	for (i = 0; i < sizeof(chain_protos) / sizeof(chain_protos[0]); i++)
+		if (chain_protos[i].num == proto)
+			return chain_protos[i].name;
+	return NULL;
+}
+
+/* See util.h. */
+const char *filter_proto_ext_name(uint16_t proto)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(chain_protos) / sizeof(chain_protos[0]); i++)
+		if (chain_protos[i].num == proto)
+			return chain_protos[i].name;
+	return NULL;
 }
 
 static int addr_len(int family)
@@ -162,13 +175,46 @@ static void prefix_to_mask(int family, unsigned prefix, uint8_t *mask)
 	}
 }
 
-/* Parses the mask part after '/': a prefix length, or (IPv4) a dotted mask. */
+/* IPv4 as iptables reads it: 1 to 4 parts, each 0..255 in C notation
+ * (010 is octal), missing parts zero ("10.1" = 10.1.0.0); a mask needs all 4. */
+static bool parse_ipv4(const char *s, uint8_t *addr, bool is_mask)
+{
+	char buf[20], *p = buf, *q;
+	uint64_t v;
+	int i;
+
+	snprintf(buf, sizeof(buf), "%s", s);
+	memset(addr, 0, 4);
+	for (i = 0; i < 3; i++) {
+		q = strchr(p, '.');
+		if (!q) {
+			if (is_mask || !filter_parse_uint(p, 0, 255, &v))
+				return false;
+			addr[i] = (uint8_t)v;
+			return true;
+		}
+		*q = 0;
+		if (!filter_parse_uint(p, 0, 255, &v))
+			return false;
+		addr[i] = (uint8_t)v;
+		p = q + 1;
+	}
+	if (!filter_parse_uint(p, 0, 255, &v))
+		return false;
+	addr[3] = (uint8_t)v;
+	return true;
+}
+
+/* Parses the mask part after '/': a prefix length, or a dotted (IPv4) or
+ * colon (IPv6) mask. */
 static bool parse_mask(int family, const char *s, uint8_t *mask)
 {
 	uint64_t v;
 
 	if (family == 4 && strchr(s, '.'))
-		return inet_pton(AF_INET, s, mask) == 1;
+		return parse_ipv4(s, mask, true);
+	if (family == 6 && strchr(s, ':'))
+		return inet_pton(AF_INET6, s, mask) == 1;
 	if (!filter_parse_uint(s, 0, family == 6 ? 128 : 32, &v))
 		return false;
 	prefix_to_mask(family, (unsigned)v, mask);
@@ -176,23 +222,29 @@ static bool parse_mask(int family, const char *s, uint8_t *mask)
 }
 
 /* See util.h. */
-bool filter_parse_addr_mask(int family, const char *s, uint8_t *addr, uint8_t *mask)
+int filter_parse_host(int family, const char *s, uint8_t *addr, uint8_t *mask)
 {
 	char tmp[INET6_ADDRSTRLEN + 64];
 	char *slash;
 
 	if (strlen(s) >= sizeof(tmp))
-		return false;
+		return -EINVAL;
 	strcpy(tmp, s);
 	slash = strchr(tmp, '/');
 	if (slash)
 		*slash++ = 0;
-	if (inet_pton(family == 6 ? AF_INET6 : AF_INET, tmp, addr) != 1)
-		return false;
+	if (family == 4 ? !parse_ipv4(tmp, addr, false) : inet_pton(AF_INET6, tmp, addr) != 1)
+		return -EINVAL;
 	if (slash)
-		return parse_mask(family, slash, mask);
+		return parse_mask(family, slash, mask) ? 0 : -ERANGE;
 	prefix_to_mask(family, family == 6 ? 128 : 32, mask);
-	return true;
+	return 0;
+}
+
+/* See util.h. */
+bool filter_parse_addr_mask(int family, const char *s, uint8_t *addr, uint8_t *mask)
+{
+	return filter_parse_host(family, s, addr, mask) == 0;
 }
 
 /* See util.h. */

@@ -46,9 +46,11 @@ bool filter_parse_port(const char *s, const char *proto, uint16_t *out);
 /* Protocol number from a name ("tcp", "icmpv6", "all" = 0) or a number
  * 0..255. Returns true on success. */
 bool filter_parse_proto(const char *s, uint16_t *out);
-/* The name iptables-save prints for @proto (its built-in names first, then
- * /etc/protocols), or NULL (then print the number). */
+/* The name iptables-save prints for @proto (/etc/protocols first, then
+ * iptables' built-in names), or NULL (then print the number). */
 const char *filter_proto_name(uint16_t proto);
+/* iptables' own name for @proto (no /etc/protocols): the match -p loads implicitly. */
+const char *filter_proto_ext_name(uint16_t proto);
 
 /* Address families for the helpers below: 4 or 6. Addresses are in network
  * byte order, 4 or 16 bytes. */
@@ -57,6 +59,8 @@ const char *filter_proto_name(uint16_t proto);
  * @mask (host bits of @addr are NOT cleared). No name resolution: a
  * hostname fails. Returns true on success. */
 bool filter_parse_addr_mask(int family, const char *s, uint8_t *addr, uint8_t *mask);
+/* The same, telling why: 0, -EINVAL (the address part) or -ERANGE (the mask). */
+int filter_parse_host(int family, const char *s, uint8_t *addr, uint8_t *mask);
 /* Prefix length of @mask, or -1 if not contiguous. */
 int filter_mask_prefix(int family, const uint8_t *mask);
 /* Prints @addr (inet_ntop). Returns the full length. */
