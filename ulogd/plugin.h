@@ -243,6 +243,14 @@ unsigned ulog_stack_upstream(const struct ulog_instance *inst,
 struct ulog_record *ulog_input_record(struct ulog_instance *inst);
 int ulog_input_emit(struct ulog_instance *inst);
 
+/*
+ * Inputs that end (a capture file read to its end or to a damaged record):
+ * @inst will produce no more records. When every input is done the daemon
+ * drains its outputs and exits: status 1 if an input ended with
+ * @status < 0, else 0. (PCAPIN calls it.)
+ */
+void ulog_input_done(struct ulog_instance *inst, int status);
+
 /* Daemon log, ulogd2's levels. */
 enum ulog_level {
 	ULOG_DEBUG = 1,
