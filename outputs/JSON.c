@@ -260,9 +260,14 @@ static void put_value(struct jsonw *w, const char *name, const struct ulog_value
 	case ULOG_T_UINT8:
 	case ULOG_T_UINT16:
 	case ULOG_T_UINT32:
-	case ULOG_T_UINT64:
 		jw_key(w, name);
 		jw_u64(w, num);
+		return;
+	case ULOG_T_UINT64:
+		/* jansson (ulogd2's encoder and most readers) holds integers as
+		 * int64: like ulogd2, values above INT64_MAX wrap negative */
+		jw_key(w, name);
+		jw_i64(w, (int64_t)num);
 		return;
 	case ULOG_T_INT8:
 	case ULOG_T_INT16:
