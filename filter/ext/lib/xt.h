@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Helpers shared by the extension modules: iptables' port, mark, state and rate syntaxes, packet reads. */
+#ifndef ULOG_FILTER_EXT_XT_H
+#define ULOG_FILTER_EXT_XT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/socket.h>
+
+#include "../../ext.h"
+#include "../../util.h"
+
+#define XT_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A name/value row for flag and enum tables. */
+struct xt_name {
+	const char *name;
+	uint32_t value;
+};
+
+/* ------------------------------------------------------------------ ports */
+
+/* Port as the xtables option framework reads it (xtables_getportbyname, i.e.
+ * getaddrinfo): decimal digits taken modulo 65536, else a service name.
+ * Returns true on success. */
+bool xt_port_gai(const char *s, uint16_t *out);
+
+/* "A", "A:B", ":B", "A:" in tcp's old syntax (xtables_parse_port: base-0
+ * number 0..65535 or service of @proto); min > max is refused. Returns 0 or
+ * -EINVAL with iptables' message in @err. */
+int xt_portrange_old(const char *s, const char *proto, uint16_t r[2], struct ulog_err *err);
+
+/* The same in the option framework's syntax (XTTYPE_PORTRC): empty parts
+ * default to 0 / 65535, min > max allowed. @ext/@opt name the option in
+ * messages. */
+int xt_portrange_gai(const char *s, const char *ext, const char *opt, uint16_t r[2],
+		     struct ulog_err *err);
+
+/* Appends "[! ]--OPT A[:B]" unless the range is 0:65535. */
+void xt_bportrange(struct filter_buf *b, const char *opt, const uint16_t r[2], bool inv);
+
+/* The name iptables gives a port protocol (tcp, udp, udplite, sctp, dccp)
+ * or NULL. */
+const char *xt_port_proto_name(uint16_t proto);
+
+/* ------------------------------------------------------------------ marks */
+
+/* "VALUE[/MASK]" as xtables_strtoui base 0, each 0..UINT32_MAX; MASK
+ * defaults to 0xffffffff. Returns true on success. */
+bool xt_parse_mark(const char *s, uint32_t *val, uint32_t *mask);
+
+/* Appends "0xV" or "0xV/0xM" (mask omitted when 0xffffffff). */
+void xt_bmark(struct filter_buf *b, uint32_t val, uint32_t mask);
+
+/* ------------------------------------------------------------- name lists */
+
+/* Parses a comma list of names from @tab (case-insensitive when @nocase)
+ * into a bit set. Returns false on an unknown or empty element (*@bad
+ * points into @s at it). */
+bool xt_parse_names(const char *s, const struct xt_name *tab, unsigned n, bool nocase,
+		    uint32_t *out, const char **bad, unsigned *badlen);
+
+/* Appends the names of the bits set in @v in table order, comma separated. */
+void xt_bnames(struct filter_buf *b, const struct xt_name *tab, unsigned n, uint32_t v);
+
+/* ------------------------------------------------------------------ rates */
+
+#define XT_LIMIT_SCALE 10000u
+
+/* limit's "N[/second|minute|hour|day]" (unit prefixes, any case) into the
+ * kernel's period in XT_LIMIT_SCALE units of a second. Returns 1, 0 for a
+ * bad rate, -1 if the rate is too fast (period 0). */
+int xt_parse_rate(const char *s, uint32_t scale, uint64_t *period);
+
+/* Appends "N/unit" as limit and hashlimit print a period. */
+void xt_brate(struct filter_buf *b, uint64_t period, uint64_t scale);
+
+/* --------------------------------------------------------- packet access */
+
+/* Transport ports of @pv (host order), false if not TCP/UDP-like or not
+ * captured. Sets *@hotdrop when the first fragment is too short, as the
+ * kernel drops it. */
+bool xt_pkt_ports(const struct pkt_view *pv, uint16_t *sport, uint16_t *dport, bool *hotdrop);
+
+/* Reads big-endian integers. */
+static inline uint16_t xt_get16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+static inline uint32_t xt_get32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Source or destination address of @pv (4 or 16 bytes), NULL if absent. */
+const uint8_t *xt_pkt_addr(const struct pkt_view *pv, bool dst);
+
+/* Address family for util.h helpers (4 or 6) from a FILTER_V4/V6 family. */
+static inline int xt_af(uint8_t family)
+{
+	return family == FILTER_V6 ? 6 : 4;
+}
+
+#endif

@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Test tool: runs filter/ext/<name>.t rule rows through the extension modules alone (parse, final check, check, print). */
+/*
+ * Usage: extcheck FILE.t...
+ * A minimal rule reader of its own (-p, ! -p, -m, -j and extension options)
+ * so that extensions are tested without the restore parser; nfctl-based
+ * and kernel-based checks live in filter/tests/ext_t.sh. Prints one
+ * "ok"/"not ok" line per row and chain. Exit status 1 if any row failed.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter/ext.h"
+#include "filter/util.h"
+
+#define MAXTOK 128
+#define MAXEXT 16
+
+struct rule {
+	struct filter_std std;
+	struct filter_ext_data *ext[MAXEXT];
+	bool is_target[MAXEXT];
+	unsigned n;
+	const char *verdict;            /* -j ACCEPT etc. */
+};
+
+/* iptables-restore's tokenizer: blanks split, double quotes group, a
+ * backslash inside quotes takes the next character literally. */
+static int tokenize(const char *s, char *store, char **tok)
+{
+	int n = 0;
+
+	while (*s) {
+		bool quoted = false, any = false;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			break;
+		tok[n] = store;
+		while (*s && (quoted || (*s != ' ' && *s != '\t'))) {
+			if (*s == '"') {
+				quoted = !quoted;
+				any = true;
+				s++;
+				continue;
+			}
+			if (quoted && *s == '\\' && s[1])
+				s++;
+			*store++ = *s++;
+			any = true;
+		}
+		(void)any;
+		*store++ = 0;
+		if (++n == MAXTOK)
+			break;
+	}
+	return n;
+}
+
+static struct filter_ext_data *ext_new(const struct filter_ext *e, const struct filter_std *std)
+{
+	struct filter_ext_data *d = calloc(1, sizeof(*d) + e->priv_size + 16);
+
+	d->ext = e;
+	d->priv_size = e->priv_size;
+	if (e->init)
+		e->init(d, std);
+	return d;
+}
+
+static void rule_free(struct rule *r)
+{
+	unsigned i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->ext[i]);
+	r->n = 0;
+}
+
+static const char *implicit_match(const struct filter_std *std)
+{
+	switch (std->proto) {
+	case 6: return "tcp";
+	case 17: return "udp";
+	case 1: return std->family == FILTER_V4 ? "icmp" : NULL;
+	case 58: return std->family == FILTER_V6 ? "icmp6" : NULL;
+	case 132: return "sctp";
+	case 33: return "dccp";
+	case 136: return "udplite";
+	}
+	return NULL;
+}
+
+static int find_opt(const struct filter_ext *e, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < e->n_opts; i++)
+		if (!strcmp(e->opts[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+/* Generic option framework behaviour (the core's job in nfctl). */
+static int give_opt(struct filter_ext_data *d, int oi, char **tok, int *i, int n, bool inv,
+		    const struct filter_std *std, struct ulog_err *err)
+{
+	const struct filter_opt *o = &d->ext->opts[oi];
+	const char *args[2] = { NULL, NULL };
+	int need = o->arg == FILTER_ARG_NONE ? 0 : o->arg == FILTER_ARG_ONE ? 1 : 2;
+	int k;
+
+	for (k = 0; k < need; k++) {
+		if (*i + 1 >= n)
+			return need == 2 ? ulog_errf(err, -EINVAL, "--%s requires two args.", o->name)
+					 : ulog_errf(err, -EINVAL, "option \"--%s\" requires an argument",
+						     o->name);
+		args[k] = tok[++*i];
+	}
+	if (inv && !(o->flags & FILTER_OPT_INVERT))
+		return ulog_errf(err, -EINVAL, "%s: option \"--%s\" cannot be inverted.\n",
+				 d->ext->name, o->name);
+	if ((o->flags & FILTER_OPT_ONCE) && filter_opt_seen(d, (unsigned)oi))
+		return ulog_errf(err, -EINVAL, "%s: option \"--%s\" can only be used once.\n",
+				 d->ext->name, o->name);
+	d->seen |= 1ull << oi;
+	if (inv)
+		d->inverted |= 1ull << oi;
+	return d->ext->parse(d, (unsigned)oi, args, inv, std, err);
+}
+
+static int parse_rule(struct rule *r, char **tok, int n, struct ulog_err *err)
+{
+	bool inv = false;
+	int i, rc;
+
+	for (i = 0; i < n; i++) {
+		const char *t = tok[i];
+
+		if (!strcmp(t, "!")) {
+			inv = true;
+			continue;
+		}
+		if (!strcmp(t, "-p") && i + 1 < n) {
+			if (!filter_parse_proto(tok[++i], &r->std.proto))
+				return ulog_errf(err, -EINVAL, "unknown protocol \"%s\" specified", tok[i]);
+			r->std.proto_inv = inv;
+		} else if ((!strcmp(t, "-m") || !strcmp(t, "-j")) && i + 1 < n) {
+			bool tg = t[1] == 'j';
+			const struct filter_ext *e = filter_ext_find(tok[++i],
+				tg ? FILTER_EXT_TARGET : FILTER_EXT_MATCH, r->std.family);
+
+			if (tg && (!strcmp(tok[i], "ACCEPT") || !strcmp(tok[i], "DROP") ||
+				   !strcmp(tok[i], "RETURN"))) {
+				r->verdict = tok[i];
+			} else {
+				if (!e)
+					return ulog_errf(err, -ENOENT, "no extension %s", tok[i]);
+				r->is_target[r->n] = tg;
+				r->ext[r->n++] = ext_new(e, &r->std);
+			}
+		} else if (!strncmp(t, "--", 2)) {
+			int k, oi = -1;
+
+			for (k = (int)r->n - 1; k >= 0 && oi < 0; k--)
+				oi = find_opt(r->ext[k]->ext, t + 2);
+			k++;
+			if (oi < 0 && implicit_match(&r->std)) {
+				const struct filter_ext *e = filter_ext_find(implicit_match(&r->std),
+						FILTER_EXT_MATCH, r->std.family);
+
+				if (e && find_opt(e, t + 2) >= 0) {
+					memmove(&r->ext[1], &r->ext[0], r->n * sizeof(r->ext[0]));
+					memmove(&r->is_target[1], &r->is_target[0], r->n);
+					r->ext[0] = ext_new(e, &r->std);
+					r->is_target[0] = false;
+					r->n++;
+					k = 0;
+					oi = find_opt(e, t + 2);
+				}
+			}
+			if (oi < 0)
+				return ulog_errf(err, -EINVAL, "unknown option \"%s\"", t);
+			if ((rc = give_opt(r->ext[k], oi, tok, &i, n, inv, &r->std, err)))
+				return rc;
+		} else {
+			return ulog_errf(err, -EINVAL, "Bad argument `%s'", t);
+		}
+		inv = false;
+	}
+	return 0;
+}
+
+static int final_rule(struct rule *r, struct ulog_err *err)
+{
+	unsigned k, i;
+	int rc;
+
+	for (k = 0; k < r->n; k++) {
+		struct filter_ext_data *d = r->ext[k];
+
+		for (i = 0; i < d->ext->n_opts; i++)
+			if ((d->ext->opts[i].flags & FILTER_OPT_MANDATORY) && !filter_opt_seen(d, i))
+				return ulog_errf(err, -EINVAL, "%s: option \"--%s\" must be specified\n",
+						 d->ext->name, d->ext->opts[i].name);
+		if (d->ext->final_check && (rc = d->ext->final_check(d, &r->std, err)))
+			return rc;
+	}
+	return 0;
+}
+
+static void print_rule(const struct rule *r, char *buf, size_t len)
+{
+	struct filter_buf b = filter_buf_init(buf, len);
+	unsigned k;
+
+	if (r->std.proto) {
+		const char *pn = filter_proto_name(r->std.proto);
+
+		filter_bprintf(&b, "%s-p ", r->std.proto_inv ? "! " : "");
+		if (pn)
+			filter_bprintf(&b, "%s", pn);
+		else
+			filter_bprintf(&b, "%u", r->std.proto);
+	} else if (r->std.proto_inv) {
+		filter_bprintf(&b, "! -p all");
+	}
+	for (k = 0; k < r->n; k++) {
+		const struct filter_ext_data *d = r->ext[k];
+		char tmp[4096];
+		const char *name = d->ext->save_name ? d->ext->save_name : d->ext->name;
+
+		if (r->is_target[k])
+			continue;
+		filter_bsep(&b);
+		filter_bprintf(&b, "-m %s", name);
+		d->ext->print(d, &r->std, tmp, sizeof(tmp));
+		if (tmp[0])
+			filter_bprintf(&b, " %s", tmp);
+	}
+	for (k = 0; k < r->n; k++) {
+		const struct filter_ext_data *d = r->ext[k];
+		char tmp[4096];
+
+		if (!r->is_target[k])
+			continue;
+		filter_bsep(&b);
+		filter_bprintf(&b, "-j %s", d->ext->save_name ? d->ext->save_name : d->ext->name);
+		d->ext->print(d, &r->std, tmp, sizeof(tmp));
+		if (tmp[0])
+			filter_bprintf(&b, " %s", tmp);
+	}
+	if (r->verdict) {
+		filter_bsep(&b);
+		filter_bprintf(&b, "-j %s", r->verdict);
+	}
+}
+
+static int hook_of(const char *chain)
+{
+	static const char *const names[] = { "PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING" };
+	int h;
+
+	for (h = 0; h < 5; h++)
+		if (!strcmp(chain, names[h]))
+			return h;
+	return -1;
+}
+
+static int check_rule(struct rule *r, const char *table, const char *chain, struct ulog_err *err)
+{
+	struct filter_check_ctx c = { .table = table, .std = &r->std, .chain = chain };
+	int h = hook_of(chain);
+	unsigned k;
+	int rc;
+
+	c.hook_mask = h >= 0 ? FILTER_HOOK_BIT(h) : 0;
+	for (k = 0; k < r->n; k++)
+		if (r->ext[k]->ext->check && (rc = r->ext[k]->ext->check(r->ext[k], &c, err)))
+			return rc;
+	return 0;
+}
+
+static void chomp(char *s)
+{
+	size_t n = strlen(s);
+
+	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		s[--n] = 0;
+}
+
+struct tfile {
+	const char *path;
+	uint8_t family;
+	char table[32];
+	char chains[256];
+	unsigned fails;
+};
+
+/* One row "RULE;EXPECTED" where EXPECTED is "=", a save text, "FAIL",
+ * "FAIL;MESSAGE" or "FAIL;@commit". */
+static void run_row(struct tfile *tf, char *line, unsigned lineno)
+{
+	char *semi = strchr(line, ';');
+	char store[8192], *tok[MAXTOK], chains[256], *save = NULL, *chain;
+	const char *want;
+	int n;
+
+	if (!semi) {
+		printf("not ok %s:%u: row without ';'\n", tf->path, lineno);
+		tf->fails++;
+		return;
+	}
+	*semi = 0;
+	want = semi + 1;
+	if (!strcmp(want, "="))
+		want = line;
+	snprintf(chains, sizeof(chains), "%s", tf->chains);
+	for (chain = strtok_r(chains, ",", &save); chain; chain = strtok_r(NULL, ",", &save)) {
+		struct rule r = { .std.family = tf->family };
+		struct ulog_err err;
+		char got[8192];
+		int rc;
+
+		ulog_err_clear(&err);
+		n = tokenize(line, store, tok);
+		rc = parse_rule(&r, tok, n, &err);
+		if (!rc)
+			rc = final_rule(&r, &err);
+		if (rc) {
+			char *nl;
+
+			while ((nl = strrchr(err.msg, '\n')) && !nl[1])
+				*nl = 0;
+			snprintf(got, sizeof(got), "FAIL;%s", err.msg);
+		} else if ((rc = check_rule(&r, tf->table, chain, &err))) {
+			snprintf(got, sizeof(got), "FAIL;@commit");
+		} else {
+			print_rule(&r, got, sizeof(got));
+		}
+		rule_free(&r);
+		if (!strcmp(got, want) || (!strcmp(want, "FAIL") && !strncmp(got, "FAIL", 4))) {
+			printf("ok %s:%u %s %s\n", tf->path, lineno, tf->table, chain);
+		} else {
+			printf("not ok %s:%u %s %s: %s\n#   got:  %s%s%s\n#   want: %s\n", tf->path,
+			       lineno, tf->table, chain, line, got,
+			       rc && strcmp(got, "FAIL;@commit") == 0 ? " -- " : "",
+			       rc && strcmp(got, "FAIL;@commit") == 0 ? err.msg : "", want);
+			tf->fails++;
+		}
+	}
+}
+
+static unsigned run_file(const char *path)
+{
+	struct tfile tf = { .path = path, .family = FILTER_V4, .table = "filter", .chains = "INPUT" };
+	char line[8192];
+	unsigned lineno = 0;
+	FILE *f = fopen(path, "r");
+
+	if (!f) {
+		printf("not ok %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		lineno++;
+		chomp(line);
+		if (!line[0] || line[0] == '#' || line[0] == '>')
+			continue;
+		if (!strcmp(line, "-4") || !strcmp(line, "-6"))
+			tf.family = line[1] == '4' ? FILTER_V4 : FILTER_V6;
+		else if (line[0] == '*')
+			snprintf(tf.table, sizeof(tf.table), "%.31s", line + 1);
+		else if (line[0] == ':')
+			snprintf(tf.chains, sizeof(tf.chains), "%.255s", line + 1);
+		else
+			run_row(&tf, line, lineno);
+	}
+	fclose(f);
+	return tf.fails;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned fails = 0;
+	int i;
+
+	for (i = 1; i < argc; i++)
+		fails += run_file(argv[i]);
+	return fails ? 1 : 0;
+}
