@@ -106,6 +106,10 @@ int nfula_parse_msg(const struct nlmsghdr *nlh, struct nfula_pkt *p, struct ulog
 	if (nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(*nfg))
 		return ulog_errf(err, -EINVAL, "nfnetlink_log message: %u bytes, too short",
 				 nlh->nlmsg_len);
+	/* libmnl walks attributes up to the aligned end; the kernel always aligns */
+	if (nlh->nlmsg_len % NLMSG_ALIGNTO)
+		return ulog_errf(err, -EINVAL, "nfnetlink_log message: length %u is not a "
+				 "multiple of %u", nlh->nlmsg_len, NLMSG_ALIGNTO);
 	if (nlh->nlmsg_type != NFULA_MSG_PACKET)
 		return ulog_errf(err, -EINVAL, "netlink message type 0x%x is not NFULNL_MSG_PACKET",
 				 nlh->nlmsg_type);
