@@ -42,6 +42,30 @@ void ulog_daemon_free(struct ulog_daemon *d)
 	free(d);
 }
 
+/* Takes logfile and loglevel from [global] early, so the log can open before the build
+ * logs anything; the build checks them properly. */
+static void prescan_global(struct ulog_daemon *d)
+{
+	const struct ulog_cfg_section *g = ulog_cfg_find(&d->cfg, "global", NULL);
+	unsigned i;
+	char *end;
+	long v;
+
+	for (i = 0; g && i < g->n; i++) {
+		const struct ulog_cfg_entry *e = &g->e[i];
+
+		if (!e->value)
+			continue;
+		if (!strcmp(e->key, "logfile") && strlen(e->value) < sizeof(d->logfile))
+			snprintf(d->logfile, sizeof(d->logfile), "%s", e->value);
+		if (!strcmp(e->key, "loglevel")) {
+			v = strtol(e->value, &end, 0);
+			if (!*end && v >= 1 && v <= 8)
+				d->loglevel = (int)v;
+		}
+	}
+}
+
 int ulog_daemon_parse_file(struct ulog_daemon *d, const char *path, struct ulog_err *err)
 {
 	int rc;
@@ -50,6 +74,8 @@ int ulog_daemon_parse_file(struct ulog_daemon *d, const char *path, struct ulog_
 		return ulog_errf(err, -EALREADY, "a config is already loaded");
 	rc = ulog_cfg_read_file(&d->cfg, path, err);
 	d->parsed = rc == 0;
+	if (d->parsed)
+		prescan_global(d);
 	return rc;
 }
 
@@ -62,6 +88,8 @@ int ulog_daemon_parse_buf(struct ulog_daemon *d, const char *name, const char *b
 		return ulog_errf(err, -EALREADY, "a config is already loaded");
 	rc = ulog_cfg_parse(&d->cfg, name, buf, len, err);
 	d->parsed = rc == 0;
+	if (d->parsed)
+		prescan_global(d);
 	return rc;
 }
 

@@ -41,7 +41,7 @@ int ulog_daemon_load_file(struct ulog_daemon *d, const char *path, struct ulog_e
 int ulog_daemon_load_buf(struct ulog_daemon *d, const char *name, const char *buf, size_t len,
 			 struct ulog_err *err);
 
-/* [global] logfile ("" if not given) and loglevel (-1 if not given), after build. */
+/* [global] logfile ("" if not given) and loglevel (-1 if not given), known once parsed. */
 const char *ulog_daemon_logfile(const struct ulog_daemon *d);
 int ulog_daemon_loglevel(const struct ulog_daemon *d);
 

@@ -128,7 +128,10 @@ static int setup_log(const struct args *a, struct ulog_daemon *d, struct ulog_er
 	ulog_log_set_verbose(a->verbose && !a->daemonize);
 	if (a->check)
 		return 0;
-	return ulog_log_open(target[0] ? target : ULOG_LOGFILE_DEFAULT, err);
+	if (ulog_log_open(target[0] ? target : ULOG_LOGFILE_DEFAULT, err))
+		return -1;
+	ulog_log(ULOG_INFO, "ulogd Version %s (re-)starting\n", ULOG_VERSION);
+	return 0;
 }
 
 /* Everything after a successful build: process set-up, start, run, stop. */
@@ -181,16 +184,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ulogd: out of memory\n");
 		return 1;
 	}
-	rc = ulog_daemon_load_file(d, a.config, &err);
+	rc = ulog_daemon_parse_file(d, a.config, &err);
 	if (!rc)
 		rc = setup_log(&a, d, &err);
+	if (!rc)
+		rc = ulog_daemon_build(d, &err);
 	if (rc) {
 		rc = fatal(&err);
 	} else if (a.check) {
 		ulog_daemon_print(d, stdout);
 		printf("config %s: OK\n", a.config);
 	} else {
-		ulog_log(ULOG_INFO, "ulogd Version %s (re-)starting\n", ULOG_VERSION);
 		rc = serve(&a, d, &err);
 	}
 	ulog_daemon_free(d);

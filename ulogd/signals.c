@@ -45,6 +45,8 @@ static void deliver(struct ulog_daemon *d, int signo)
 
 void ulog_daemon_signal(struct ulog_daemon *d, int signo)
 {
+	int rc;
+
 	switch (signo) {
 	case SIGTERM:
 	case SIGINT:
@@ -52,10 +54,11 @@ void ulog_daemon_signal(struct ulog_daemon *d, int signo)
 		ulog_loop_stop(d->loop);
 		break;
 	case SIGHUP:
-		ulog_log(ULOG_NOTICE, "signal received, calling pluginstances\n");
-		if (ulog_log_reopen() < 0)
+		rc = ulog_log_reopen();
+		if (rc < 0)
 			ulog_log(ULOG_ERROR, "can't reopen logfile %s: %s\n", ulog_log_target(),
-				 strerror(errno));
+				 strerror(-rc));
+		ulog_log(ULOG_NOTICE, "signal received, calling pluginstances\n");
 		deliver(d, signo);
 		break;
 	case SIGUSR1:

@@ -1,0 +1,123 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The daemon's life: --check, plugin .so loading, pidfile, log format, SIGHUP reopen, SIGUSR1 stats,
+# SIGTERM/SIGINT exit 0 with outputs flushed, -d daemon mode, command-line options.
+. "$(dirname "$0")/../lib.sh"
+need cc
+[ -x "$ULOGD" ] || { fail "daemon_signals: $ULOGD not built"; exit 1; }
+
+D=$T_TMP
+for p in TICK TFILE; do
+	cc -std=gnu11 -fPIC -shared -I"$ULOG_TOP" -DTEST_$p -o "$D/ulog_$p.so" \
+		"$ULOG_TOP/tests/integration/daemon_plugin.c" || { fail "build test plugin $p"; exit 1; }
+done
+
+conf() {   # conf FILE OUT LOG [extra global lines]
+	cat >"$1" <<EOT
+[global]
+logfile="$3"
+loglevel=1
+plugin="$D/ulog_TICK.so"
+plugin="$D/ulog_TFILE.so"
+plugin="/usr/lib/x86_64-linux-gnu/ulogd/ulogd_output_PGSQL.so"
+$4
+stack=tick1:TICK,out1:TFILE
+
+[tick1]
+interval=10 # ms
+prefix="hello world"
+
+[out1]
+file="$2"
+EOT
+}
+
+lines() { [ -f "$1" ] && wc -l <"$1" || echo 0; }
+has_lines() { [ "$(lines "$1")" -ge "$2" ]; }   # has_lines FILE N
+
+# --check: builds and prints the stack, exit 0; a broken one names file:line, exit 1.
+conf "$D/ok.conf" "$D/out" "$D/log"
+out=$("$ULOGD" -c "$D/ok.conf" --check 2>&1); rc=$?
+check_eq "check: exit 0" "$rc" 0
+check "check: prints the stack" grep -q "tick1:TICK -> out1:TFILE" <<<"$out"
+check "check: prints slots" grep -q "in  oob.prefix .*slot 1 .*from tick1" <<<"$out"
+sed 's/^interval=10.*/interval=0/' "$D/ok.conf" >"$D/bad.conf"
+out=$("$ULOGD" -c "$D/bad.conf" --check 2>&1); rc=$?
+check_eq "check: bad value exit 1" "$rc" 1
+check "check: bad value names file:line" grep -q "$D/bad.conf:11: .*interval.*out of range" <<<"$out"
+out=$("$ULOGD" -c "$D/missing.conf" --check 2>&1); rc=$?
+check_eq "check: missing config exit 1" "$rc" 1
+
+# Command line.
+"$ULOGD" -h | grep -q -- "--configfile"; check_eq "cli: -h" "$?" 0
+"$ULOGD" -V | grep -q "ulogd Version"; check_eq "cli: -V" "$?" 0
+"$ULOGD" --bogus >/dev/null 2>&1; check_eq "cli: unknown option exit 1" "$?" 1
+"$ULOGD" -i "$D/ulog_TICK.so" | grep -q "Var: interval (Integer, Default: 20, Range: 1..60000)"
+check_eq "cli: -i on a plugin file" "$?" 0
+"$ULOGD" -i NO_SUCH_PLUGIN >/dev/null 2>&1; check_eq "cli: -i unknown plugin exit 1" "$?" 1
+
+# Foreground run with a pidfile.
+"$ULOGD" -c "$D/ok.conf" -p "$D/pid" &
+pid=$!
+check "run: pidfile written" wait_for 10 test -s "$D/pid"
+check_eq "run: pidfile holds the pid" "$(cat "$D/pid" 2>/dev/null)" "$pid"
+check_eq "run: pidfile mode 0644" "$(stat -c %a "$D/pid" 2>/dev/null)" 644
+check "run: output lines arrive (flushed by batch or timer)" wait_for 10 has_lines "$D/out" 5
+check_eq "run: output file mode 0640" "$(stat -c %a "$D/out")" 640
+check "run: records carry the quoted prefix" grep -q "^hello world [0-9]" "$D/out"
+check "log: ulogd2 line format" grep -Eq \
+	'^[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9][0-9] [0-9]{2}:[0-9]{2}:[0-9]{2} [0-9]{4} <[1-8]> [a-z_]+\.c:[0-9]+ ' "$D/log"
+check "log: unused ulogd2 plugin we lack is only a notice" grep -q "<5> .*PGSQL" "$D/log"
+
+# SIGHUP: rotated files are reopened.
+mv "$D/out" "$D/out.1"; mv "$D/log" "$D/log.1"
+kill -HUP "$pid"
+check "hup: output file reopened" wait_for 10 has_lines "$D/out" 2
+check "hup: log file reopened" wait_for 10 grep -q "signal received" "$D/log"
+
+# SIGUSR1: statistics in the daemon log, from the core and from the input.
+kill -USR1 "$pid"
+check "usr1: per-instance counts" wait_for 10 grep -q "stats: tick1 (TICK): records=[1-9][0-9]* errors=0" "$D/log"
+check "usr1: output counts" grep -q "stats: out1 (TFILE): records=[1-9]" "$D/log"
+check "usr1: input's own report" grep -q "TICK tick1: emitted [1-9]" "$D/log"
+
+# SIGTERM: exit 0, everything flushed, pidfile removed.
+kill -TERM "$pid"; wait "$pid"; rc=$?
+check_eq "term: exit 0" "$rc" 0
+check "term: pidfile removed" test ! -e "$D/pid"
+check "term: logged" grep -q "Terminal signal received, exiting" "$D/log"
+last=$(tail -n 1 "$D/out" | awk '{print $3}')
+n=$(cat "$D/out.1" "$D/out" | wc -l)
+check_eq "term: every record written before exit (last counter = lines)" "$last" "$n"
+
+# SIGINT: the same.
+rm -f "$D/out"
+"$ULOGD" -c "$D/ok.conf" &
+pid=$!
+wait_for 10 has_lines "$D/out" 1
+kill -INT "$pid"; wait "$pid"; rc=$?
+check_eq "int: exit 0" "$rc" 0
+
+# -l overrides loglevel: nothing below error level.
+: >"$D/log"
+"$ULOGD" -c "$D/ok.conf" -l 7 &
+pid=$!
+sleep 0.3
+kill -TERM "$pid"; wait "$pid"
+check "loglevel: -l 7 drops notices" sh -c "! grep -q '<[1-5]>' '$D/log'"
+
+# -d: returns once started, keeps running in the background.
+"$ULOGD" -d -c "$D/ok.conf" -p "$D/dpid"; rc=$?
+check_eq "daemon: parent exits 0 once ready" "$rc" 0
+dpid=$(cat "$D/dpid" 2>/dev/null)
+check "daemon: child running" kill -0 "${dpid:-0}"
+check_eq "daemon: new session" "$(ps -o sid= -p "${dpid:-0}" | tr -d ' ')" "${dpid:-x}"
+kill -TERM "${dpid:-0}"
+check "daemon: exits on SIGTERM" wait_for 10 sh -c "! kill -0 ${dpid:-0} 2>/dev/null"
+check "daemon: pidfile removed" wait_for 5 test ! -e "$D/dpid"
+# a daemon whose start fails reports it through the parent's status
+sed "s|^file=.*|file=\"$D/no/such/dir/out\"|" "$D/ok.conf" >"$D/nostart.conf"
+"$ULOGD" -d -c "$D/nostart.conf" 2>/dev/null; rc=$?
+check_eq "daemon: failed start exits 1" "$rc" 1
+check "daemon: failed start logged" grep -q "error starting out1 (TFILE)" "$D/log"
+t_done
