@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The interpreters side by side with ulogd2 2.0.8 on the same kernel traffic: two NFLOG
 # rules per packet (groups 7 and 8), ulog and ulogd2 each with NFLOG, BASE, IFINDEX,
-# IP2STR, HWHDR, MARK into JSON. Values must be equal key by key, except ulogd2's known
+# IP2STR, HWHDR, IP2BIN, IP2HBIN, MARK into JSON. Values must be equal key by key, except ulogd2's known
 # bugs, where ours must be the right value:
 #   tcp.offset   ulogd2 byte-swaps the 4-bit data offset: always 0
 #   icmp.csum, icmpv6.csum   ulogd2 stores the checksum without ntohs (bytes swapped)
@@ -33,7 +33,7 @@ conf() { # conf FILE GROUP JSONFILE PLUGIN_LINES
 [global]
 logfile="$T_TMP/$(basename "$1").log"
 $4
-stack=log1:NFLOG,base1:BASE,ifi1:IFINDEX,ip2str1:IP2STR,hw1:HWHDR,mark1:MARK,json1:JSON
+stack=log1:NFLOG,base1:BASE,ifi1:IFINDEX,ip2str1:IP2STR,hw1:HWHDR,bin1:IP2BIN,hbin1:IP2HBIN,mark1:MARK,json1:JSON
 [log1]
 group=$2
 [mark1]
@@ -44,7 +44,7 @@ sync=1
 EOF
 }
 plugins=""
-for p in inppkt_NFLOG raw2packet_BASE filter_IFINDEX filter_IP2STR filter_HWHDR filter_MARK output_JSON; do
+for p in inppkt_NFLOG raw2packet_BASE filter_IFINDEX filter_IP2STR filter_HWHDR filter_IP2BIN filter_IP2HBIN filter_MARK output_JSON; do
 	plugins+="plugin=\"$RPLUG/ulogd_$p.so\""$'\n'
 done
 conf "$T_TMP/ours.conf" 7 "$T_TMP/ours.json" ""
