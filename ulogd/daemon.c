@@ -28,6 +28,11 @@ struct ulog_daemon *ulog_daemon_new(const struct ulog_plugin *const *table)
 	return d;
 }
 
+void ulog_daemon_allow_dlopen(struct ulog_daemon *d, bool on)
+{
+	d->plugins.no_dlopen = !on;
+}
+
 void ulog_daemon_free(struct ulog_daemon *d)
 {
 	if (!d)

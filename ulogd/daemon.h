@@ -20,6 +20,9 @@ struct ulog_daemon;
  */
 struct ulog_daemon *ulog_daemon_new(const struct ulog_plugin *const *table);
 
+/* Allows (default) or refuses dlopen() of plugin= files that are not built in (fuzzers). */
+void ulog_daemon_allow_dlopen(struct ulog_daemon *d, bool on);
+
 /* Stops (if started) and frees everything. NULL is fine. */
 void ulog_daemon_free(struct ulog_daemon *d);
 

@@ -142,6 +142,8 @@ int ulog_plugins_load(struct ulog_plugin_set *s, const char *value, unsigned lin
 	}
 	if (kind == 1 && known)
 		return 0;
+	if (s->no_dlopen)
+		return ulog_errf(err, -EPERM, "plugin \"%s\": loading plugin files is disabled", value);
 	return load_so(s, value, err);
 }
 

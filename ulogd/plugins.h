@@ -29,6 +29,7 @@ struct ulog_plugin_set {
 	unsigned n_so;
 	struct ulog_plugin_ref *ref;
 	unsigned n_ref;
+	bool no_dlopen;          /* refuse plugin files (fuzzing) */
 };
 
 /* Starts a set over @table (NULL: ulog_registry). */
