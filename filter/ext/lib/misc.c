@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Mark values, name lists and rates in iptables' syntax, and packet field access for the extensions. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -157,4 +158,22 @@ const uint8_t *xt_pkt_addr(const struct pkt_view *pv, bool dst)
 	if (pv->family == AF_INET)
 		return pkt_l3(pv, dst ? 16 : 12, 4);
 	return pkt_l3(pv, dst ? 24 : 8, 16);
+}
+
+/* See xt.h. */
+int xt_excl_check(const struct filter_ext_data *d, unsigned first, unsigned last,
+		  const char *ext, struct ulog_err *err)
+{
+	unsigned i, j;
+
+	for (i = first; i < last; i++) {
+		if (!filter_opt_seen(d, i))
+			continue;
+		for (j = first; j < last; j++)
+			if (j != i && filter_opt_seen(d, j))
+				return ulog_errf(err, -EINVAL, "%s: option \"--%s\" cannot be used "
+						 "together with \"--%s\".\n", ext,
+						 d->ext->opts[i].name, d->ext->opts[j].name);
+	}
+	return 0;
 }

@@ -76,6 +76,11 @@ int xt_parse_rate(const char *s, uint32_t scale, uint64_t *period);
 /* Appends "N/unit" as limit and hashlimit print a period. */
 void xt_brate(struct filter_buf *b, uint64_t period, uint64_t scale);
 
+/* Options @first..@last-1 exclude each other: if two were given, the
+ * option framework's message naming the pair in table order. */
+int xt_excl_check(const struct filter_ext_data *d, unsigned first, unsigned last,
+		  const char *ext, struct ulog_err *err);
+
 /* --------------------------------------------------------- packet access */
 
 /* Transport ports of @pv (host order), false if not TCP/UDP-like or not
