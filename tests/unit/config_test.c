@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config_plugins.h"
 #include "test.h"
@@ -388,19 +389,18 @@ static void test_debian_tokens(const char *path)
 	ulog_cfg_free(&c);
 }
 
-static void test_debian(void)
+/* Loads @path with each of its stacks (active or commented) enabled alone. */
+static void stacks_in_turn(const char *path, const char *what)
 {
-	const char *path = "/etc/ulogd.conf";
 	FILE *f = fopen(path, "r");
 	char *text, *p, stack[512], miss[64];
 	size_t len;
 	unsigned line = 0, tried = 0;
 
 	if (!f) {
-		printf("skip debian config: %s not installed (package ulogd2)\n", path);
+		printf("skip %s config: %s not found\n", what, path);
 		return;
 	}
-	test_debian_tokens(path);
 	text = calloc(1, 1 << 20);
 	len = fread(text, 1, (1 << 20) - 1, f);
 	fclose(f);
@@ -417,7 +417,8 @@ static void test_debian(void)
 			continue;
 		variant = debian_variant(text, line, stack, sizeof(stack));
 		if (!stack_plugins_exist(stack, miss, sizeof(miss))) {
-			printf("skip debian stack at line %u: no plugin %s yet (%s)\n", line, miss, stack);
+			printf("skip %s stack at line %u: no plugin %s yet (%s)\n", what, line, miss,
+			       stack);
 			free(variant);
 			continue;
 		}
@@ -426,14 +427,79 @@ static void test_debian(void)
 		rc = ulog_daemon_load_buf(d, path, variant, strlen(variant), &err);
 		if (rc)
 			printf("# %s\n", ulog_err_str(&err, ebuf, sizeof(ebuf)));
-		CHECK(rc == 0 && ulog_daemon_n_stacks(d) == 1, "debian stack at line %u loads: %s", line,
-		      stack);
+		CHECK(rc == 0 && ulog_daemon_n_stacks(d) == 1, "%s stack at line %u loads: %s", what,
+		      line, stack);
 		ulog_daemon_free(d);
 		free(variant);
 		tried++;
 	}
-	printf("# debian config: %u stacks loaded, the others skipped\n", tried);
+	printf("# %s config: %u stacks loaded, the others skipped\n", what, tried);
 	free(text);
+}
+
+static void test_debian(void)
+{
+	const char *path = "/etc/ulogd.conf";
+
+	if (access(path, R_OK)) {
+		printf("skip debian config: %s not installed (package ulogd2)\n", path);
+		return;
+	}
+	test_debian_tokens(path);
+	stacks_in_turn(path, "debian");
+}
+
+/* Our example config, as shipped and with each commented stack enabled. */
+static void test_contrib(void)
+{
+	char path[4096];
+	const char *top = getenv("ULOG_TOP");
+	struct ulog_daemon *d = ulog_daemon_new(NULL);
+	struct ulog_err err;
+	char ebuf[1024];
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/contrib/ulogd.conf", top ? top : ".");
+	rc = ulog_daemon_load_file(d, path, &err);
+	if (rc && err.line)
+		printf("# %s\n", ulog_err_str(&err, ebuf, sizeof(ebuf)));
+	if (rc && strstr(err.msg, "unknown plugin"))
+		printf("skip contrib config as shipped: %s\n", err.msg);
+	else
+		CHECK(rc == 0 && ulog_daemon_n_stacks(d) == 2, "contrib config loads as shipped");
+	ulog_daemon_free(d);
+	stacks_in_turn(path, "contrib");
+}
+
+/*
+ * A plugin= naming one of our own .so files whose plugin is built in uses
+ * the built-in (loading the file too would define the plugin twice); files
+ * of plugins that are not built in are dlopen'ed (tests/integration/daemon_signals.sh).
+ */
+static void test_own_plugin_file(void)
+{
+	const char *conf = "[global]\nplugin=\"/usr/local/lib/ulog/ulog_BASE.so\"\n"
+			   "plugin=\"build/plugins/ulog_BASE.so\"\n"
+			   "stack=in1:TIN,all:TALL\n";
+	struct ulog_daemon *d = ulog_daemon_new(test_table);
+	struct ulog_err err;
+	int rc;
+
+	/* BASE is not in test_table, so the ulog_BASE.so lines must not need the file... */
+	rc = ulog_daemon_load_buf(d, "t.conf", conf, strlen(conf), &err);
+	CHECK(rc < 0 && err.line == 2, "plugin file: ours, not built in, missing file is an error at its line");
+	ulog_daemon_free(d);
+	/* ...while with the registry they map to the built-in BASE without opening anything. */
+	d = ulog_daemon_new(NULL);
+	conf = "[global]\nplugin=\"/nonexistent/ulog_BASE.so\"\n"
+	       "plugin=\"/nonexistent/ulogd_raw2packet_BASE.so\"\n"
+	       "stack=in1:NFLOG,base1:BASE,j:JSON\n";
+	rc = ulog_daemon_load_buf(d, "t.conf", conf, strlen(conf), &err);
+	if (strstr(err.msg, "unknown plugin"))
+		printf("skip plugin file: %s\n", err.msg);
+	else
+		CHECK(rc == 0, "plugin file: ulog_BASE.so and ulogd_raw2packet_BASE.so map to built-in BASE");
+	ulog_daemon_free(d);
 }
 
 int main(void)
@@ -445,5 +511,7 @@ int main(void)
 	test_shared_input();
 	test_info();
 	test_debian();
+	test_contrib();
+	test_own_plugin_file();
 	TEST_EXIT();
 }
