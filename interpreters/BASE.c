@@ -185,36 +185,35 @@ static const struct base_row arp_rows[] = {
 
 #define ROWS(t) (t), ULOG_ARRAY_SIZE(t)
 
-/* The one extractor: fills every wanted key of @rows that the view holds. */
+/* The one extractor: fills every wanted key of @rows (all of one layer)
+ * that the view holds. */
 static void base_rows(const struct ulog_instance *inst, struct ulog_record *rec,
 		      const struct pkt_view *pv, const struct base_row *rows, unsigned n)
 {
-	uint8_t addr[16];
+	uint32_t avail;
+	const uint8_t *p = pkt_layer(pv, rows[0].f.layer, &avail);
 	uint64_t v;
 	unsigned i;
 
+	if (!p)
+		return;
 	for (i = 0; i < n; i++) {
 		const struct base_row *r = &rows[i];
 
 		if (!ulog_out_wanted(inst, r->key))
 			continue;
-		switch ((enum row_kind)r->kind) {
-		case R_INT:
-			if (pkt_field_u64(pv, &r->f, &v))
+		if (r->kind == R_INT || r->kind == R_BOOL) {
+			if (!pkt_field_read(p, avail, &r->f, &v))
+				continue;
+			if (r->kind == R_INT)
 				ulog_out_u64(inst, rec, r->key, v);
-			break;
-		case R_BOOL:
-			if (pkt_field_u64(pv, &r->f, &v))
+			else
 				ulog_out_bool(inst, rec, r->key, v != 0);
-			break;
-		case R_ADDR:
-			if (pkt_field_bytes(pv, &r->f, addr))
-				ulog_out_addr(inst, rec, r->key, addr, r->f.width);
-			break;
-		case R_PTR:
-			if (pkt_l3(pv, r->f.offset, r->f.width))
-				ulog_out_ptr(inst, rec, r->key, pv->data + r->f.offset, r->f.width);
-			break;
+		} else if ((uint32_t)r->f.offset + r->f.width <= avail) {
+			if (r->kind == R_ADDR)
+				ulog_out_addr(inst, rec, r->key, p + r->f.offset, r->f.width);
+			else
+				ulog_out_ptr(inst, rec, r->key, p + r->f.offset, r->f.width);
 		}
 	}
 }

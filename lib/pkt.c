@@ -194,52 +194,37 @@ void pkt_view_raw(struct pkt_view *pv, const void *data, uint32_t len)
 	pv->len = len;
 }
 
-/* Start and end (exclusive) of @layer's readable bytes, or false if absent. */
-static bool layer_span(const struct pkt_view *pv, enum pkt_layer layer, uint32_t *start)
+const uint8_t *pkt_layer(const struct pkt_view *pv, enum pkt_layer layer, uint32_t *avail)
 {
 	switch (layer) {
 	case PKT_L3:
-		*start = 0;
-		return true;
+		*avail = pv->len;
+		return pv->data;
 	case PKT_L4:
-		*start = pv->l4_off;
-		return pv->l4_ok;
+		if (!pv->l4_ok)
+			return NULL;
+		*avail = pv->l4_len;
+		return pv->data + pv->l4_off;
 	}
-	return false;
+	return NULL;
 }
 
 bool pkt_field_u64(const struct pkt_view *pv, const struct pkt_field *f, uint64_t *out)
 {
-	const uint8_t *p;
-	uint64_t v = 0;
-	uint32_t start;
-	unsigned i;
+	uint32_t avail;
+	const uint8_t *p = pkt_layer(pv, f->layer, &avail);
 
-	if (f->width == 0 || f->width > 8 || !layer_span(pv, f->layer, &start))
-		return false;
-	p = pkt_l3(pv, start + f->offset, f->width);
-	if (!p)
-		return false;
-	for (i = 0; i < f->width; i++)
-		v = v << 8 | p[i];
-	v >>= f->shift;
-	if (f->mask)
-		v &= f->mask;
-	*out = v;
-	return true;
+	return p && pkt_field_read(p, avail, f, out);
 }
 
 bool pkt_field_bytes(const struct pkt_view *pv, const struct pkt_field *f, void *out)
 {
-	const uint8_t *p;
-	uint32_t start;
+	uint32_t avail;
+	const uint8_t *p = pkt_layer(pv, f->layer, &avail);
 
-	if (!layer_span(pv, f->layer, &start))
+	if (!p || (uint32_t)f->offset + f->width > avail)
 		return false;
-	p = pkt_l3(pv, start + f->offset, f->width);
-	if (!p)
-		return false;
-	memcpy(out, p, f->width);
+	memcpy(out, p + f->offset, f->width);
 	return true;
 }
 

@@ -80,6 +80,46 @@ struct pkt_field {
 	uint32_t mask;          /* for bit-fields: mask after shift; 0 = none */
 };
 
+/* Start of @layer's bytes in @pv, with the number captured in *@avail, or
+ * NULL if the view has no such layer (PKT_L4: no l4_ok). */
+const uint8_t *pkt_layer(const struct pkt_view *pv, enum pkt_layer layer, uint32_t *avail);
+
+/* Reads integer field @f (width 1, 2, 4 or 8) from a layer's bytes @p, of
+ * which @avail are captured (see pkt_layer()), in host byte order, shifted
+ * and masked. Returns false if the field is not inside those bytes. */
+static inline bool pkt_field_read(const uint8_t *p, uint32_t avail, const struct pkt_field *f,
+				  uint64_t *out)
+{
+	uint64_t v;
+
+	if ((uint32_t)f->offset + f->width > avail)
+		return false;
+	p += f->offset;
+	switch (f->width) {
+	case 1:
+		v = p[0];
+		break;
+	case 2:
+		v = (uint64_t)p[0] << 8 | p[1];
+		break;
+	case 4:
+		v = (uint64_t)p[0] << 24 | (uint64_t)p[1] << 16 | (uint64_t)p[2] << 8 | p[3];
+		break;
+	case 8:
+		v = ((uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 | (uint64_t)p[2] << 40 |
+		     (uint64_t)p[3] << 32 | (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 |
+		     (uint64_t)p[6] << 8 | p[7]);
+		break;
+	default:
+		return false;
+	}
+	v >>= f->shift;
+	if (f->mask)
+		v &= f->mask;
+	*out = v;
+	return true;
+}
+
 /* Reads @f from @pv in host byte order into @out. Returns false if the field
  * is not inside the captured bytes of its header. 16-byte fields copy raw. */
 bool pkt_field_u64(const struct pkt_view *pv, const struct pkt_field *f, uint64_t *out);
