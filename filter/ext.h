@@ -328,8 +328,18 @@ struct filter_ext {
 	/* Attach state (per-rule: allocate into d->state; per-name:
 	 * filter_ctx_shared()). May be NULL. Returns 0 or -errno. */
 	int (*bind)(struct filter_ext_data *d, struct filter_ctx *ctx, struct ulog_err *err);
-	/* Release what bind took. May be NULL. */
+	/* Release what bind took. May be NULL. Also called when bind() was not
+	 * (another rule's bind failed first): then d->state is still NULL. */
 	void (*unbind)(struct filter_ext_data *d, struct filter_ctx *ctx);
+
+	/*
+	 * Optional: the human form iptables -L prints ("tcp dpt:22 ",
+	 * "reject-with icmp-port-unreachable"), with iptables' own trailing
+	 * space; @numeric is -n. NULL: -L shows the save form. Same buffer
+	 * contract as print().
+	 */
+	int (*list)(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		    char *buf, size_t len);
 
 	/* Matches: enum filter_match; may set pkt->hotdrop. */
 	int (*match)(struct filter_ext_data *d, struct filter_pkt *pkt);

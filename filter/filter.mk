@@ -4,6 +4,7 @@
 
 FILTER_CORE_SRC := $(filter-out filter/nfctl.c,$(wildcard filter/*.c))
 FILTER_EXT_SRC  := $(wildcard filter/ext/*.c)
+FILTER_EXTLIB_SRC := $(wildcard filter/ext/lib/*.c)   # helpers shared by extensions (no descriptors)
 FILTER_EXT_NAMES := $(basename $(notdir $(FILTER_EXT_SRC)))
 FILTER_LIB      := $(BUILD)/libfilter.a
 NFCTL           := $(BUILD)/nfctl
@@ -21,13 +22,13 @@ $(BUILD)/filter_registry.c: filter/filter.mk $(FILTER_EXT_SRC)
 $(BUILD)/filter_registry.o: $(BUILD)/filter_registry.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(FILTER_LIB): $(call obj,$(FILTER_CORE_SRC) $(FILTER_EXT_SRC)) $(BUILD)/filter_registry.o
+$(FILTER_LIB): $(call obj,$(FILTER_CORE_SRC) $(FILTER_EXT_SRC) $(FILTER_EXTLIB_SRC)) $(BUILD)/filter_registry.o
 	@rm -f $@
 	ar rcs $@ $^
 
 # nfctl links only the filter library and lib/ (not the daemon).
-$(NFCTL): $(BUILD)/filter/nfctl.o $(FILTER_LIB) $(call obj,$(LIB_SRC))
-	$(CC) $(LDFLAGS) -o $@ $^ -lm
+$(NFCTL): $(call obj,filter/nfctl.c) $(FILTER_LIB) $(call obj,$(LIB_SRC))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 ifneq ($(wildcard filter/nfctl.c),)
 all: $(NFCTL)

@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* nfctl: iptables-restore, iptables-save and iptables commands on a ruleset kept in a state file. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "text.h"
+
+static const char usage[] =
+	"usage: nfctl [-6] [--state FILE] restore [-n|--noflush] [-c|--counters] [-t|--test] [-T TABLE] < rules\n"
+	"       nfctl [-6] [--state FILE] save [-c|--counters] [-t TABLE]\n"
+	"       nfctl [-6] [--state FILE] [-t TABLE] -A|-I|-D|-R|-L|-S|-F|-Z|-N|-X|-E|-P ...\n"
+	"The state file (default $NFCTL_STATE, else ./nfctl.v4 or ./nfctl.v6) holds the ruleset\n"
+	"as iptables-save -c text.\n";
+
+/* Reads all of @f into a malloc'd buffer; *@len gets its size. NULL on error. */
+static char *slurp(FILE *f, size_t *len)
+{
+	size_t cap = 1 << 16, n = 0, r;
+	char *buf = malloc(cap), *nb;
+
+	while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += r;
+		if (n == cap) {
+			nb = realloc(buf, cap *= 2);
+			if (!nb)
+				free(buf);
+			buf = nb;
+		}
+	}
+	if (buf && ferror(f)) {
+		free(buf);
+		buf = NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+/* Loads the state file into @rs (absent = empty). Returns 0 or 1 with a message. */
+static int state_load(struct filter_ruleset *rs, const char *path)
+{
+	struct filter_restore_opts o = { .counters = true };
+	struct filter_error e;
+	FILE *f = fopen(path, "r");
+	size_t len, i;
+	char *text;
+	int rc;
+
+	if (!f)
+		return errno == ENOENT ? 0 : (fprintf(stderr, "nfctl: %s: %s\n", path, strerror(errno)), 1);
+	text = slurp(f, &len);
+	fclose(f);
+	if (!text) {
+		fprintf(stderr, "nfctl: %s: read error\n", path);
+		return 1;
+	}
+	rc = filter_restore(rs, text, len, &o, &e);
+	free(text);
+	if (rc) {
+		fprintf(stderr, "nfctl: state file %s is damaged:\n", path);
+		filter_err_print(&e, "nfctl", stderr);
+		return 1;
+	}
+	/* the file lists the newest table first */
+	for (i = 0; i < rs->n_tables / 2; i++) {
+		struct filter_table *t = rs->tables[i];
+
+		rs->tables[i] = rs->tables[rs->n_tables - 1 - i];
+		rs->tables[rs->n_tables - 1 - i] = t;
+	}
+	return 0;
+}
+
+/* Writes @rs to the state file atomically. Returns 0 or 1. */
+static int state_store(const struct filter_ruleset *rs, const char *path)
+{
+	char tmp[4096];
+	FILE *f;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp%d", path, (int)getpid());
+	f = fopen(tmp, "w");
+	if (!f) {
+		fprintf(stderr, "nfctl: %s: %s\n", tmp, strerror(errno));
+		return 1;
+	}
+	filter_ruleset_save(f, rs, NULL, true, false);
+	if (fclose(f) || rename(tmp, path)) {
+		fprintf(stderr, "nfctl: %s: %s\n", path, strerror(errno));
+		unlink(tmp);
+		return 1;
+	}
+	return 0;
+}
+
+static int cmd_restore(struct filter_ruleset *rs, const char *state, int argc, char **argv)
+{
+	struct filter_restore_opts o = { 0 };
+	struct filter_error e;
+	size_t len;
+	char *text;
+	int i, rc;
+
+	for (i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "-n") || !strcmp(argv[i], "--noflush"))
+			o.noflush = true;
+		else if (!strcmp(argv[i], "-c") || !strcmp(argv[i], "--counters"))
+			o.counters = true;
+		else if (!strcmp(argv[i], "-t") || !strcmp(argv[i], "--test"))
+			o.test = true;
+		else if ((!strcmp(argv[i], "-T") || !strcmp(argv[i], "--table")) && i + 1 < argc)
+			o.table = argv[++i];
+		else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "-w") || !strcmp(argv[i], "--wait"))
+			continue;
+		else {
+			fputs(usage, stderr);
+			return 2;
+		}
+	}
+	text = slurp(stdin, &len);
+	if (!text) {
+		fprintf(stderr, "nfctl: cannot read the rules\n");
+		return 1;
+	}
+	rc = filter_restore(rs, text, len, &o, &e);
+	free(text);
+	if (rc)
+		filter_err_print(&e, rs->family == FILTER_V6 ? "ip6tables-restore" : "iptables-restore",
+				 stderr);
+	if (!o.test && state_store(rs, state))
+		return rc ? rc : 1;
+	return rc;
+}
+
+static int cmd_save(struct filter_ruleset *rs, int argc, char **argv)
+{
+	const char *only = NULL;
+	bool counters = false;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "-c") || !strcmp(argv[i], "--counters"))
+			counters = true;
+		else if ((!strcmp(argv[i], "-t") || !strcmp(argv[i], "--table")) && i + 1 < argc)
+			only = argv[++i];
+		else {
+			fputs(usage, stderr);
+			return 2;
+		}
+	}
+	if (only && !filter_table_def(only)) {
+		fprintf(stderr, "%s v1.8.9 (legacy): Cannot initialize: Table does not exist (do you need to insmod?)\n",
+			rs->family == FILTER_V6 ? "ip6tables-save" : "iptables-save");
+		return 1;
+	}
+	filter_ruleset_save(stdout, rs, only, counters, true);
+	return 0;
+}
+
+/* The iptables command on one table: working copy, command, commit. */
+static int cmd_iptables(struct filter_ruleset *rs, const char *state, int argc, char **argv)
+{
+	const char *prog = rs->family == FILTER_V6 ? "ip6tables" : "iptables";
+	struct filter_parse_opts po = { .family = rs->family };
+	const struct filter_rule *bad = NULL;
+	struct filter_table *cur, *work;
+	struct filter_error e;
+	struct filter_cmd cmd;
+	const char *table = "filter";
+	struct ulog_err ue;
+	int i, rc;
+
+	for (i = 0; i + 1 < argc; i++)
+		if (!strcmp(argv[i], "-t") || !strcmp(argv[i], "--table"))
+			table = argv[i + 1];
+	cur = filter_table_def(table) ? filter_ruleset_touch(rs, table) : NULL;
+	if (!cur) {
+		fprintf(stderr, "%s v1.8.9 (legacy): can't initialize %s table `%s': Table does not exist (do you need to insmod?)\n"
+			"Perhaps %s or your kernel needs to be upgraded.\n", prog, prog, table, prog);
+		return 3;
+	}
+	po.cur = cur;
+	rc = filter_cmd_parse(argc, argv, &po, &cmd, &e);
+	if (rc) {
+		e.line = 0;
+		filter_err_print(&e, prog, stderr);
+		return rc;
+	}
+	if (cmd.cmd == FILTER_CMD_LIST || cmd.cmd == FILTER_CMD_LIST_RULES) {
+		if (cmd.chain && !filter_chain_find(cur, cmd.chain)) {
+			fprintf(stderr, "%s: No chain/target/match by that name.\n", prog);
+			filter_cmd_free(&cmd);
+			return 1;
+		}
+		if (cmd.cmd == FILTER_CMD_LIST)
+			filter_table_list(stdout, cur, cmd.chain, &cmd);
+		else
+			filter_table_list_rules(stdout, cur, cmd.chain, cmd.rulenum, cmd.verbose);
+		if (!cmd.list_zero) {
+			filter_cmd_free(&cmd);
+			return 0;
+		}
+		cmd.cmd = FILTER_CMD_ZERO;
+		cmd.rulenum = 0;
+	}
+	work = filter_table_clone(cur);
+	if (!work) {
+		filter_cmd_free(&cmd);
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return 4;
+	}
+	rc = filter_cmd_apply(work, &cmd, &e);
+	filter_cmd_free(&cmd);
+	if (!rc) {
+		ulog_err_clear(&ue);
+		if (filter_table_check(work, rs->family, &bad, &ue) < 0 ||
+		    filter_table_bind(work, rs->ctx, &ue) < 0) {
+			rc = filter_err(&e, FILTER_E_FAILED, "%s", ue.msg);
+		}
+	}
+	if (rc) {
+		filter_table_free(work, rs->ctx);
+		if (e.kind == FILTER_E_FAILED)
+			fprintf(stderr, "%s: %s.\n", prog, e.msg);
+		else
+			filter_err_print(&e, prog, stderr);
+		return rc;
+	}
+	filter_ruleset_replace(rs, work);
+	return state_store(rs, state);
+}
+
+int main(int argc, char **argv)
+{
+	uint8_t family = FILTER_V4;
+	const char *state = getenv("NFCTL_STATE");
+	struct filter_ruleset *rs;
+	int i = 1, rc;
+
+	for (; i < argc; i++) {
+		if (!strcmp(argv[i], "-6"))
+			family = FILTER_V6;
+		else if (!strcmp(argv[i], "-4"))
+			family = FILTER_V4;
+		else if (!strcmp(argv[i], "--state") && i + 1 < argc)
+			state = argv[++i];
+		else
+			break;
+	}
+	if (i == argc || !strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+		fputs(usage, i == argc ? stderr : stdout);
+		return i == argc ? 2 : 0;
+	}
+	if (!state)
+		state = family == FILTER_V6 ? "nfctl.v6" : "nfctl.v4";
+	rs = filter_ruleset_new(family);
+	if (!rs)
+		return 4;
+	rc = state_load(rs, state);
+	if (!rc) {
+		if (!strcmp(argv[i], "restore"))
+			rc = cmd_restore(rs, state, argc - i - 1, argv + i + 1);
+		else if (!strcmp(argv[i], "save"))
+			rc = cmd_save(rs, argc - i - 1, argv + i + 1);
+		else
+			rc = cmd_iptables(rs, state, argc - i, argv + i);
+	}
+	filter_ruleset_free(rs);
+	return rc;
+}
