@@ -271,7 +271,7 @@ static int configure_all(struct ulog_daemon *d, struct ulog_err *err)
 				if (!err || !err->line)
 					ulog_err_at(err, d->cfg.file, s->line);
 				return ulog_errf(err, rc, "configure of %s (%s) failed: %s",
-						 n->inst.id, p->name, msg);
+						 n->inst.id, p->name, msg[0] ? msg : strerror(-rc));
 			}
 		}
 	}

@@ -75,6 +75,7 @@ int ulog_daemon_parse_file(struct ulog_daemon *d, const char *path, struct ulog_
 {
 	int rc;
 
+	ulog_err_clear(err);
 	if (d->parsed)
 		return ulog_errf(err, -EALREADY, "a config is already loaded");
 	rc = ulog_cfg_read_file(&d->cfg, path, err);
@@ -89,6 +90,7 @@ int ulog_daemon_parse_buf(struct ulog_daemon *d, const char *name, const char *b
 {
 	int rc;
 
+	ulog_err_clear(err);
 	if (d->parsed)
 		return ulog_errf(err, -EALREADY, "a config is already loaded");
 	rc = ulog_cfg_parse(&d->cfg, name, buf, len, err);
@@ -102,6 +104,7 @@ int ulog_daemon_build(struct ulog_daemon *d, struct ulog_err *err)
 {
 	int rc;
 
+	ulog_err_clear(err);
 	if (!d->parsed || d->built)
 		return ulog_errf(err, -EINVAL, d->built ? "already built" : "no config parsed");
 	rc = ulog_build_stacks(d, err);
@@ -223,6 +226,7 @@ int ulog_daemon_start(struct ulog_daemon *d, struct ulog_err *err)
 	unsigned i;
 	int rank, rc;
 
+	ulog_err_clear(err);
 	if (!d->built || d->started)
 		return ulog_errf(err, -EINVAL, d->started ? "already started" : "not built");
 	d->started = true;

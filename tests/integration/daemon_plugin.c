@@ -10,6 +10,10 @@
 #include "ulogd/loop.h"
 #include "ulogd/plugin.h"
 
+#ifndef TICK_ABI
+#define TICK_ABI ULOG_PLUGIN_ABI
+#endif
+
 #ifdef TEST_TICK
 /* TICK: one record every `interval` ms with a counter and a prefix. */
 struct tick_conf {
@@ -63,7 +67,7 @@ static void tick_signal(struct ulog_instance *inst, int signo)
 }
 
 const struct ulog_plugin ulog_plugin_TICK = {
-	.abi = ULOG_PLUGIN_ABI, .name = "TICK", .kind = ULOG_PLUGIN_INPUT, .help = "test ticker",
+	.abi = TICK_ABI, .name = "TICK", .kind = ULOG_PLUGIN_INPUT, .help = "test ticker",
 	.out_keys = tick_out, .n_out = 2, .options = tick_opts, .n_options = 2,
 	.conf_size = sizeof(struct tick_conf), .priv_size = sizeof(struct tick_priv),
 	.start = tick_start, .stop = tick_stop, .signal = tick_signal,

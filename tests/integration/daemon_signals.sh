@@ -47,6 +47,20 @@ check_eq "check: bad value exit 1" "$rc" 1
 check "check: bad value names file:line" grep -q "$D/bad.conf:11: .*interval.*out of range" <<<"$out"
 out=$("$ULOGD" -c "$D/missing.conf" --check 2>&1); rc=$?
 check_eq "check: missing config exit 1" "$rc" 1
+# plugin files: wrong ABI, the same plugin twice, not a plugin at all
+cc -std=gnu11 -fPIC -shared -I"$ULOG_TOP" -DTEST_TICK -DTICK_ABI=99 -o "$D/ulog_TICKBAD.so" \
+	"$ULOG_TOP/tests/integration/daemon_plugin.c"
+sed "s|ulog_TICK.so|ulog_TICKBAD.so|" "$D/ok.conf" >"$D/abi.conf"
+out=$("$ULOGD" -c "$D/abi.conf" --check 2>&1); rc=$?
+check_eq "check: plugin ABI mismatch exit 1" "$rc" 1
+check "check: ABI mismatch names file:line" grep -q "$D/abi.conf:4: .*ABI 99" <<<"$out"
+cp "$D/ulog_TICK.so" "$D/ulog_TICK2.so"
+sed "s|^plugin=\"$D/ulog_TFILE.so\"|plugin=\"$D/ulog_TICK2.so\"|" "$D/ok.conf" >"$D/dup.conf"
+out=$("$ULOGD" -c "$D/dup.conf" --check 2>&1); rc=$?
+check "check: same plugin twice names file:line" grep -q "$D/dup.conf:5: .*TICK is already loaded" <<<"$out"
+sed "s|^plugin=\"$D/ulog_TFILE.so\"|plugin=\"/lib/x86_64-linux-gnu/libm.so.6\"|" "$D/ok.conf" >"$D/notplugin.conf"
+out=$("$ULOGD" -c "$D/notplugin.conf" --check 2>&1); rc=$?
+check "check: a library without descriptor names file:line" grep -q "$D/notplugin.conf:5: .*no ulog_plugin_descriptor" <<<"$out"
 
 # Command line.
 "$ULOGD" -h | grep -q -- "--configfile"; check_eq "cli: -h" "$?" 0

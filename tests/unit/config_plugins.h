@@ -4,6 +4,7 @@
 #define ULOG_TEST_CONFIG_PLUGINS_H
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ulogd/plugin.h"
@@ -154,9 +155,10 @@ static const struct ulog_plugin ulog_plugin_TOUT = {
 };
 
 /* ---- TALL: takes every upstream key (as JSON does) and counts valid ones ---- */
+#define TALL_MAX 2048
 struct tall_priv {
-	struct ulog_key_def keys[256];
-	char names[256][40];
+	struct ulog_key_def keys[TALL_MAX];
+	char names[TALL_MAX][40];
 	unsigned n;
 	uint64_t valid_seen;
 };
@@ -166,7 +168,7 @@ static int tall_configure(struct ulog_instance *inst, struct ulog_err *err)
 	const struct ulog_upstream_key *up;
 	unsigned n = ulog_stack_upstream(inst, &up), i;
 
-	if (n > 256)
+	if (n > TALL_MAX)
 		return ulog_errf(err, -E2BIG, "too many keys");
 	for (i = 0; i < n; i++) {
 		snprintf(p->names[i], sizeof(p->names[i]), "%s", up[i].def->name);
@@ -221,9 +223,66 @@ static const struct ulog_plugin ulog_plugin_TFAIL = {
 	.configure = tfail_configure,
 };
 
+/* ---- TWIDEA/TWIDEB: 600 output keys each (slot limit); TBADDEF: a default that does not parse;
+ * T65: 65 options (opt_set has 64 bits). Their tables are filled by wide_init(). ---- */
+#define WIDE_N 600
+static struct ulog_key_def wide_a[WIDE_N], wide_b[WIDE_N], wide_c[2 * WIDE_N];
+static char wide_names[2][WIDE_N][16];
+static struct ulog_option opts65[65];
+static char opt65_names[65][16];
+static int t65_conf[65];
+static const struct ulog_plugin ulog_plugin_TWIDEA = {
+	.abi = ULOG_PLUGIN_ABI, .name = "TWIDEA", .kind = ULOG_PLUGIN_INTERP,
+	.out_keys = wide_a, .n_out = WIDE_N,
+};
+static const struct ulog_plugin ulog_plugin_TWIDEB = {
+	.abi = ULOG_PLUGIN_ABI, .name = "TWIDEB", .kind = ULOG_PLUGIN_INTERP,
+	.out_keys = wide_b, .n_out = WIDE_N,
+};
+static const struct ulog_plugin ulog_plugin_TWIDEC = {
+	.abi = ULOG_PLUGIN_ABI, .name = "TWIDEC", .kind = ULOG_PLUGIN_OUTPUT,
+	.in_keys = wide_c, .n_in = 2 * WIDE_N,
+};
+static const struct ulog_option tbaddef_opts[] = {
+	{ .name = "n", .type = ULOG_OPT_INT, .offset = 0, .size = sizeof(int), .def = "abc" },
+};
+static const struct ulog_plugin ulog_plugin_TBADDEF = {
+	.abi = ULOG_PLUGIN_ABI, .name = "TBADDEF", .kind = ULOG_PLUGIN_OUTPUT,
+	.options = tbaddef_opts, .n_options = 1, .conf_size = sizeof(int),
+};
+static const struct ulog_plugin ulog_plugin_T65 = {
+	.abi = ULOG_PLUGIN_ABI, .name = "T65", .kind = ULOG_PLUGIN_OUTPUT,
+	.options = opts65, .n_options = 65, .conf_size = sizeof(t65_conf),
+};
+
+__attribute__((unused)) static void wide_init(void)
+{
+	unsigned i;
+
+	for (i = 0; i < WIDE_N; i++) {
+		snprintf(wide_names[0][i], sizeof(wide_names[0][i]), "a.%u", i);
+		snprintf(wide_names[1][i], sizeof(wide_names[1][i]), "b.%u", i);
+		wide_a[i].name = wide_names[0][i];
+		wide_a[i].type = ULOG_T_UINT32;
+		wide_b[i].name = wide_names[1][i];
+		wide_b[i].type = ULOG_T_UINT32;
+		wide_c[i] = wide_a[i];
+		wide_c[WIDE_N + i] = wide_b[i];
+	}
+	for (i = 0; i < 65; i++) {
+		snprintf(opt65_names[i], sizeof(opt65_names[i]), "o%u", i);
+		opts65[i].name = opt65_names[i];
+		opts65[i].type = ULOG_OPT_INT;
+		opts65[i].offset = i * sizeof(int);
+		opts65[i].size = sizeof(int);
+	}
+}
+
 static const struct ulog_plugin *const test_table[] = {
 	&ulog_plugin_TIN, &ulog_plugin_TDBL, &ulog_plugin_TPFX, &ulog_plugin_TOUT,
-	&ulog_plugin_TALL, &ulog_plugin_TSTR, &ulog_plugin_TMAND, &ulog_plugin_TFAIL, NULL,
+	&ulog_plugin_TALL, &ulog_plugin_TSTR, &ulog_plugin_TMAND, &ulog_plugin_TFAIL,
+	&ulog_plugin_TWIDEA, &ulog_plugin_TWIDEB, &ulog_plugin_TWIDEC, &ulog_plugin_TBADDEF, &ulog_plugin_T65,
+	NULL,
 };
 
 #endif

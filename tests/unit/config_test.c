@@ -124,6 +124,14 @@ static void test_errors(void)
 		   "key raw.pktlen: in1 (TIN) makes uint32, but s1 (TSTR) wants string");
 	expect_err("configure fails", "[global]\nstack=in1:TIN,f1:TFAIL\n", 2,
 		   "configure of f1 (TFAIL) failed: refusing on purpose");
+	expect_err("too many slots", "[global]\n\nstack=in1:TIN,wa:TWIDEA,wb:TWIDEB,c:TWIDEC\n", 3,
+		   "1208 key slots, more than 1024");
+	expect_err("too many inputs for set_inputs", "[global]\nstack=in1:TIN,wa:TWIDEA,wb:TWIDEB,all:TALL\n",
+		   2, "configure of all (TALL) failed: Argument list too long");
+	expect_err("bad default in a plugin", "[global]\nstack=in1:TIN,b:TBADDEF\n", 2,
+		   "bad default for option n");
+	expect_err("more than 64 options", "[global]\nstack=in1:TIN,b:T65\n", 2,
+		   "more than 64 options");
 }
 
 static void test_syntax(void)
@@ -502,8 +510,25 @@ static void test_own_plugin_file(void)
 	ulog_daemon_free(d);
 }
 
+/* Reading a file that is not there names the file. */
+static void test_missing_file(void)
+{
+	struct ulog_daemon *d = ulog_daemon_new(test_table);
+	struct ulog_err err;
+	char buf[1024];
+	int rc = ulog_daemon_load_file(d, "/nonexistent/ulogd.conf", &err);
+
+	ulog_err_str(&err, buf, sizeof(buf));
+	CHECK(rc == -ENOENT && strstr(buf, "/nonexistent/ulogd.conf: unable to read configfile") == buf,
+	      "error missing config file names it");
+	CHECK(ulog_daemon_build(d, &err) == -EINVAL, "error build without a parsed config");
+	ulog_daemon_free(d);
+}
+
 int main(void)
 {
+	wide_init();
+	test_missing_file();
 	test_errors();
 	test_syntax();
 	test_option_parser();
