@@ -7,6 +7,7 @@
 #   tcp.offset   ulogd2 byte-swaps the 4-bit data offset: always 0
 #   icmp.csum, icmpv6.csum   ulogd2 stores the checksum without ntohs (bytes swapped)
 #   transport keys of IPv4 non-first fragments   ulogd2 decodes payload bytes as a header
+# MARK (mark=0, mask=0x10) drops the UDP records, marked 0x13 in mangle.
 # Traffic: ICMP echo, TCP SYN, UDP, IPv6 ICMPv6/TCP/UDP, IPv4 and IPv6 fragments (logged
 # in PREROUTING, before reassembly).
 . "$(dirname "$0")/../lib.sh"
@@ -21,6 +22,9 @@ netns_pair "$ns" "$peer" 10.77.0.1 10.77.0.2 fd00:77::1 fd00:77::2 >/dev/null ||
 	{ fail "interp_ulogd2: veth"; exit 1; }
 # Only the peer's own traffic: unsolicited MLD/ND from link-local addresses would race
 # with the daemons' start and stop.
+# UDP gets mark 0x13; MARK with mark=0, mask=0x10 then drops exactly those records.
+ip netns exec "$ns" iptables-legacy -t mangle -A PREROUTING -p udp -j MARK --set-mark 0x13
+ip netns exec "$ns" ip6tables-legacy -t mangle -A PREROUTING -p udp -j MARK --set-mark 0x13
 for g in 7 8; do
 	ip netns exec "$ns" iptables-legacy -t mangle -A PREROUTING -s 10.77.0.2 \
 		-j NFLOG --nflog-group $g --nflog-prefix "pre"
@@ -38,6 +42,7 @@ stack=log1:NFLOG,base1:BASE,ifi1:IFINDEX,ip2str1:IP2STR,hw1:HWHDR,bin1:IP2BIN,hb
 group=$2
 [mark1]
 mark=0
+mask=0x10
 [json1]
 file="$3"
 sync=1
@@ -69,7 +74,14 @@ T_PIDS=()
 n_ours=$(wc -l <"$T_TMP/ours.json")
 n_ref=$(wc -l <"$T_TMP/ref.json")
 check_eq "interp_ulogd2: same number of records" "$n_ours" "$n_ref"
-check "interp_ulogd2: enough records ($n_ours)" test "$n_ours" -ge 10
+check "interp_ulogd2: enough records ($n_ours)" test "$n_ours" -ge 8
+
+check_eq "interp_ulogd2: MARK drops the marked (UDP) records in both" \
+	"$(jq -s '[.[] | select(."ip.protocol" == 17)] | length' "$T_TMP/ours.json" "$T_TMP/ref.json")" 0
+marked=$(ip netns exec "$ns" iptables-legacy -t mangle -L PREROUTING -v -x -n | awk '/MARK/ {print $1; exit}')
+check "interp_ulogd2: UDP was sent and marked ($marked packets)" test "${marked:-0}" -ge 1
+check_eq "interp_ulogd2: ... and only those" \
+	"$(jq -s '[.[] | select(."oob.mark" != 0)] | length' "$T_TMP/ours.json")" 0
 
 # Keys that differ by design (time, sequence) or by a ulogd2 bug (checked below).
 drop='del(.timestamp, ."oob.time.sec", ."oob.time.usec", ."oob.seq.local", ."oob.seq.global",
