@@ -177,3 +177,47 @@ int xt_excl_check(const struct filter_ext_data *d, unsigned first, unsigned last
 	}
 	return 0;
 }
+
+/* See xt.h. */
+int xt_excl_now(const struct filter_ext_data *d, unsigned opt, unsigned first, unsigned last,
+		const char *ext, struct ulog_err *err)
+{
+	unsigned j;
+
+	for (j = first; j < last; j++)
+		if (j != opt && filter_opt_seen(d, j))
+			return ulog_errf(err, -EINVAL, "%s: option \"--%s\" cannot be used together "
+					 "with \"--%s\".\n", ext, d->ext->opts[opt].name,
+					 d->ext->opts[j].name);
+	return 0;
+}
+
+/* See xt.h. */
+bool xt_ifname_match(const char *dev, const char *pattern)
+{
+	size_t n = strlen(pattern);
+
+	if (n && pattern[n - 1] == '+')
+		return !strncmp(dev, pattern, n - 1);
+	return !strcmp(dev, pattern);
+}
+
+/* See xt.h. */
+bool xt_parse_urange(const char *s, uint64_t max, uint64_t r[2])
+{
+	char buf[128], *colon;
+
+	snprintf(buf, sizeof(buf), "%s", s);
+	colon = strchr(buf, ':');
+	if (colon)
+		*colon++ = 0;
+	r[0] = 0;
+	r[1] = max;
+	if ((buf[0] || !colon) && !filter_parse_uint(buf, 0, max, &r[0]))
+		return false;
+	if (!colon) {
+		r[1] = r[0];
+		return true;
+	}
+	return !colon[0] || filter_parse_uint(colon, 0, max, &r[1]);
+}

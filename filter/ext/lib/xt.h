@@ -81,6 +81,19 @@ void xt_brate(struct filter_buf *b, uint64_t period, uint64_t scale);
 int xt_excl_check(const struct filter_ext_data *d, unsigned first, unsigned last,
 		  const char *ext, struct ulog_err *err);
 
+/* At parse time: if an option of @first..@last-1 other than @opt was
+ * given before, the framework's message naming @opt first. */
+int xt_excl_now(const struct filter_ext_data *d, unsigned opt, unsigned first, unsigned last,
+		const char *ext, struct ulog_err *err);
+
+/* Interface name against an iptables pattern ("eth+" = any name starting
+ * with "eth"). */
+bool xt_ifname_match(const char *dev, const char *pattern);
+
+/* Unsigned range "A[:B]" in the option framework's syntax (empty parts 0 and
+ * @max, one part = A:A). Returns true on success. */
+bool xt_parse_urange(const char *s, uint64_t max, uint64_t r[2]);
+
 /* --------------------------------------------------------- packet access */
 
 /* Transport ports of @pv (host order), false if not TCP/UDP-like or not

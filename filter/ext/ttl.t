@@ -1,0 +1,11 @@
+# ttl match (IPv4)
+-4
+*filter
+:INPUT,FORWARD,OUTPUT
+-m ttl --ttl-eq 64;=
+-m ttl ! --ttl-eq 64;=
+-m ttl --ttl-lt 5;=
+-m ttl --ttl-gt 5;=
+-m ttl --ttl-eq 256;FAIL;ttl: bad value for option "--ttl-eq", or out of range (0-255).
+-m ttl;FAIL;TTL match: You must specify one of `--ttl-eq', `--ttl-lt', `--ttl-gt
+-m ttl ! --ttl-gt 5;FAIL;ttl: option "--ttl-gt" cannot be inverted.
