@@ -283,7 +283,7 @@ static int resolve_jump(struct cmd_state *s)
 		return 0;
 	}
 	if (s->is_goto)
-		return filter_err(s->e, FILTER_E_PARAM, "goto '%s' is not a chain\n", s->jumpto);
+		return filter_err(s->e, FILTER_E_PARAM, "goto '%s' is not a chain", s->jumpto);
 	return filter_err(s->e, FILTER_E_PARAM,
 			  "Couldn't load target `%s':No such file or directory\n", s->jumpto);
 }

@@ -22,6 +22,9 @@ const struct filter_ext *filter_ext_find(const char *name, enum filter_ext_kind 
 {
 	const struct filter_ext *const *p;
 
+	/* iptables' own hack (xtables_find_match): ICMPv6's names all mean icmp6 */
+	if (kind == FILTER_EXT_MATCH && (!strcmp(name, "icmpv6") || !strcmp(name, "ipv6-icmp")))
+		name = "icmp6";
 	for (p = filter_ext_registry; *p; p++) {
 		const struct filter_ext *e = *p;
 

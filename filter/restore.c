@@ -45,7 +45,7 @@ static int table_line(struct restore *r, char *buf)
 	struct filter_table *cur;
 
 	if (!name)
-		return filter_err(r->e, FILTER_E_PARAM, "%s: line %u table name invalid\n",
+		return filter_err(r->e, FILTER_E_PARAM, "%s: line %u table name invalid",
 				  r->prog, r->line);
 	snprintf(r->curtable, sizeof(r->curtable), "%.32s", name);
 	filter_table_free(r->work, NULL);
@@ -75,13 +75,13 @@ static int set_policy(struct restore *r, struct filter_chain *c, const char *cha
 		ctrs = strtok(NULL, " \t\n");
 		if (!ctrs || sscanf(ctrs, "[%llu:%llu]", &p, &b) != 2)
 			return filter_err(r->e, FILTER_E_PARAM,
-					  "invalid policy counters for chain '%s'\n", chain);
+					  "invalid policy counters for chain '%s'", chain);
 	}
 	if (!c || c->hook < 0)
-		return filter_err(r->e, FILTER_E_OTHER, "Can't set policy `%s' on `%s' line %u: %s\n",
+		return filter_err(r->e, FILTER_E_OTHER, "Can't set policy `%s' on `%s' line %u: %s",
 				  policy, chain, r->line, "Bad built-in chain name");
 	if (strcmp(policy, "ACCEPT") && strcmp(policy, "DROP"))
-		return filter_err(r->e, FILTER_E_OTHER, "Can't set policy `%s' on `%s' line %u: %s\n",
+		return filter_err(r->e, FILTER_E_OTHER, "Can't set policy `%s' on `%s' line %u: %s",
 				  policy, chain, r->line, "Bad policy name");
 	c->policy = strcmp(policy, "ACCEPT") ? FILTER_DROP : FILTER_ACCEPT;
 	c->pcnt = p;
@@ -96,7 +96,7 @@ static int chain_line(struct restore *r, char *buf)
 	struct filter_chain *c;
 
 	if (!chain)
-		return filter_err(r->e, FILTER_E_PARAM, "%s: line %u chain name invalid\n",
+		return filter_err(r->e, FILTER_E_PARAM, "%s: line %u chain name invalid",
 				  r->prog, r->line);
 	if (strlen(chain) > FILTER_CHAIN_MAXLEN)
 		return filter_err(r->e, FILTER_E_PARAM, "Invalid chain name `%s' (%u chars max)",
@@ -107,7 +107,7 @@ static int chain_line(struct restore *r, char *buf)
 			filter_chain_flush(c, NULL, false);
 		} else if (c || !strcmp(chain, "ACCEPT") || !strcmp(chain, "DROP") ||
 			   !strcmp(chain, "QUEUE") || !strcmp(chain, "RETURN")) {
-			return filter_err(r->e, FILTER_E_PARAM, "error creating chain '%s':%s\n",
+			return filter_err(r->e, FILTER_E_PARAM, "error creating chain '%s':%s",
 					  chain, strerror(EEXIST));
 		} else if (!(c = filter_chain_add(r->work, chain))) {
 			return filter_err(r->e, FILTER_E_RESOURCE, "out of memory");
@@ -116,7 +116,7 @@ static int chain_line(struct restore *r, char *buf)
 	}
 	policy = strtok(NULL, " \t\n");
 	if (!policy)
-		return filter_err(r->e, FILTER_E_PARAM, "%s: line %u policy invalid\n",
+		return filter_err(r->e, FILTER_E_PARAM, "%s: line %u policy invalid",
 				  r->prog, r->line);
 	if (!strcmp(policy, "-"))
 		return 0;
@@ -137,13 +137,13 @@ static int command_line(struct restore *r, char *buf)
 		char *end = strchr(buf, ']');
 
 		if (!end)
-			return filter_err(r->e, FILTER_E_PARAM, "Bad line %u: need ]\n", r->line);
+			return filter_err(r->e, FILTER_E_PARAM, "Bad line %u: need ]", r->line);
 		pc = strtok(buf + 1, ":");
 		if (!pc)
-			return filter_err(r->e, FILTER_E_PARAM, "Bad line %u: need :\n", r->line);
+			return filter_err(r->e, FILTER_E_PARAM, "Bad line %u: need :", r->line);
 		bc = strtok(NULL, "]");
 		if (!bc)
-			return filter_err(r->e, FILTER_E_PARAM, "Bad line %u: need ]\n", r->line);
+			return filter_err(r->e, FILTER_E_PARAM, "Bad line %u: need ]", r->line);
 		start = end + 1;
 	}
 	if (r->o->counters && pc && bc) {
