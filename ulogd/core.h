@@ -27,6 +27,7 @@ struct ulog_node {
 	bool *out_used;                /* per output key: some consumer reads it */
 	struct ulog_src *src;          /* per input key */
 	bool configured, started, dirty;
+	bool done;                     /* inputs: ulog_input_done() called */
 };
 
 static inline struct ulog_node *node_of(const struct ulog_instance *inst)
@@ -60,6 +61,7 @@ struct ulog_daemon {
 	int loglevel;                  /* [global] loglevel, -1 if not given */
 	int flush_timer;
 	int sigfd;
+	bool input_failed;             /* an input ended with status < 0 */
 };
 
 /* Builds the stacks of d->cfg (ulogd/build.c). Returns 0 or -errno with @err located. */

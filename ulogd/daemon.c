@@ -281,6 +281,11 @@ int ulog_daemon_run(struct ulog_daemon *d)
 	return ulog_loop_run(d->loop);
 }
 
+int ulog_daemon_status(const struct ulog_daemon *d)
+{
+	return d->input_failed ? 1 : 0;
+}
+
 void ulog_daemon_stats(struct ulog_daemon *d)
 {
 	unsigned i;

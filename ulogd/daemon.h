@@ -71,8 +71,12 @@ void ulog_signals_block(void);
 /* Acts on @signo as if received: TERM/INT stop the loop, HUP reopens, USR1 logs statistics. */
 void ulog_daemon_signal(struct ulog_daemon *d, int signo);
 
-/* Runs the loop until a terminal signal or ulog_loop_stop(). Returns 0 or -errno. */
+/* Runs the loop until a terminal signal, every input is done (ulog_input_done()) or
+ * ulog_loop_stop(). Returns 0 or -errno. */
 int ulog_daemon_run(struct ulog_daemon *d);
+
+/* The exit status the run deserves: 1 if an input ended with an error, else 0. */
+int ulog_daemon_status(const struct ulog_daemon *d);
 
 /* Stops every started instance: inputs first, outputs last (they flush). */
 void ulog_daemon_stop(struct ulog_daemon *d);

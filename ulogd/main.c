@@ -163,7 +163,7 @@ static int serve(const struct args *a, struct ulog_daemon *d, struct ulog_err *e
 	rc = ulog_daemon_run(d);
 	ulog_daemon_stop(d);
 	ulog_pidfile_remove();
-	return rc ? 1 : 0;
+	return rc ? 1 : ulog_daemon_status(d);
 }
 
 int main(int argc, char **argv)

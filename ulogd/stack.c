@@ -72,6 +72,22 @@ int ulog_input_emit(struct ulog_instance *inst)
 	return 0;
 }
 
+void ulog_input_done(struct ulog_instance *inst, int status)
+{
+	struct ulog_node *n = node_of(inst);
+	struct ulog_daemon *d = n->d;
+	unsigned i;
+
+	n->done = true;
+	if (status < 0)
+		d->input_failed = true;
+	for (i = 0; i < d->n_nodes; i++)
+		if (d->nodes[i]->inst.plugin->kind == ULOG_PLUGIN_INPUT && !d->nodes[i]->done)
+			return;
+	ulog_log(ULOG_INFO, "every input is done, exiting\n");
+	ulog_loop_stop(d->loop);
+}
+
 int ulog_instance_set_inputs(struct ulog_instance *inst, const struct ulog_key_def *keys,
 			     unsigned n)
 {
