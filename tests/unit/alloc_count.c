@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pcap/pcap.h>
+#include <unistd.h>
+
 #include "config_plugins.h"
 #include "test.h"
 #include "ulogd/daemon.h"
@@ -123,6 +126,103 @@ static unsigned long run(const char *conf, unsigned n, uint64_t *seen)
 	return before;
 }
 
+/* Writes @n Ethernet/IPv4/UDP packets to @path. Returns 0 or -1. */
+static int write_capture(const char *path, unsigned n)
+{
+	pcap_t *pd = pcap_open_dead(DLT_EN10MB, 65535);
+	pcap_dumper_t *w = pd ? pcap_dump_open(pd, path) : NULL;
+	uint8_t frame[14 + sizeof(pkt)] = { 2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x08, 0x00 };
+	struct pcap_pkthdr h = { .caplen = sizeof(frame), .len = sizeof(frame) };
+	unsigned i;
+
+	if (!w)
+		return -1;
+	memcpy(frame + 14, pkt, sizeof(pkt));
+	for (i = 0; i < n; i++) {
+		h.ts.tv_sec = 1700000000 + i / 1000;
+		h.ts.tv_usec = (i % 1000) * 1000;
+		frame[14 + 21] = (uint8_t)i;     /* vary the source port a little */
+		pcap_dump((u_char *)w, &h, frame);
+	}
+	pcap_dump_close(w);
+	pcap_close(pd);
+	return 0;
+}
+
+/* The built-in plugins: a capture through PCAPIN feeding two real stacks. Returns allocations
+ * made while the loop ran, or ~0 with a message. */
+static unsigned long run_real(const char *dir, unsigned n, uint64_t *records)
+{
+	char conf[2048], cap[1024];
+	struct ulog_daemon *d = ulog_daemon_new(NULL);
+	struct ulog_err err;
+	unsigned long before;
+
+	snprintf(cap, sizeof(cap), "%s/cap%u.pcap", dir, n);
+	if (write_capture(cap, n))
+		return ~0UL;
+	snprintf(conf, sizeof(conf),
+		 "[global]\nloglevel=8\n"
+		 "stack=pcap1:PCAPIN,base1:BASE,ip2str1:IP2STR,mac1:HWHDR,json1:JSON\n"
+		 "stack=pcap1:PCAPIN,base2:BASE,ifi2:IFINDEX,ip2str2:IP2STR,print2:PRINTPKT,emu2:LOGEMU\n"
+		 "[pcap1]\nfile=\"%s\"\n[json1]\nfile=\"%s/out.json\"\n[emu2]\nfile=\"%s/out.log\"\n",
+		 cap, dir, dir);
+	if (ulog_daemon_load_buf(d, "real.conf", conf, strlen(conf), &err) ||
+	    ulog_daemon_start(d, &err)) {
+		printf("# %s:%u: %s\n", err.file, err.line, err.msg);
+		ulog_daemon_free(d);
+		return ~0UL;
+	}
+	before = n_allocs;
+	ulog_daemon_run(d);
+	before = n_allocs - before;
+	*records = ulog_daemon_instance(d, 0, "json1")->n_records +
+		   ulog_daemon_instance(d, 1, "emu2")->n_records;
+	ulog_daemon_stop(d);
+	ulog_daemon_free(d);
+	unlink(cap);
+	return before;
+}
+
+static void remove_outputs(const char *dir)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "%s/out.json", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/out.log", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void test_real(void)
+{
+	static const char *const need[] = { "PCAPIN", "BASE", "IP2STR", "HWHDR", "JSON", "IFINDEX",
+					    "PRINTPKT", "LOGEMU" };
+	char dir[] = "/tmp/ulog-alloc.XXXXXX";
+	unsigned long a10k, a100k;
+	uint64_t r10k = 0, r100k = 0;
+	unsigned i;
+
+	for (i = 0; i < ULOG_ARRAY_SIZE(need); i++) {
+		if (!have(need[i])) {
+			printf("skip alloc real stacks: no plugin %s yet\n", need[i]);
+			return;
+		}
+	}
+	if (!mkdtemp(dir))
+		return;
+	/* a first short run takes the process's one-time allocations (time zone, ...) */
+	run_real(dir, 1000, &r10k);
+	a10k = run_real(dir, 10000, &r10k);
+	a100k = run_real(dir, 100000, &r100k);
+	printf("# PCAPIN stacks: %lu allocations for 10k packets, %lu for 100k\n", a10k, a100k);
+	CHECK(a10k != ~0UL && a100k != ~0UL, "alloc real: PCAPIN -> BASE -> ... -> JSON and LOGEMU run");
+	CHECK(r10k == 20000 && r100k == 200000, "alloc real: every packet reached both outputs");
+	CHECK(a10k != ~0UL && a10k == a100k, "alloc real: same allocation count for 10k and 100k packets");
+	remove_outputs(dir);
+}
+
 int main(void)
 {
 	char conf[512];
@@ -150,5 +250,6 @@ int main(void)
 	CHECK(a10k != ~0UL && a100k != ~0UL, "alloc: stacks build and start");
 	CHECK(s100k == 10 * s10k && s10k >= 10000 * 5, "alloc: records really ran through both stacks");
 	CHECK(a10k != ~0UL && a10k == a100k, "alloc: same allocation count for 10k and 100k records");
+	test_real();
 	TEST_EXIT();
 }
