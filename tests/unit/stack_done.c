@@ -53,6 +53,32 @@ static int run(int *ticks)
 	return status;
 }
 
+static void stop_loop(void *arg)
+{
+	ulog_loop_stop(arg);
+}
+
+/* With no records at all, the 1 s timer still flushes every output. */
+static void test_flush_timer(void)
+{
+	const char *conf = "[global]\nstack=in1:TIN,d1:TDBL,out1:TOUT\n";
+	struct ulog_daemon *d = ulog_daemon_new(test_table);
+	struct ulog_err err;
+	struct tout_priv *p;
+
+	if (ulog_daemon_load_buf(d, "t.conf", conf, strlen(conf), &err) ||
+	    ulog_daemon_start(d, &err)) {
+		printf("# %s\n", err.msg);
+		ulog_daemon_free(d);
+		return;
+	}
+	p = ULOG_PRIV(ulog_daemon_instance(d, 0, "out1"), struct tout_priv);
+	ulog_loop_add_timer(ulog_daemon_loop(d), 1300, stop_loop, ulog_daemon_loop(d));
+	ulog_daemon_run(d);
+	CHECK(p->flushes == 1, "flush: the 1 s timer flushed the output once in 1.3 s (%d)", p->flushes);
+	ulog_daemon_free(d);
+}
+
 int main(void)
 {
 	int ticks, status;
@@ -62,5 +88,6 @@ int main(void)
 	status = run(&ticks);
 	CHECK(ticks == 2, "done: loop stops when the last input is done, not before (ticks %d)", ticks);
 	CHECK(status == 1, "done: an input that ended with an error makes the status 1");
+	test_flush_timer();
 	TEST_EXIT();
 }
