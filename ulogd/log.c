@@ -76,7 +76,14 @@ int ulog_log_open(const char *target, struct ulog_err *err)
 					 strerror(-fd));
 	}
 	drop_target();
-	snprintf(lg.target, sizeof(lg.target), "%s", target);
+	/* a relative path stays valid for reopening after daemonizing changes directory */
+	if (fd >= 0 && target[0] != '/' && getcwd(lg.target, sizeof(lg.target)) &&
+	    strlen(lg.target) + strlen(target) + 2 <= sizeof(lg.target)) {
+		strcat(lg.target, "/");
+		strcat(lg.target, target);
+	} else {
+		snprintf(lg.target, sizeof(lg.target), "%s", target);
+	}
 	if (!strcmp(target, "syslog")) {
 		openlog("ulogd", LOG_PID, LOG_DAEMON);
 		lg.kind = LOG_TO_SYSLOG;

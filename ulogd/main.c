@@ -142,7 +142,7 @@ static int serve(const struct args *a, struct ulog_daemon *d, struct ulog_err *e
 	int rc;
 
 	if (a->user && ulog_privs_lookup(a->user, &uid, &gid, err))
-		return 1;
+		return fatal(err);
 	if (a->daemonize && ulog_daemonize(err))
 		return fatal(err);
 	if (a->pidfile && ulog_pidfile_create(a->pidfile, err))
@@ -166,8 +166,23 @@ static int serve(const struct args *a, struct ulog_daemon *d, struct ulog_err *e
 	return rc ? 1 : ulog_daemon_status(d);
 }
 
+/* @path made absolute against the current directory (daemonizing moves to "/"). */
+static const char *absolute(const char *path, char *buf, size_t size)
+{
+	size_t n;
+
+	if (!path || path[0] == '/' || !getcwd(buf, size))
+		return path;
+	n = strlen(buf);
+	if (n + strlen(path) + 2 > size)
+		return path;
+	snprintf(buf + n, size - n, "/%s", path);
+	return buf;
+}
+
 int main(int argc, char **argv)
 {
+	static char pidbuf[4096];
 	struct ulog_daemon *d;
 	struct ulog_err err;
 	struct args a;
@@ -175,6 +190,7 @@ int main(int argc, char **argv)
 
 	if (parse_args(argc, argv, &a))
 		return 1;
+	a.pidfile = absolute(a.pidfile, pidbuf, sizeof(pidbuf));
 	if (a.info)
 		return info(a.info);
 	ulog_signals_block();

@@ -129,6 +129,16 @@ check_eq "daemon: new session" "$(ps -o sid= -p "${dpid:-0}" | tr -d ' ')" "${dp
 kill -TERM "${dpid:-0}"
 check "daemon: exits on SIGTERM" wait_for 10 sh -c "! kill -0 ${dpid:-0} 2>/dev/null"
 check "daemon: pidfile removed" wait_for 5 test ! -e "$D/dpid"
+# relative pidfile and logfile keep working after the daemon moved to "/"
+sed "s|^logfile=.*|logfile=\"rel.log\"|" "$D/ok.conf" >"$D/rel.conf"
+(cd "$D" && "$ULOGD" -d -c rel.conf -p rel.pid); rc=$?
+check_eq "daemon: relative paths, started" "$rc" 0
+rpid=$(cat "$D/rel.pid" 2>/dev/null)
+mv "$D/rel.log" "$D/rel.log.1" 2>/dev/null
+kill -HUP "${rpid:-0}"
+check "daemon: relative logfile reopened in its own directory" wait_for 10 test -s "$D/rel.log"
+kill -TERM "${rpid:-0}"
+check "daemon: relative pidfile removed" wait_for 10 test ! -e "$D/rel.pid"
 # a daemon whose start fails reports it through the parent's status
 sed "s|^file=.*|file=\"$D/no/such/dir/out\"|" "$D/ok.conf" >"$D/nostart.conf"
 "$ULOGD" -d -c "$D/nostart.conf" 2>/dev/null; rc=$?
