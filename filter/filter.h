@@ -145,4 +145,17 @@ int filter_table_check(struct filter_table *t, uint8_t family,
 /* Attaches extension state (bind) for every rule. Returns 0 or -errno. */
 int filter_table_bind(struct filter_table *t, struct filter_ctx *ctx, struct ulog_err *err);
 
+/* ---- reference evaluator (eval.c) ---- */
+
+/*
+ * Runs @p through the built-in chain of @t for p->hook, as the kernel's
+ * ipt_do_table does: rules in order, jump (pushes a return point), goto
+ * (does not), RETURN and the end of a user chain (pop, or the policy when
+ * nothing is pushed), non-terminating targets, hotdrop. Counts rule and
+ * policy counters (bytes: p->pv->len). @t must have passed
+ * filter_table_check(). Returns ACCEPT, DROP, QUEUE or STOLEN; a table
+ * without a chain on that hook accepts.
+ */
+enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p);
+
 #endif

@@ -22,12 +22,14 @@ $(BUILD)/filter_registry.c: filter/filter.mk $(FILTER_EXT_SRC)
 $(BUILD)/filter_registry.o: $(BUILD)/filter_registry.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(FILTER_LIB): $(call obj,$(FILTER_CORE_SRC) $(FILTER_EXT_SRC) $(FILTER_EXTLIB_SRC)) $(BUILD)/filter_registry.o
+# lib/ objects go in too: tests link libulog.a before libfilter.a, and a static
+# archive only resolves symbols that come after it.
+$(FILTER_LIB): $(call obj,$(FILTER_CORE_SRC) $(FILTER_EXT_SRC) $(FILTER_EXTLIB_SRC) $(LIB_SRC)) $(BUILD)/filter_registry.o
 	@rm -f $@
 	ar rcs $@ $^
 
 # nfctl links only the filter library and lib/ (not the daemon).
-$(NFCTL): $(call obj,filter/nfctl.c) $(FILTER_LIB) $(call obj,$(LIB_SRC))
+$(NFCTL): $(call obj,filter/nfctl.c) $(FILTER_LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 ifneq ($(wildcard filter/nfctl.c),)

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The reference evaluator: walks a table's chains for one packet exactly as the kernel does. */
+#include <string.h>
+
+#include "filter.h"
+
+#define EVAL_MAX_DEPTH 512
+
+/* Interface test with iptables' '+' wildcard ("eth+" = any name starting "eth"). */
+static bool iface_match(const char *rule, const char *dev)
+{
+	size_t n = strlen(rule);
+
+	if (n && rule[n - 1] == '+')
+		return !strncmp(rule, dev, n - 1);
+	return !strcmp(rule, dev);
+}
+
+static bool addr_match(const uint8_t *pkt, const uint8_t *addr, const uint8_t *mask, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if ((pkt[i] & mask[i]) != addr[i])
+			return false;
+	return true;
+}
+
+/* The standard part: ip_packet_match() / ip6_packet_match(). May set hotdrop. */
+static bool std_match(const struct filter_rule *r, struct filter_pkt *p)
+{
+	const struct pkt_view *pv = p->pv;
+	bool v6 = r->std.family == FILTER_V6;
+	int n = v6 ? 16 : 4;
+	const uint8_t *src = pkt_l3(pv, v6 ? 8 : 12, (uint32_t)n);
+	const uint8_t *dst = pkt_l3(pv, v6 ? 24 : 16, (uint32_t)n);
+
+	if (!src || !dst)
+		return false;
+	if (addr_match(src, r->src, r->smsk, n) == r->src_inv ||
+	    addr_match(dst, r->dst, r->dmsk, n) == r->dst_inv)
+		return false;
+	if (r->in[0] && iface_match(r->in, p->meta->in) == r->in_inv)
+		return false;
+	if (r->out[0] && iface_match(r->out, p->meta->out) == r->out_inv)
+		return false;
+	if (r->std.proto && (pv->l4proto == r->std.proto) == r->std.proto_inv)
+		return false;
+	if (r->std.frag && (pv->frag_off != 0) == r->std.frag_inv)
+		return false;
+	return true;
+}
+
+static int rule_matches(const struct filter_rule *r, struct filter_pkt *p)
+{
+	unsigned i;
+
+	if (!std_match(r, p))
+		return 0;
+	for (i = 0; i < r->n_matches; i++) {
+		struct filter_ext_data *d = r->matches[i];
+
+		if (!d->ext->match || d->ext->match(d, p) != FILTER_MATCHED)
+			return 0;
+	}
+	return 1;
+}
+
+static struct filter_chain *hook_chain(const struct filter_table *t, enum filter_hook h)
+{
+	unsigned i;
+
+	for (i = 0; i < t->n_builtin; i++)
+		if (t->chains[i]->hook == (int)h)
+			return t->chains[i];
+	return NULL;
+}
+
+struct frame {
+	struct filter_chain *chain;
+	unsigned next;
+};
+
+/* See filter.h. */
+enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
+{
+	struct filter_chain *base = hook_chain(t, p->hook), *c = base;
+	struct frame stack[EVAL_MAX_DEPTH];
+	unsigned depth = 0, i = 0;
+	uint64_t len = p->pv->len;
+
+	if (!c)
+		return FILTER_ACCEPT;
+	p->table = t->def->name;
+	p->hotdrop = false;
+	for (;;) {
+		struct filter_rule *r;
+		int v;
+
+		if (p->hotdrop)
+			return FILTER_DROP;
+		if (i >= c->n_rules) {
+			/* end of chain: a user chain returns, a built-in one applies its policy */
+			if (c != base && depth) {
+				depth--;
+				c = stack[depth].chain;
+				i = stack[depth].next;
+				continue;
+			}
+			base->pcnt++;
+			base->bcnt += len;
+			return base->policy;
+		}
+		r = c->rules[i];
+		p->chain = c->name;
+		p->rulenum = i + 1;
+		if (!rule_matches(r, p)) {
+			i++;
+			continue;
+		}
+		r->pcnt++;
+		r->bcnt += len;
+		switch (r->tkind) {
+		case FILTER_TGT_NONE:
+			i++;
+			continue;
+		case FILTER_TGT_VERDICT:
+			if (r->verdict != FILTER_RETURN)
+				return r->verdict;
+			i = c->n_rules;   /* RETURN: as if the chain ended */
+			continue;
+		case FILTER_TGT_JUMP:
+		case FILTER_TGT_GOTO:
+			if (r->tkind == FILTER_TGT_JUMP) {
+				if (depth == EVAL_MAX_DEPTH)
+					return FILTER_DROP;
+				stack[depth].chain = c;
+				stack[depth++].next = i + 1;
+			}
+			c = r->jump_to;
+			i = 0;
+			continue;
+		case FILTER_TGT_EXT:
+			v = r->target->ext->target ? r->target->ext->target(r->target, p) : FILTER_CONTINUE;
+			if (p->hotdrop)
+				return FILTER_DROP;
+			if (v == FILTER_CONTINUE) {
+				i++;
+				continue;
+			}
+			if (v != FILTER_RETURN)
+				return (enum filter_verdict)v;
+			i = c->n_rules;
+			continue;
+		}
+	}
+}
