@@ -97,6 +97,7 @@ static int check_rules(struct filter_table *t, const struct filter_rule **bad, s
 			struct filter_check_ctx cc = {
 				.table = t->def->name, .hook_mask = c->hook_mask,
 				.std = &r->std, .chain = c->name,
+				.matches = r->matches, .n_matches = r->n_matches,
 			};
 
 			for (k = 0; k < r->n_matches; k++)

@@ -128,6 +128,9 @@ struct filter_check_ctx {
 	unsigned hook_mask;      /* FILTER_HOOK_BIT()s of built-in chains reaching the rule */
 	const struct filter_std *std;
 	const char *chain;       /* the rule's chain (for messages) */
+	/* The rule's matches in order (TCPMSS needs a tcp match with SYN); NULL if unknown. */
+	struct filter_ext_data *const *matches;
+	unsigned n_matches;
 };
 
 struct filter_ctx;           /* per-ruleset context: named state, host facts (ctx.h) */
