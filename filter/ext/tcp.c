@@ -7,6 +7,8 @@
 
 #include "lib/xt.h"
 
+extern const struct filter_ext filter_ext_tcp;
+
 enum { O_SPORT, O_SOURCE_PORT, O_DPORT, O_DESTINATION_PORT, O_SYN, O_FLAGS, O_OPTION };
 
 enum { INV_SRC = 1, INV_DST = 2, INV_FLAGS = 4, INV_OPTION = 8 };
@@ -231,6 +233,14 @@ static int tcp_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 			return FILTER_NOMATCH;
 	}
 	return FILTER_MATCHED;
+}
+
+/* See lib/xt.h. */
+bool xt_tcp_requires_syn(const struct filter_ext_data *d)
+{
+	const struct tcp_priv *t = FILTER_PRIV(d, const struct tcp_priv);
+
+	return d->ext == &filter_ext_tcp && (t->flg_cmp & 0x02) && !(t->invflags & INV_FLAGS);
 }
 
 const struct filter_ext filter_ext_tcp = {

@@ -104,6 +104,24 @@ static int find_opt(const struct filter_ext *e, const char *name)
 	return -1;
 }
 
+/* getopt_long: a unique prefix of one option of the loaded extensions. */
+static int find_prefix(const struct rule *r, const char *name, int *which)
+{
+	size_t n = strlen(name);
+	int found = -1;
+	unsigned k, i;
+
+	for (k = 0; k < r->n; k++)
+		for (i = 0; i < r->ext[k]->ext->n_opts; i++)
+			if (!strncmp(r->ext[k]->ext->opts[i].name, name, n)) {
+				if (found >= 0)
+					return -1;
+				found = (int)i;
+				*which = (int)k;
+			}
+	return found;
+}
+
 /* Generic option framework behaviour (the core's job in nfctl). */
 static int give_opt(struct filter_ext_data *d, int oi, char **tok, int *i, int n, bool inv,
 		    const struct filter_std *std, struct ulog_err *err)
@@ -168,6 +186,8 @@ static int parse_rule(struct rule *r, char **tok, int n, struct ulog_err *err)
 			for (k = (int)r->n - 1; k >= 0 && oi < 0; k--)
 				oi = find_opt(r->ext[k]->ext, t + 2);
 			k++;
+			if (oi < 0)
+				oi = find_prefix(r, t + 2, &k);
 			if (oi < 0 && implicit_match(&r->std)) {
 				const struct filter_ext *e = filter_ext_find(implicit_match(&r->std),
 						FILTER_EXT_MATCH, r->std.family);
@@ -277,6 +297,14 @@ static int check_rule(struct rule *r, const char *table, const char *chain, stru
 	unsigned k;
 	int rc;
 
+	struct filter_ext_data *m[MAXEXT];
+	unsigned nm = 0;
+
+	for (k = 0; k < r->n; k++)
+		if (!r->is_target[k])
+			m[nm++] = r->ext[k];
+	c.matches = m;
+	c.n_matches = nm;
 	c.hook_mask = h >= 0 ? FILTER_HOOK_BIT(h) : 0;
 	for (k = 0; k < r->n; k++)
 		if (r->ext[k]->ext->check && (rc = r->ext[k]->ext->check(r->ext[k], &c, err)))

@@ -94,6 +94,10 @@ bool xt_ifname_match(const char *dev, const char *pattern);
  * @max, one part = A:A). Returns true on success. */
 bool xt_parse_urange(const char *s, uint64_t max, uint64_t r[2]);
 
+/* True if @d is a tcp match that requires SYN set (not inverted): what
+ * TCPMSS's check looks for (defined in tcp.c). */
+bool xt_tcp_requires_syn(const struct filter_ext_data *d);
+
 /* --------------------------------------------------------- packet access */
 
 /* Transport ports of @pv (host order), false if not TCP/UDP-like or not
