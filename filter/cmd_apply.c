@@ -5,10 +5,19 @@
 
 #include "cmd.h"
 
+/* A libiptc refusal: iptables prints "iptables: WHY." (restore: "line N failed"). */
 static int failed(struct filter_error *e, const char *why)
 {
 	e->kind = FILTER_E_FAILED;
 	snprintf(e->msg, sizeof(e->msg), "%s", why);
+	return 1;
+}
+
+/* The same for EINVAL, to which iptables adds a hint. */
+static int invalid(struct filter_error *e, const char *why)
+{
+	e->kind = FILTER_E_FAILED;
+	snprintf(e->msg, sizeof(e->msg), "%s. Run `dmesg' for more information", why);
 	return 1;
 }
 
@@ -28,7 +37,7 @@ static int check_jump(struct filter_table *t, const struct filter_rule *r, struc
 	if (!c)
 		return failed(e, "jump to a chain that does not exist");
 	if (is_builtin(c))
-		return failed(e, "jump to a built-in chain");
+		return invalid(e, "jump to a built-in chain");
 	return 0;
 }
 
@@ -90,7 +99,7 @@ static bool chain_referenced(const struct filter_table *t, const char *name)
 static int delete_chain(struct filter_table *t, struct filter_chain *c, struct filter_error *e)
 {
 	if (is_builtin(c))
-		return failed(e, "Can't delete built-in chain");
+		return invalid(e, "Can't delete built-in chain");
 	if (c->n_rules)
 		return failed(e, "Directory not empty");
 	if (chain_referenced(t, c->name))
@@ -134,7 +143,7 @@ static int policy(struct filter_chain *c, struct filter_cmd *cmd, struct filter_
 	else if (!strcmp(cmd->arg, "DROP"))
 		c->policy = FILTER_DROP;
 	else
-		return failed(e, "Bad policy name");
+		return invalid(e, "Bad policy name");
 	return 0;
 }
 
@@ -145,7 +154,7 @@ static int rename_chain(struct filter_table *t, struct filter_chain *c, const ch
 	unsigned i, j;
 
 	if (is_builtin(c))
-		return failed(e, "Can't rename built-in chain");
+		return invalid(e, "Can't rename built-in chain");
 	if (filter_chain_find(t, to) || strlen(to) > FILTER_CHAIN_MAXLEN)
 		return failed(e, "File exists");
 	n = filter_chain_add(t, to);

@@ -311,6 +311,11 @@ static int finish(struct cmd_state *s)
 				  s->cmd->chain, FILTER_CHAIN_MAXLEN + 1);
 	if ((rc = iface_check(s)))
 		return rc;
+	if (!strcmp(s->o->table ? s->o->table : s->cmd->table ? s->cmd->table : "filter", "nat") &&
+	    ((s->cmd->cmd == FILTER_CMD_POLICY && s->cmd->arg && !strcmp(s->cmd->arg, "DROP")) ||
+	     (s->jumpto && !strcmp(s->jumpto, "DROP"))))
+		return filter_err(s->e, FILTER_E_PARAM, "\nThe \"nat\" table is not intended for "
+				  "filtering, the use of DROP is therefore inhibited.\n\n");
 	return is_rule_cmd(s->cmd) ? resolve_jump(s) : 0;
 }
 

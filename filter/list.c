@@ -90,12 +90,12 @@ static const char *target_name(const struct filter_rule *r)
 	return "";
 }
 
-static void print_iface(FILE *f, const char *name, bool inv, bool numeric)
+static void print_iface(FILE *f, const char *name, bool inv, bool numeric, const char *fmt)
 {
 	char s[IFNAMSIZ + 8];
 
 	snprintf(s, sizeof(s), "%s%s", inv ? "!" : "", name[0] ? name : numeric ? "*" : "any");
-	fprintf(f, " %-6s ", s);
+	fprintf(f, fmt, s);
 }
 
 static void print_host(FILE *f, const uint8_t *a, const uint8_t *m, bool inv, int family,
@@ -159,8 +159,8 @@ static void print_rule(FILE *f, const struct filter_rule *r, unsigned num, const
 		fprintf(f, "%-5u", r->std.proto);
 	fprintf(f, "%c%c ", r->std.frag_inv ? '!' : '-', r->std.frag ? 'f' : '-');
 	if (ft->verbose) {
-		print_iface(f, r->in, r->in_inv, ft->numeric);
-		print_iface(f, r->out, r->out_inv, ft->numeric);
+		print_iface(f, r->in, r->in_inv, ft->numeric, " %-6s ");
+		print_iface(f, r->out, r->out_inv, ft->numeric, "%-6s ");
 	}
 	print_host(f, r->src, r->smsk, r->src_inv, family, ft->numeric);
 	print_host(f, r->dst, r->dmsk, r->dst_inv, family, ft->numeric);
@@ -207,7 +207,11 @@ static void list_chain_rules(FILE *f, const struct filter_chain *c, long rulenum
 
 		if (rulenum && (long)j + 1 != rulenum)
 			continue;
-		filter_bprintf(&b, "-A %s ", c->name);
+		filter_bprintf(&b, "-A %s", c->name);
+		if (r->n_matches || r->tkind != FILTER_TGT_NONE || counters ||
+		    memcmp(r->smsk, (uint8_t[16]){ 0 }, 16) || memcmp(r->dmsk, (uint8_t[16]){ 0 }, 16) ||
+		    r->src_inv || r->dst_inv || r->in[0] || r->out[0] || r->std.proto || r->std.frag)
+			filter_bprintf(&b, " ");
 		filter_rule_print_spec(&b, r, counters);
 		fprintf(f, "%s\n", s);
 	}

@@ -169,11 +169,13 @@ static int cmd_iptables(struct filter_ruleset *rs, const char *state, int argc, 
 	struct filter_cmd cmd;
 	const char *table = "filter";
 	struct ulog_err ue;
+	unsigned n_before;
 	int i, rc;
 
 	for (i = 0; i + 1 < argc; i++)
 		if (!strcmp(argv[i], "-t") || !strcmp(argv[i], "--table"))
 			table = argv[i + 1];
+	n_before = rs->n_tables;
 	cur = filter_table_def(table) ? filter_ruleset_touch(rs, table) : NULL;
 	if (!cur) {
 		fprintf(stderr, "%s v1.8.9 (legacy): can't initialize %s table `%s': Table does not exist (do you need to insmod?)\n"
@@ -199,7 +201,8 @@ static int cmd_iptables(struct filter_ruleset *rs, const char *state, int argc, 
 			filter_table_list_rules(stdout, cur, cmd.chain, cmd.rulenum, cmd.verbose);
 		if (!cmd.list_zero) {
 			filter_cmd_free(&cmd);
-			return 0;
+			/* listing a table brings it into being, as in the kernel */
+			return rs->n_tables != n_before ? state_store(rs, state) : 0;
 		}
 		cmd.cmd = FILTER_CMD_ZERO;
 		cmd.rulenum = 0;
