@@ -7,9 +7,9 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 FUZZ_SRC  := $(wildcard tests/fuzz/*.c)
 FUZZ_SECONDS ?= 20
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIBULOG) $(FILTER_LIB)
+$(BUILD)/tests/%: tests/unit/%.c $(KERNEL_LIB) $(FILTER_LIB) $(LIBULOG)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -rdynamic -o $@ $< $(LIBULOG) $(FILTER_LIB) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -rdynamic -o $@ $< $(KERNEL_LIB) $(FILTER_LIB) $(LIBULOG) $(LDLIBS)
 
 .PHONY: tests check-deps
 tests: all $(UNIT_BINS)
@@ -28,9 +28,9 @@ fuzz-build:
 	@if [ -n "$(FUZZ_SRC)" ]; then $(MAKE) BUILD=build-fuzz CC=clang SAN=1 \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" fuzz-bins; fi
 fuzz-bins: $(FUZZ_BINS)
-build-fuzz/fuzz/%: tests/fuzz/%.c $(LIBULOG) $(FILTER_LIB)
+build-fuzz/fuzz/%: tests/fuzz/%.c $(KERNEL_LIB) $(FILTER_LIB) $(LIBULOG)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(LIBULOG) $(FILTER_LIB) $(LDLIBS)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(KERNEL_LIB) $(FILTER_LIB) $(LIBULOG) $(LDLIBS)
 fuzz-long: fuzz-build
 	for f in $(FUZZ_BINS); do n=$$(basename $$f); mkdir -p build-fuzz/corpus/$$n; \
 		$$f -max_total_time=$${FUZZ_LONG_SECONDS:-3600} build-fuzz/corpus/$$n tests/fuzz/corpus/$$n || exit 1; done
