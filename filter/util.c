@@ -93,10 +93,48 @@ static const struct { const char *name; uint16_t num; } chain_protos[] = {
 	{ "mh", 135 }, { "all", 0 },
 };
 
+/* /etc/protocols read once (names and aliases): a restore looks up "tcp"
+ * for every rule, and getprotobyname() rereads the file each call. */
+struct proto_name {
+	char name[32];
+	uint16_t num;
+};
+static struct proto_name *proto_db;
+static size_t proto_db_n;
+static bool proto_db_done;
+
+static void proto_db_add(const char *name, int num)
+{
+	struct proto_name *n;
+
+	if (strlen(name) >= sizeof(n->name) || num < 0 || num > 255)
+		return;
+	n = realloc(proto_db, (proto_db_n + 1) * sizeof(*n));
+	if (!n)
+		return;
+	proto_db = n;
+	strcpy(proto_db[proto_db_n].name, name);
+	proto_db[proto_db_n++].num = (uint16_t)num;
+}
+
+static void proto_db_load(void)
+{
+	struct protoent *pe;
+	char **a;
+
+	proto_db_done = true;
+	setprotoent(1);
+	while ((pe = getprotoent())) {
+		proto_db_add(pe->p_name, pe->p_proto);
+		for (a = pe->p_aliases; a && *a; a++)
+			proto_db_add(*a, pe->p_proto);
+	}
+	endprotoent();
+}
+
 /* See util.h. */
 bool filter_parse_proto(const char *s, uint16_t *out)
 {
-	struct protoent *pe;
 	uint64_t v;
 	size_t i;
 
@@ -108,11 +146,13 @@ bool filter_parse_proto(const char *s, uint16_t *out)
 		*out = 0;
 		return true;
 	}
-	pe = getprotobyname(s);
-	if (pe) {
-		*out = (uint16_t)pe->p_proto;
-		return true;
-	}
+	if (!proto_db_done)
+		proto_db_load();
+	for (i = 0; i < proto_db_n; i++)
+		if (!strcmp(s, proto_db[i].name)) {
+			*out = proto_db[i].num;
+			return true;
+		}
 	for (i = 0; i < sizeof(chain_protos) / sizeof(chain_protos[0]); i++)
 		if (!strcmp(s, chain_protos[i].name)) {
 			*out = chain_protos[i].num;
