@@ -129,7 +129,7 @@ static int give_opt(struct filter_ext_data *d, int oi, char **tok, int *i, int n
 	const struct filter_opt *o = &d->ext->opts[oi];
 	const char *args[2] = { NULL, NULL };
 	int need = o->arg == FILTER_ARG_NONE ? 0 : o->arg == FILTER_ARG_ONE ? 1 : 2;
-	int k;
+	int k, rc;
 
 	for (k = 0; k < need; k++) {
 		if (*i + 1 >= n)
@@ -144,10 +144,12 @@ static int give_opt(struct filter_ext_data *d, int oi, char **tok, int *i, int n
 	if ((o->flags & FILTER_OPT_ONCE) && filter_opt_seen(d, (unsigned)oi))
 		return ulog_errf(err, -EINVAL, "%s: option \"--%s\" can only be used once.\n",
 				 d->ext->name, o->name);
+	if ((rc = d->ext->parse(d, (unsigned)oi, args, inv, std, err)))
+		return rc;
 	d->seen |= 1ull << oi;
 	if (inv)
 		d->inverted |= 1ull << oi;
-	return d->ext->parse(d, (unsigned)oi, args, inv, std, err);
+	return 0;
 }
 
 static int parse_rule(struct rule *r, char **tok, int n, struct ulog_err *err)

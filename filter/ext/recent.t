@@ -1,0 +1,39 @@
+# recent match
+-4
+*filter
+:INPUT,FORWARD,OUTPUT
+-m recent --set;-m recent --set --name DEFAULT --mask 255.255.255.255 --rsource
+-m recent --set --name foo;-m recent --set --name foo --mask 255.255.255.255 --rsource
+-m recent --set --name DEFAULT --rsource;-m recent --set --name DEFAULT --mask 255.255.255.255 --rsource
+-m recent --set --name foo --rdest;-m recent --set --name foo --mask 255.255.255.255 --rdest
+-m recent --rcheck --name foo;-m recent --rcheck --name foo --mask 255.255.255.255 --rsource
+-m recent --update --seconds 60 --name foo;-m recent --update --seconds 60 --name foo --mask 255.255.255.255 --rsource
+-m recent --update --seconds 60 --hitcount 4 --name foo --rsource;-m recent --update --seconds 60 --hitcount 4 --name foo --mask 255.255.255.255 --rsource
+-m recent --rcheck --seconds 60 --reap --name foo;-m recent --rcheck --seconds 60 --reap --name foo --mask 255.255.255.255 --rsource
+-m recent --rcheck --reap --name foo;FAIL;recent: option "--reap" also requires "--seconds".
+-m recent --remove --name foo;-m recent --remove --name foo --mask 255.255.255.255 --rsource
+-m recent ! --rcheck --name foo;-m recent ! --rcheck --name foo --mask 255.255.255.255 --rsource
+-m recent --rcheck --rttl --name foo;-m recent --rcheck --rttl --name foo --mask 255.255.255.255 --rsource
+-m recent --set --name foo --mask 255.255.255.0 --rsource;=
+-m recent --set --name foo --mask 255.255.255.255;-m recent --set --name foo --mask 255.255.255.255 --rsource
+-m recent --set --name foo --mask 0.0.0.0;-m recent --set --name foo --mask 0.0.0.0 --rsource
+-m recent --set --name foo --mask 255.0.255.0;-m recent --set --name foo --mask 255.0.255.0 --rsource
+-m recent --set --rcheck --name foo;FAIL;recent: option "--set" cannot be used together with "--rcheck".
+-m recent --name foo;FAIL;recent: you must specify one of `--set', `--rcheck' `--update' or `--remove'
+-m recent --update --hitcount 0 --name foo;-m recent --update --name foo --mask 255.255.255.255 --rsource
+-m recent --update --hitcount 21 --name foo;-m recent --update --hitcount 21 --name foo --mask 255.255.255.255 --rsource
+-m recent --update --hitcount 20 --name foo;-m recent --update --hitcount 20 --name foo --mask 255.255.255.255 --rsource
+-m recent --update --hitcount 256 --name foo;-m recent --update --hitcount 256 --name foo --mask 255.255.255.255 --rsource
+-m recent --set --seconds 5 --name foo;FAIL;@commit
+-m recent --set --reap --name foo;FAIL;recent: option "--reap" also requires "--seconds".
+-m recent --rcheck --name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;-m recent --rcheck --name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa --mask 255.255.255.255 --rsource
+-m recent --rcheck --name foo/bar;FAIL;@commit
+-m recent --rcheck --name "a b";-m recent --rcheck --name a b --mask 255.255.255.255 --rsource
+-m recent --rcheck --seconds 4294967295 --name foo;-m recent --rcheck --seconds -1 --name foo --mask 255.255.255.255 --rsource
+-m recent --rcheck --seconds 0 --name foo;FAIL;recent: bad value for option "--seconds", or out of range (1-4294967295).
+-m recent --update --rsource --rdest --name x;-m recent --update --name x --mask 255.255.255.255 --rdest
+-6
+*filter
+:INPUT
+-m recent --set --name v6 --mask ffff:ffff:ffff:ffff::;-m recent --set --name v6 --mask ffff:ffff:ffff:ffff:: --rsource
+-m recent --rcheck --seconds 10 --name v6 --rsource;-m recent --rcheck --seconds 10 --name v6 --mask ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff --rsource
