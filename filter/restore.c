@@ -276,8 +276,8 @@ int filter_restore(struct filter_ruleset *rs, const char *text, size_t len,
 		pos += n;
 		r.line++;
 		rc = one_line(&r, buf);
-		if (rc && !e->line)
-			e->line = r.line;
+		if (rc)
+			e->line = r.line;  /* every error is reported at the line that made it */
 	}
 	if (!rc && r.in_table) {
 		rc = filter_err(e, FILTER_E_PLAIN, "COMMIT expected at line %u", r.line + 1);

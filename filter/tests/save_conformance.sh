@@ -190,6 +190,10 @@ COMMIT \n-A INPUT
 -A INPUT -j X\n-X X
 -A INPUT -j X\n-F\n-X
 -A INPUT -j X\n-E X Y\n-A INPUT -j X
+-A INPUT -j ACCEPT\n:INPUT ACCEPT
+[1:2 -A INPUT
+[1 -A INPUT
+[x:y] -A INPUT
 EOF
 
 printf '*filter\n-A INPUT -j ACCEPT\n' >"$T_TMP/nocommit"
