@@ -25,6 +25,8 @@ t_cleanup() {
 	local p n
 	for p in "${T_PIDS[@]}"; do kill "$p" 2>/dev/null; done
 	for p in "${T_PIDS[@]}"; do wait "$p" 2>/dev/null; done
+	# netns_new runs in $(...) subshells: their names are in $T_TMP/.netns
+	[ -f "$T_TMP/.netns" ] && mapfile -t -O "${#T_NETNS[@]}" T_NETNS <"$T_TMP/.netns"
 	for n in "${T_NETNS[@]}"; do ip netns pids "$n" 2>/dev/null | xargs -r kill 2>/dev/null; ip netns del "$n" 2>/dev/null; done
 	rm -rf "$T_TMP"
 }
@@ -37,6 +39,7 @@ netns_new() {
 	ip netns add "$n" || return 1
 	ip -n "$n" link set lo up
 	T_NETNS+=("$n")
+	echo "$n" >>"$T_TMP/.netns"
 	echo "$n"
 }
 
