@@ -67,8 +67,6 @@ static int tcpmss_check(const struct filter_ext_data *d, const struct filter_che
 	    (rc = xt_check_where(c, "TCPMSS --clamp-mss-to-pmtu", NULL,
 				 XT_H(FORWARD) | XT_H(LOCAL_OUT) | XT_H(POST_ROUTING), err)))
 		return rc;
-	if (!c->matches)
-		return 0;
 	for (k = 0; k < c->n_matches; k++)
 		if (xt_tcp_requires_syn(c->matches[k]))
 			return 0;

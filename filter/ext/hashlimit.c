@@ -353,8 +353,9 @@ static int hl_check(const struct filter_ext_data *d, const struct filter_check_c
 static int hl_bind(struct filter_ext_data *d, struct filter_ctx *ctx, struct ulog_err *err)
 {
 	const struct hl_priv *p = FILTER_PRIV(d, const struct hl_priv);
+	char key[64];
 
-	d->state = filter_ctx_shared(ctx, "hashlimit", p->name, sizeof(struct hl_table), NULL, NULL);
+	d->state = filter_ctx_shared(ctx, "hashlimit", xt_shared_name(p->name, key, sizeof(key)), sizeof(struct hl_table), NULL, NULL);
 	if (!d->state)
 		return ulog_errf(err, -ENOMEM, "hashlimit: cannot create table \"%s\"", p->name);
 	return 0;

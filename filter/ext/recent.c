@@ -175,7 +175,8 @@ static int recent_check(const struct filter_ext_data *d, const struct filter_che
 static int recent_bind(struct filter_ext_data *d, struct filter_ctx *ctx, struct ulog_err *err)
 {
 	const struct recent_priv *p = FILTER_PRIV(d, const struct recent_priv);
-	struct recent_table *t = filter_ctx_shared(ctx, "recent", p->name, sizeof(*t), NULL, NULL);
+	char key[64];
+	struct recent_table *t = filter_ctx_shared(ctx, "recent", xt_shared_name(p->name, key, sizeof(key)), sizeof(*t), NULL, NULL);
 
 	if (!t)
 		return ulog_errf(err, -ENOMEM, "recent: cannot create list \"%s\"", p->name);

@@ -81,6 +81,8 @@ static int tcp_parse_flagopt(struct tcp_priv *t, unsigned opt, const char *const
 		t->flg_cmp = 0x02;
 		return 0;
 	}
+	if (!args[0] || !args[1])
+		return ulog_errf(err, -EINVAL, "--tcp-flags requires two args.");
 	if ((rc = tcp_parse_flags(args[0], &t->flg_mask, err)))
 		return rc;
 	return tcp_parse_flags(args[1], &t->flg_cmp, err);

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Test tool: runs filter/ext/<name>.t rule rows through the extension modules alone (parse, final check, check, print). */
 /*
- * Usage: extcheck FILE.t...
+ * Usage: extcheck [-v] FILE.t...
  * A minimal rule reader of its own (-p, ! -p, -m, -j and extension options)
  * so that extensions are tested without the restore parser; nfctl-based
  * and kernel-based checks live in filter/tests/ext_t.sh. Prints one
- * "ok"/"not ok" line per row and chain. Exit status 1 if any row failed.
+ * "not ok" line per failing row and chain and one "ok" line per passing file (-v: per row). Exit status 1 if any row failed.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -327,8 +327,10 @@ struct tfile {
 	uint8_t family;
 	char table[32];
 	char chains[256];
-	unsigned fails;
+	unsigned fails, oks;
 };
+
+static bool verbose;
 
 /* One row "RULE;EXPECTED" where EXPECTED is "=", a save text, "FAIL",
  * "FAIL;MESSAGE" or "FAIL;@commit". */
@@ -373,7 +375,9 @@ static void run_row(struct tfile *tf, char *line, unsigned lineno)
 		}
 		rule_free(&r);
 		if (!strcmp(got, want) || (!strcmp(want, "FAIL") && !strncmp(got, "FAIL", 4))) {
-			printf("ok %s:%u %s %s\n", tf->path, lineno, tf->table, chain);
+			tf->oks++;
+			if (verbose)
+				printf("ok %s:%u %s %s\n", tf->path, lineno, tf->table, chain);
 		} else {
 			printf("not ok %s:%u %s %s: %s\n#   got:  %s%s%s\n#   want: %s\n", tf->path,
 			       lineno, tf->table, chain, line, got,
@@ -410,6 +414,8 @@ static unsigned run_file(const char *path)
 			run_row(&tf, line, lineno);
 	}
 	fclose(f);
+	if (!tf.fails)
+		printf("ok extcheck %s (%u rows x chains)\n", path, tf.oks);
 	return tf.fails;
 }
 
@@ -418,7 +424,12 @@ int main(int argc, char **argv)
 	unsigned fails = 0;
 	int i;
 
-	for (i = 1; i < argc; i++)
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-v")) {
+			verbose = true;
+			continue;
+		}
 		fails += run_file(argv[i]);
+	}
 	return fails ? 1 : 0;
 }

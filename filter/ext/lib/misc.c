@@ -221,3 +221,17 @@ bool xt_parse_urange(const char *s, uint64_t max, uint64_t r[2])
 	}
 	return !colon[0] || filter_parse_uint(colon, 0, max, &r[1]);
 }
+
+/* See xt.h. */
+const char *xt_shared_name(const char *name, char *buf, size_t len)
+{
+	uint64_t h = 1469598103934665603ull;
+	const char *p;
+
+	if (strlen(name) < 64)
+		return name;
+	for (p = name; *p; p++)
+		h = (h ^ (uint8_t)*p) * 1099511628211ull;
+	snprintf(buf, len, "%.46s#%016llx", name, (unsigned long long)h);
+	return buf;
+}

@@ -98,6 +98,11 @@ bool xt_parse_urange(const char *s, uint64_t max, uint64_t r[2]);
  * TCPMSS's check looks for (defined in tcp.c). */
 bool xt_tcp_requires_syn(const struct filter_ext_data *d);
 
+/* The filter_ctx_shared() key for a named object: @name itself if it fits
+ * in 63 bytes, else its first 46 bytes, '#' and a hash of the whole name
+ * (the kernel allows longer recent/hashlimit names than the context keeps). */
+const char *xt_shared_name(const char *name, char *buf, size_t len);
+
 /* --------------------------------------------------------- packet access */
 
 /* Transport ports of @pv (host order), false if not TCP/UDP-like or not
