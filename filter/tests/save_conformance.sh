@@ -191,6 +191,10 @@ COMMIT \n-A INPUT
 -A INPUT -j X\n-F\n-X
 -A INPUT -j X\n-E X Y\n-A INPUT -j X
 -A INPUT -j ACCEPT\n:INPUT ACCEPT
+-A INPUT -j MASQUERADE
+-A INPUT -m tcp --dport 22
+-A INPUT -p udp -m tcp --dport 22
+-A X -j MASQUERADE\n-A FORWARD -j X
 [1:2 -A INPUT
 [1 -A INPUT
 [x:y] -A INPUT
