@@ -28,7 +28,6 @@
 -m recent --set --reap --name foo;FAIL;recent: option "--reap" also requires "--seconds".
 -m recent --rcheck --name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;-m recent --rcheck --name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa --mask 255.255.255.255 --rsource
 -m recent --rcheck --name foo/bar;FAIL;@commit
--m recent --rcheck --seconds 4294967295 --name foo;-m recent --rcheck --seconds -1 --name foo --mask 255.255.255.255 --rsource
 -m recent --rcheck --seconds 0 --name foo;FAIL;recent: bad value for option "--seconds", or out of range (1-4294967295).
 -m recent --update --rsource --rdest --name x;-m recent --update --name x --mask 255.255.255.255 --rdest
 -6
