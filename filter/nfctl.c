@@ -4,14 +4,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
+#include "../lib/pkt.h"
 #include "text.h"
 
 static const char usage[] =
 	"usage: nfctl [-6] [--state FILE] restore [-n|--noflush] [-c|--counters] [-t|--test] [-T TABLE] < rules\n"
 	"       nfctl [-6] [--state FILE] save [-c|--counters] [-t TABLE]\n"
 	"       nfctl [-6] [--state FILE] [-t TABLE] -A|-I|-D|-R|-L|-S|-F|-Z|-N|-X|-E|-P ...\n"
+	"       nfctl [-6] [--state FILE] eval [-t TABLE] < packets   (lines: HOOK IN|- OUT|- HEX)\n"
 	"The state file (default $NFCTL_STATE, else ./nfctl.v4 or ./nfctl.v6) holds the ruleset\n"
 	"as iptables-save -c text.\n";
 
@@ -158,6 +161,71 @@ static int cmd_save(struct filter_ruleset *rs, int argc, char **argv)
 	return 0;
 }
 
+static int hook_by_name(const char *name)
+{
+	int h;
+
+	for (h = 0; h < FILTER_NHOOKS; h++)
+		if (!strcmp(filter_hook_name(h), name))
+			return h;
+	return -1;
+}
+
+static size_t unhex(const char *hex, uint8_t *out, size_t max)
+{
+	size_t n = 0;
+	unsigned v;
+
+	while (n < max && hex[0] && hex[1] && sscanf(hex, "%2x", &v) == 1) {
+		out[n++] = (uint8_t)v;
+		hex += 2;
+	}
+	return n;
+}
+
+/* Runs packets through the reference evaluator: one verdict line per packet;
+ * the counters go to the state file. */
+static int cmd_eval(struct filter_ruleset *rs, const char *state, int argc, char **argv)
+{
+	static const char *const names[] = { "CONTINUE", "ACCEPT", "DROP", "QUEUE", "STOLEN", "RETURN" };
+	const char *table = argc >= 2 && !strcmp(argv[0], "-t") ? argv[1] : "filter";
+	struct filter_table *t = filter_ruleset_table(rs, table);
+	char line[70000], hook[32], in[IFNAMSIZ], out[IFNAMSIZ], hex[66000];
+	static uint8_t bytes[32768];
+	unsigned n = 0;
+
+	if (!t) {
+		fprintf(stderr, "nfctl: no table %s\n", table);
+		return 1;
+	}
+	while (fgets(line, sizeof(line), stdin)) {
+		struct filter_meta meta = { 0 };
+		struct filter_pkt p = { 0 };
+		struct pkt_view pv;
+		size_t len;
+		int h, v;
+
+		n++;
+		if (sscanf(line, "%31s %15s %15s %65999s", hook, in, out, hex) != 4 ||
+		    (h = hook_by_name(hook)) < 0) {
+			fprintf(stderr, "nfctl: eval: line %u: want HOOK IN OUT HEX\n", n);
+			return 2;
+		}
+		len = unhex(hex, bytes, sizeof(bytes));
+		pkt_parse(&pv, bytes, (uint32_t)len, rs->family == FILTER_V6 ? AF_INET6 : AF_INET);
+		snprintf(meta.in, sizeof(meta.in), "%s", strcmp(in, "-") ? in : "");
+		snprintf(meta.out, sizeof(meta.out), "%s", strcmp(out, "-") ? out : "");
+		p.pv = &pv;
+		p.meta = &meta;
+		p.hook = (enum filter_hook)h;
+		p.ctx = rs->ctx;
+		p.host = filter_ctx_host(rs->ctx);
+		v = filter_eval(t, &p);
+		printf("%s\n", v >= 0 && v <= FILTER_RETURN ? names[v] : "?");
+	}
+	return state_store(rs, state);
+}
+
 /* The iptables command on one table: working copy, command, commit. */
 static int cmd_iptables(struct filter_ruleset *rs, const char *state, int argc, char **argv)
 {
@@ -266,6 +334,8 @@ int main(int argc, char **argv)
 			rc = cmd_restore(rs, state, argc - i - 1, argv + i + 1);
 		else if (!strcmp(argv[i], "save"))
 			rc = cmd_save(rs, argc - i - 1, argv + i + 1);
+		else if (!strcmp(argv[i], "eval"))
+			rc = cmd_eval(rs, state, argc - i - 1, argv + i + 1);
 		else
 			rc = cmd_iptables(rs, state, argc - i, argv + i);
 	}
