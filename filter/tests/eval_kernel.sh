@@ -107,4 +107,75 @@ hit=$(grep -c '^\[[1-9][0-9]*:' "$T_TMP/kernel.save")
 total=$(grep -c -- '-A ' "$T_TMP/kernel.save")
 check "eval_kernel: traffic hit most rules ($hit of $total)" test "$hit" -ge $((total * 3 / 4))
 check "eval_kernel: both verdicts seen" bash -c "grep -q ACCEPT '$T_TMP/verdicts' && grep -q DROP '$T_TMP/verdicts'"
+
+# The same for IPv6 (ip6tables): extension headers are not involved, -p is the upper layer.
+for a in fd01::1 fd01::5 fd01::9; do ip -n "$A" addr add $a/64 dev a0 nodad; done
+for a in fd02::1 fd02::7; do ip -n "$B" addr add $a/64 dev b0 nodad; done
+ip -n "$R" addr add fd01::fe/64 dev eth0 nodad
+ip -n "$R" addr add fd02::fe/64 dev eth1 nodad
+ip -n "$A" -6 route add default via fd01::fe
+ip -n "$B" -6 route add default via fd02::fe
+ip netns exec "$R" sysctl -qw net.ipv6.conf.all.forwarding=1
+ip netns exec "$B" ip6tables-legacy -A INPUT -j DROP
+cat >"$RULES" <<'EOF6'
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD DROP [0:0]
+:OUTPUT ACCEPT [0:0]
+:c6 - [0:0]
+-A FORWARD -i eth1 -j DROP
+-A FORWARD -s fd01::5/128 -j c6
+-A FORWARD -d fd02::7/128 -p ipv6-icmp -j ACCEPT
+-A FORWARD -s fd01::/ffff:ffff:ffff:ffff:ffff:ffff:ffff:fff8 -p udp -j ACCEPT
+-A FORWARD ! -p tcp -g c6
+-A FORWARD -p tcp -m tcp --dport 22 -j ACCEPT
+-A c6 -p udp -j RETURN
+-A c6 -p ipv6-icmp -j ACCEPT
+COMMIT
+EOF6
+ip netns exec "$R" ip6tables-legacy-restore <"$RULES" || fail "eval_kernel6: kernel refused the ruleset"
+PCAP=$T_TMP/fwd6.pcap
+ip netns exec "$R" tcpdump -U -i eth0 -Q in -s 0 -w "$PCAP" ip6 and dst net fd02::/64 2>/dev/null &
+TCPDUMP=$!
+T_PIDS+=("$TCPDUMP")
+wait_for 5 test -s "$PCAP" 2>/dev/null || sleep 1
+sleep 1   # addresses and neighbours settle
+for s in fd01::1 fd01::5 fd01::9; do
+	for d in fd02::1 fd02::7; do
+		ip netns exec "$A" ping -6 -c 1 -W 0.2 -I "$s" "$d" >/dev/null 2>&1
+		echo x | ip netns exec "$A" nc -6 -u -w 0 -s "$s" "$d" 5005 >/dev/null 2>&1
+		for p in 22 80; do
+			ip netns exec "$A" timeout 0.3 nc -6 -z -s "$s" "$d" "$p" >/dev/null 2>&1
+		done
+	done
+done
+sleep 0.5
+kill -INT "$TCPDUMP"
+wait "$TCPDUMP" 2>/dev/null
+python3 - "$PCAP" >"$T_TMP/packets6" <<'EOF6'
+import struct, sys
+d = open(sys.argv[1], 'rb').read()
+le = d[:4] == b'\xd4\xc3\xb2\xa1'
+o = 24
+while o + 16 <= len(d):
+    _, _, incl, _ = struct.unpack('<IIII' if le else '>IIII', d[o:o + 16])
+    frame = d[o + 16:o + 16 + incl]
+    o += 16 + incl
+    if len(frame) > 14 and frame[12:14] == b'\x86\xdd':
+        print('FORWARD eth0 eth1 ' + frame[14:].hex())
+EOF6
+n=$(wc -l <"$T_TMP/packets6")
+check "eval_kernel6: captured forwarded packets ($n)" test "$n" -ge 18
+ip netns exec "$R" ip6tables-legacy-save -c -t filter | grep -v '^#\|^:INPUT\|^:OUTPUT' >"$T_TMP/kernel6.save"
+"$NFCTL" -6 --state "$T_TMP/state6" restore <"$RULES" || fail "eval_kernel6: nfctl refused the ruleset"
+"$NFCTL" -6 --state "$T_TMP/state6" eval <"$T_TMP/packets6" >/dev/null
+"$NFCTL" -6 --state "$T_TMP/state6" save -c -t filter | grep -v '^#\|^:INPUT\|^:OUTPUT' >"$T_TMP/nfctl6.save"
+if cmp -s "$T_TMP/kernel6.save" "$T_TMP/nfctl6.save"; then
+	ok "eval_kernel6: every rule and policy counter equals the kernel's"
+else
+	diff "$T_TMP/kernel6.save" "$T_TMP/nfctl6.save" | sed 's/^/# /'
+	fail "eval_kernel6: counters differ"
+fi
+hit=$(grep -c '^\[[1-9][0-9]*:' "$T_TMP/kernel6.save")
+check "eval_kernel6: traffic hit the rules ($hit of 8)" test "$hit" -ge 6
 t_done
