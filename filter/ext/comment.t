@@ -24,3 +24,10 @@
 *filter
 :INPUT
 -m comment --comment "v6 rule";=
+# packets
+-4
+*filter
+:INPUT
+-m comment --comment "always";-m comment --comment always
+>proto=udp;match
+>proto=icmp;match

@@ -12,3 +12,10 @@
 *filter
 :INPUT
 -p esp -m esp --espspi 5;=
+# packets (sport= is the SPI's low 16 bits in the test packet)
+-4
+*filter
+:INPUT
+-p esp -m esp --espspi 1000:2000;=
+>proto=esp sport=1500;match
+>proto=esp sport=999;nomatch

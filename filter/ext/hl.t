@@ -11,3 +11,13 @@
 -m hl;FAIL;HL match: You must specify one of `--hl-eq', `--hl-lt', `--hl-gt'
 -m hl ! --hl-lt 5;FAIL;hl: option "--hl-lt" cannot be inverted.
 -m hl --hl-eq 1 --hl-lt 5;FAIL;hl: option "--hl-lt" cannot be used together with "--hl-eq".
+# packets
+-6
+*mangle
+:PREROUTING
+-m hl --hl-gt 100;=
+>proto=udp ttl=101;match
+>proto=udp ttl=100;nomatch
+-m hl ! --hl-eq 64;=
+>proto=udp;nomatch
+>proto=udp ttl=1;match

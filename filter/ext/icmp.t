@@ -46,3 +46,19 @@
 -p 1 --icmp-type 8;-p icmp -m icmp --icmp-type 8
 -m icmp --icmp-type 8;FAIL;@commit
 -p tcp -m icmp --icmp-type 8;FAIL;@commit
+# packets
+-4
+*filter
+:INPUT
+-p icmp -m icmp --icmp-type 8;=
+>proto=icmp type=8;match
+>proto=icmp type=0;nomatch
+-p icmp -m icmp --icmp-type 3/3;=
+>proto=icmp type=3 code=3 len=28;match
+>proto=icmp type=3 code=1 len=28;nomatch
+-p icmp -m icmp ! --icmp-type 3;=
+>proto=icmp type=3 code=2 len=28;nomatch
+>proto=icmp type=13;match
+-p icmp -m icmp --icmp-type any;=
+>proto=icmp type=13;match
+>proto=icmp type=8;match

@@ -43,3 +43,13 @@
 -p 58 -m icmp6 --icmpv6-type 133;-p ipv6-icmp -m icmp6 --icmpv6-type 133
 -m icmp6 --icmpv6-type 133;FAIL;@commit
 -p tcp -m icmp6 --icmpv6-type 133;FAIL;@commit
+# packets
+-6
+*filter
+:INPUT
+-p ipv6-icmp -m icmp6 --icmpv6-type 128;=
+>proto=icmpv6 type=128;match
+>proto=icmpv6 type=129;nomatch
+-p ipv6-icmp -m icmp6 ! --icmpv6-type 1/4;=
+>proto=icmpv6 type=1 code=4 len=48;nomatch
+>proto=icmpv6 type=1 code=3 len=48;match

@@ -21,3 +21,19 @@
 -m iprange --src-range 2001:DB8::1-2001:db8::ff;-m iprange --src-range 2001:db8::1-2001:db8::ff
 -m iprange ! --dst-range 2001:db8::-2001:db8::ffff:ffff;=
 -m iprange --src-range 1.2.3.4-1.2.3.5;FAIL;iprange: Bad value for "--src-range" option: "1.2.3.4"
+# packets (PREROUTING: any destination arrives there)
+-4
+*mangle
+:PREROUTING
+-m iprange --src-range 10.77.0.1-10.77.0.9;=
+>proto=udp;match
+>proto=udp src=10.77.0.10;nomatch
+-m iprange ! --dst-range 10.77.0.0-10.77.0.1;=
+>proto=udp;match
+>proto=udp dst=10.77.0.1;nomatch
+-6
+*mangle
+:PREROUTING
+-m iprange --dst-range fd77::2-fd77::ff;=
+>proto=udp;match
+>proto=udp dst=fd77::100;nomatch

@@ -13,3 +13,17 @@
 *filter
 :INPUT
 -m length --length 40:100;=
+# packets
+-4
+*filter
+:INPUT
+-m length --length 28:40;=
+>proto=udp;match
+>proto=udp len=12;match
+>proto=udp len=13;nomatch
+-6
+*filter
+:INPUT
+-m length ! --length 48;=
+>proto=udp;nomatch
+>proto=udp len=1;match

@@ -44,3 +44,13 @@
 *filter
 :INPUT
 -m limit --limit 10/min --limit-burst 20;=
+# packets: the burst lets 3 through, then the rate (1/hour) stops the rest
+-4
+*filter
+:INPUT
+-m limit --limit 1/hour --limit-burst 3;=
+>proto=udp;match
+>proto=udp;match
+>proto=udp;match
+>proto=udp;nomatch
+>proto=udp;nomatch

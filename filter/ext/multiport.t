@@ -35,3 +35,19 @@
 -p tcp -m multiport --dports 22,80:90,443;=
 -p udp -m multiport ! --ports 53;=
 -m multiport --dports 1;FAIL;multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'
+# packets
+-4
+*filter
+:INPUT
+-p tcp -m multiport --dports 22,80:90,443;=
+>proto=tcp dport=22 flags=SYN;match
+>proto=tcp dport=85 flags=SYN;match
+>proto=tcp dport=91 flags=SYN;nomatch
+>proto=tcp dport=443 flags=SYN;match
+-p udp -m multiport ! --ports 53,123;=
+>proto=udp sport=53 dport=9;nomatch
+>proto=udp sport=1000 dport=123;nomatch
+>proto=udp sport=1000 dport=124;match
+-p tcp -m multiport --sports 1000:2000;=
+>proto=tcp sport=1999 dport=1 flags=SYN;match
+>proto=tcp sport=2999 dport=1500 flags=SYN;nomatch

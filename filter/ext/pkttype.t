@@ -17,3 +17,11 @@
 *filter
 :INPUT
 -m pkttype --pkt-type multicast;=
+# packets
+-4
+*filter
+:INPUT
+-m pkttype --pkt-type unicast;=
+>proto=udp;match
+-m pkttype ! --pkt-type unicast;=
+>proto=udp;nomatch

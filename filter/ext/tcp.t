@@ -53,3 +53,34 @@
 -p tcp -m tcp --dport 22;=
 -p tcp -m tcp ! --sport 1:2 --tcp-flags FIN,SYN,RST,ACK SYN;=
 -m tcp --dport 22;FAIL;@commit
+# packets (sent to the receiving namespace's INPUT)
+-4
+*filter
+:INPUT
+-p tcp -m tcp --dport 22;=
+>proto=tcp dport=22 flags=SYN;match
+>proto=tcp dport=23 flags=SYN;nomatch
+>proto=udp dport=22;nomatch
+-p tcp -m tcp ! --sport 1000:2000 --dport 80;=
+>proto=tcp sport=999 dport=80 flags=ACK;match
+>proto=tcp sport=1500 dport=80 flags=ACK;nomatch
+>proto=tcp sport=2001 dport=81 flags=ACK;nomatch
+-p tcp -m tcp --tcp-flags FIN,SYN,RST,ACK SYN;=
+>proto=tcp flags=SYN;match
+>proto=tcp flags=SYN,ACK;nomatch
+>proto=tcp flags=SYN,PSH;match
+>proto=tcp flags=ACK;nomatch
+-p tcp -m tcp ! --tcp-flags FIN,SYN,RST,PSH,ACK,URG NONE;=
+>proto=tcp flags=NONE;nomatch
+>proto=tcp flags=URG;match
+-p tcp -m tcp --tcp-option 2;=
+>proto=tcp flags=SYN tcpopt=2;match
+>proto=tcp flags=SYN tcpopt=4;nomatch
+>proto=tcp flags=SYN tcpopt=1,4,2;match
+>proto=tcp flags=SYN;nomatch
+-6
+*filter
+:INPUT
+-p tcp -m tcp --sport 40000 --dport 443;=
+>proto=tcp sport=40000 dport=443 flags=SYN;match
+>proto=tcp sport=40001 dport=443 flags=SYN;nomatch

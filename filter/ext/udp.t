@@ -18,3 +18,20 @@
 :INPUT,FORWARD,OUTPUT
 -p udp -m udp --dport 53;=
 -p udp -m udp ! --sport 1:2;=
+# packets
+-4
+*filter
+:INPUT
+-p udp -m udp --dport 53;=
+>proto=udp dport=53;match
+>proto=udp dport=54;nomatch
+>proto=tcp dport=53 flags=SYN;nomatch
+-p udp -m udp ! --sport 1:1024;=
+>proto=udp sport=1024 dport=9;nomatch
+>proto=udp sport=1025 dport=9;match
+-6
+*filter
+:INPUT
+-p udp -m udp --dport 546:547;=
+>proto=udp dport=547;match
+>proto=udp dport=548;nomatch

@@ -134,6 +134,111 @@ check_file() {
 	fi
 }
 
+# packets FILE: the packet rows: for every rule row followed by ">SPEC;match|nomatch"
+# rows, the rule is loaded in the receiving namespace (first PREROUTING or INPUT
+# chain of its section), each packet is sent from the other namespace over a veth
+# and match is read from the rule's counter; the reference evaluator (nfctl eval)
+# must say the same. Lines: FAM TABLE CHAIN RULE<TAB>SPEC<TAB>WANT
+packet_rows() {
+	awk -F';' -v OFS='\t' '
+		/^#/ || /^$/ { next }
+		/^-[46]$/ { fam = substr($0, 2); next }
+		/^\*/ { table = substr($0, 2); next }
+		/^:/ { chain = ""; n = split(substr($0, 2), c, ",");
+		       for (i = 1; i <= n; i++) if (c[i] == "PREROUTING" || c[i] == "INPUT") { chain = c[i]; break }
+		       next }
+		/^>/ { if (rule != "" && chain != "") print (fam ? fam : 4), (table ? table : "filter"), chain, rule, substr($1, 2), $2
+		       else print "SKIP", $0
+		       next }
+		{ rule = ($2 ~ /^FAIL/) ? "" : $1; ruleline = NR }' "$1"
+}
+
+# kernel_count FAM TABLE CHAIN: packets counted by the first rule of CHAIN in B.
+kernel_count() {
+	local ipt=iptables
+	[ "$1" = 6 ] && ipt=ip6tables
+	ip netns exec "$NS_B" $ipt-legacy-save -c -t "$2" | awk -v c="$3" '$2 == "-A" && $3 == c {
+		sub(/^\[/, "", $1); split($1, a, ":"); print a[1]; exit }'
+}
+
+check_packets() {
+	local f=$1 fam table chain rule spec want ipt prev="" n before after got hex eval_in
+	local kfail=0 efail=0 total=0
+	CUR=$(basename "$f" .t)
+	packet_rows "$f" >"$T_TMP/prows"
+	[ -s "$T_TMP/prows" ] || return 0
+	if grep -q '^SKIP' "$T_TMP/prows"; then
+		echo "# $CUR: packet rows outside a PREROUTING/INPUT section or after a FAIL row are skipped"
+	fi
+	: >"$T_TMP/eval_in"
+	: >"$T_TMP/eval_want"
+	while IFS=$'\t' read -r fam table chain rule spec want; do
+		[ "$fam" = SKIP ] && continue
+		ipt=iptables
+		[ "$fam" = 6 ] && ipt=ip6tables
+		if [ "$prev" != "$fam|$table|$chain|$rule" ]; then
+			flush_eval
+			prev="$fam|$table|$chain|$rule"
+			ip netns exec "$NS_B" iptables-legacy -t "$table" -F 2>/dev/null
+			ip netns exec "$NS_B" ip6tables-legacy -t "$table" -F 2>/dev/null
+			printf '*%s\n-A %s %s\nCOMMIT\n' "$table" "$chain" "$rule" |
+				ip netns exec "$NS_B" $ipt-legacy-restore -n ||
+				{ fail "packets $CUR: kernel refused $rule"; continue; }
+			EV_FAM=$fam EV_TABLE=$table EV_CHAIN=$chain EV_RULE=$rule
+		fi
+		total=$((total + 1))
+		before=$(kernel_count "$fam" "$table" "$chain")
+		# shellcheck disable=SC2086
+		ip netns exec "$NS_A" "$PKT" send "$VA" "$MAC_B" -$fam $spec || { fail "packets $CUR: cannot send $spec"; continue; }
+		sleep 0.02
+		after=$(kernel_count "$fam" "$table" "$chain")
+		got=nomatch
+		[ "${after:-0}" -gt "${before:-0}" ] && got=match
+		if [ "$got" != "$want" ]; then
+			echo "# kernel $CUR: $rule: $spec: $got, want $want"
+			kfail=$((kfail + 1))
+		fi
+		# shellcheck disable=SC2086
+		hex=$("$PKT" hex -$fam $spec)
+		echo "$chain $VB - $hex" >>"$T_TMP/eval_in"
+		echo "$want $spec" >>"$T_TMP/eval_want"
+	done <"$T_TMP/prows"
+	flush_eval
+	[ "$total" -gt 0 ] || return 0
+	[ "$kfail" -eq 0 ] && ok "kernel packets $CUR: $total packets as the .t says" ||
+		fail "kernel packets $CUR: $kfail of $total packets differ"
+	[ "$EV_FAILS" -eq 0 ] && ok "eval packets $CUR: reference evaluator agrees on $total packets" ||
+		fail "eval packets $CUR: $EV_FAILS packets differ"
+	EV_FAILS=0
+}
+
+# flush_eval: the packets collected for one rule through nfctl eval; a rule
+# without a target gets "-j DROP", so the verdict tells match from no match.
+EV_FAILS=0
+flush_eval() {
+	local f6="" rule=$EV_RULE verdicts want spec i=0 v
+	[ -s "$T_TMP/eval_in" ] || return 0
+	[ "$EV_FAM" = 6 ] && f6=-6
+	if [[ " $rule " == *" -j "* ]]; then
+		echo "# eval $CUR: $rule has a target: verdict not comparable, skipped"
+	else
+		rm -f "$T_TMP/estate"
+		printf '*%s\n-A %s %s -j DROP\nCOMMIT\n' "$EV_TABLE" "$EV_CHAIN" "$rule" |
+			"$NFCTL" $f6 --state "$T_TMP/estate" restore 2>"$T_TMP/eerr" ||
+			{ echo "# eval $CUR: nfctl restore: $(head -n1 "$T_TMP/eerr")"; EV_FAILS=$((EV_FAILS + 1)); }
+		mapfile -t verdicts < <("$NFCTL" $f6 --state "$T_TMP/estate" eval -t "$EV_TABLE" <"$T_TMP/eval_in")
+		while read -r want spec; do
+			v=${verdicts[$i]:-none}
+			i=$((i + 1))
+			case "$v/$want" in DROP/match|ACCEPT/nomatch) continue ;; esac
+			echo "# eval $CUR: $rule: $spec: verdict $v, want $want"
+			EV_FAILS=$((EV_FAILS + 1))
+		done <"$T_TMP/eval_want"
+	fi
+	: >"$T_TMP/eval_in"
+	: >"$T_TMP/eval_want"
+}
+
 # 2. the kernel
 if command -v iptables-legacy-restore >/dev/null && command -v ip >/dev/null; then
 	EXTNS=$(netns_new extt) || { fail "ext_t: netns"; exit 1; }
@@ -141,6 +246,18 @@ if command -v iptables-legacy-restore >/dev/null && command -v ip >/dev/null; th
 	for f in "${files[@]}"; do check_file kernel "$f"; done
 else
 	skip "ext_t kernel: iptables-legacy not installed"
+fi
+
+# 4. packets through the kernel and the reference evaluator
+PKT=$ULOG_TOP/$BUILD/tests/tools/pkt
+if grep -q '^>' "${files[@]}" && command -v iptables-legacy-restore >/dev/null && [ -x "$NFCTL" ] &&
+   ${CC:-gcc} -std=gnu11 -O1 -Wall -Wextra -Werror -o "$PKT" tests/tools/pkt.c; then
+	NS_A=$(netns_new exta) && NS_B=$(netns_new extb) || { fail "ext_t: netns"; exit 1; }
+	read -r VA VB < <(netns_pair "$NS_A" "$NS_B" 10.77.0.1 10.77.0.2 fd77::1 fd77::2)
+	MAC_B=$(ip -n "$NS_B" -o link show "$VB" | sed -E 's/.*link\/ether ([0-9a-f:]+).*/\1/')
+	for f in "${files[@]}"; do grep -q '^>' "$f" && check_packets "$f"; done
+else
+	skip "ext_t packets: no packet rows, iptables-legacy or nfctl missing"
 fi
 
 # 3. nfctl
