@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* -s/-d address lists: one rule per source x destination, host bits masked, no name lookups. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmd_priv.h"
 #include "util.h"
@@ -15,34 +17,98 @@ struct addr_list {
 	unsigned n;
 };
 
-/* Parses "A[/M][,A[/M]...]" as iptables does; "0.0.0.0/0" if @s is NULL. */
+/* Addresses of @name in /etc/hosts (what getaddrinfo finds without a
+ * network), in file order; returns how many (at most @max). */
+static unsigned hosts_lookup(int fam, const char *name, uint8_t (*out)[16], unsigned max)
+{
+	FILE *f = fopen("/etc/hosts", "r");
+	char line[512], *tok, *save;
+	uint8_t a[16];
+	unsigned n = 0;
+
+	if (!f)
+		return 0;
+	while (n < max && fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "#")] = 0;
+		tok = strtok_r(line, " \t\n", &save);
+		if (!tok || inet_pton(fam == 6 ? AF_INET6 : AF_INET, tok, a) != 1)
+			continue;
+		while ((tok = strtok_r(NULL, " \t\n", &save)))
+			if (!strcasecmp(tok, name)) {
+				memset(out[n], 0, 16);
+				memcpy(out[n++], a, fam == 6 ? 16 : 4);
+				break;
+			}
+	}
+	fclose(f);
+	return n;
+}
+
+/* One "A[/M]" item: a numeric address, or a name from /etc/hosts (never
+ * the network), giving one entry per address. */
+static int parse_item(struct cmd_state *s, int fam, char *item, struct addr_list *l)
+{
+	static const uint8_t ones[16] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	};
+	uint8_t addrs[8][16], mask[16], dummy[16];
+	char *slash = strchr(item, '/');
+	unsigned n, i, k;
+	int rc;
+
+	if (l->n == MAX_ADDRS)
+		return filter_err(s->e, FILTER_E_PARAM, "too many addresses");
+	memset(addrs[0], 0, 16);
+	memset(mask, 0, 16);
+	rc = filter_parse_host(fam, item, addrs[0], mask);
+	if (rc == -ERANGE)
+		return filter_err(s->e, FILTER_E_PARAM, "invalid mask `%s' specified", slash + 1);
+	n = 1;
+	if (rc) {
+		if (slash)
+			*slash = 0;
+		n = hosts_lookup(fam, item, addrs, 8);
+		if (slash)
+			*slash = '/';
+		if (!n)
+			return filter_err(s->e, FILTER_E_PARAM, "host/network `%s' not found", item);
+		memcpy(mask, ones, 16);
+		if (fam == 4)
+			memset(mask + 4, 0, 12);
+		if (slash) {
+			char probe[80];
+
+			snprintf(probe, sizeof(probe), "%s%s", fam == 6 ? "::" : "0.0.0.0", slash);
+			if (filter_parse_host(fam, probe, dummy, mask))
+				return filter_err(s->e, FILTER_E_PARAM, "invalid mask `%s' specified",
+						  slash + 1);
+		}
+	}
+	for (i = 0; i < n && l->n < MAX_ADDRS; i++, l->n++) {
+		for (k = 0; k < 16; k++)
+			l->a[l->n][k] = addrs[i][k] & mask[k];
+		memcpy(l->m[l->n], mask, 16);
+	}
+	return 0;
+}
+
+/* Parses "A[/M][,A[/M]...]" as iptables does; "0.0.0.0/0" if @str is NULL. */
 static int parse_list(struct cmd_state *s, const char *str, struct addr_list *l)
 {
 	int fam = s->o->family == FILTER_V6 ? 6 : 4;
 	char item[256];
 	const char *p = str ? str : (fam == 6 ? "::/0" : "0.0.0.0/0");
-	unsigned k;
+	int rc;
 
 	l->n = 0;
 	while (*p) {
 		size_t n = strcspn(p, ",");
-		int rc;
 
 		snprintf(item, sizeof(item), "%.*s", (int)n, p);
 		p += n + (p[n] == ',');
-		if (l->n == MAX_ADDRS)
-			return filter_err(s->e, FILTER_E_PARAM, "too many addresses");
-		memset(l->a[l->n], 0, 16);
-		memset(l->m[l->n], 0, 16);
-		rc = filter_parse_host(fam, item, l->a[l->n], l->m[l->n]);
-		if (rc == -ERANGE)
-			return filter_err(s->e, FILTER_E_PARAM, "invalid mask `%s' specified",
-					  strchr(item, '/') + 1);
-		if (rc)
-			return filter_err(s->e, FILTER_E_PARAM, "host/network `%s' not found", item);
-		for (k = 0; k < 16; k++)
-			l->a[l->n][k] &= l->m[l->n][k];
-		l->n++;
+		if ((rc = parse_item(s, fam, item, l)))
+			return rc;
 	}
 	return 0;
 }

@@ -136,7 +136,7 @@ static int cmd_restore(struct filter_ruleset *rs, const char *state, int argc, c
 	return rc;
 }
 
-static int cmd_save(struct filter_ruleset *rs, int argc, char **argv)
+static int cmd_save(struct filter_ruleset *rs, const char *state, int argc, char **argv)
 {
 	const char *only = NULL;
 	bool counters = false;
@@ -156,6 +156,12 @@ static int cmd_save(struct filter_ruleset *rs, int argc, char **argv)
 		fprintf(stderr, "%s v1.8.9 (legacy): Cannot initialize: Table does not exist (do you need to insmod?)\n",
 			rs->family == FILTER_V6 ? "ip6tables-save" : "iptables-save");
 		return 1;
+	}
+	/* iptables-save -t brings the table into being, as the kernel does */
+	if (only && !filter_ruleset_table(rs, only)) {
+		filter_ruleset_touch(rs, only);
+		if (state_store(rs, state))
+			return 1;
 	}
 	filter_ruleset_save(stdout, rs, only, counters, true);
 	return 0;
@@ -333,7 +339,7 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "restore"))
 			rc = cmd_restore(rs, state, argc - i - 1, argv + i + 1);
 		else if (!strcmp(argv[i], "save"))
-			rc = cmd_save(rs, argc - i - 1, argv + i + 1);
+			rc = cmd_save(rs, state, argc - i - 1, argv + i + 1);
 		else if (!strcmp(argv[i], "eval"))
 			rc = cmd_eval(rs, state, argc - i - 1, argv + i + 1);
 		else

@@ -191,6 +191,8 @@ COMMIT \n-A INPUT
 -A INPUT -j X\n-F\n-X
 -A INPUT -j X\n-E X Y\n-A INPUT -j X
 -A INPUT -j ACCEPT\n:INPUT ACCEPT
+-A INPUT -s localhost -d localhost/8,10.0.0.1 -j ACCEPT
+-A INPUT -s localhost/33
 -A INPUT -j MASQUERADE
 -A INPUT -m tcp --dport 22
 -A INPUT -p udp -m tcp --dport 22
