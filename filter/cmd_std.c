@@ -39,6 +39,21 @@ static int rule_number(struct cmd_state *s, const char *a)
 	return 0;
 }
 
+static bool is_verdict(const char *name, enum filter_verdict *v);
+
+/* -N: names iptables refuses before anything else. */
+static int new_chain_name(struct cmd_state *s, const char *name)
+{
+	enum filter_verdict v;
+
+	if (*name == '-' || *name == '!')
+		return filter_err(s->e, FILTER_E_PARAM, "chain name not allowed to start with `%c'",
+				  *name);
+	if (is_verdict(name, &v) || filter_ext_find(name, FILTER_EXT_TARGET, s->o->family))
+		return filter_err(s->e, FILTER_E_PARAM, "chain name may not clash with target name");
+	return 0;
+}
+
 /* A command letter with its arguments (-A chain, -I chain [n], -L [chain [n]], ...). */
 static int command(struct cmd_state *s, char c, const char *arg)
 {
@@ -59,6 +74,8 @@ static int command(struct cmd_state *s, char c, const char *arg)
 	if (arg)
 		cmd->chain = arg;
 	switch (c) {
+	case 'N':
+		return new_chain_name(s, arg);
 	case 'D':
 	case 'I':
 		if (next_is_arg(s))

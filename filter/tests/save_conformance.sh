@@ -193,6 +193,16 @@ COMMIT \n-A INPUT
 -A INPUT -j ACCEPT\n:INPUT ACCEPT
 -A INPUT -s localhost -d localhost/8,10.0.0.1 -j ACCEPT
 -A INPUT -s localhost/33
+-N LOG
+-N -x
+-N !x
+-N a b
+:LOG - [0:0]
+-E X LOG
+-N tcp
+-N ACCEPT
+-A INPUT -j LOG --log-prefix x -j DROP
+-N aaaaaaaaaaaaaaaaaaaaaaaaaaaaa
 -A INPUT -j MASQUERADE
 -A INPUT -m tcp --dport 22
 -A INPUT -p udp -m tcp --dport 22
