@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# kernel/ (nfcore): the packet path in user space, built into $(BUILD)/libnfcore.a.
+# Included by the top Makefile; tests link $(KERNEL_LIB) first.
+
+KERNEL_SRC := $(wildcard kernel/*.c)
+KERNEL_LIB := $(BUILD)/libnfcore.a
+
+$(KERNEL_LIB): $(call obj,$(KERNEL_SRC))
+	@rm -f $@
+	ar rcs $@ $^
+
+all: $(KERNEL_LIB)
