@@ -91,4 +91,40 @@ struct logline_pkt {
  */
 int logline_ulogd2(char *buf, size_t len, const struct logline_pkt *p);
 
+/* ---- the kernel's own dialect (the LOG target, nf_log_syslog.c) ---- */
+
+/* LOG target flags (--log-tcp-sequence, ...), with the kernel's values. */
+enum {
+	LOGLINE_TCPSEQ = 0x01,
+	LOGLINE_TCPOPT = 0x02,
+	LOGLINE_IPOPT = 0x04,
+	LOGLINE_UID = 0x08,
+	LOGLINE_MACDECODE = 0x20,
+};
+
+/* What the kernel knows beside the packet bytes. */
+struct logline_kmeta {
+	const char *prefix;          /* printed as is: the kernel adds no space */
+	const char *in, *out;        /* NULL = no such device ("IN= "); in != NULL adds MAC= */
+	const uint8_t *mac;          /* hardware header of the input device, or NULL */
+	uint16_t mac_len;
+	unsigned flags;              /* LOGLINE_* */
+	uint32_t mark;               /* printed when not 0 */
+	bool has_uid;                /* a local socket with a file: UID=/GID= under LOGLINE_UID */
+	uint32_t uid, gid;
+};
+
+/*
+ * Prints a packet as the kernel's LOG target does (without the syslog level
+ * and timestamp, without a trailing newline): "PREFIXIN=.. OUT=.. MAC=..
+ * SRC=.. DST=.. LEN=.. TOS=0x.. PREC=0x.. TTL=.. ID=.. DF PROTO=TCP SPT=..
+ * DPT=.. WINDOW=.. RES=0x.. SYN URGP=0 ". @l3 holds @len captured bytes
+ * from the IPv4 or IPv6 header (@family AF_INET or AF_INET6); fields beyond
+ * them print as the kernel prints a short skb (TRUNCATED, INCOMPLETE [N
+ * bytes]). ICMP errors quote the inner packet in [...] as the kernel does.
+ * Returns the length, or -ENOSPC if @buf was too small (then truncated).
+ */
+int logline_kernel(char *buf, size_t len, const struct logline_kmeta *m, int family,
+		   const uint8_t *l3, uint32_t l3len);
+
 #endif
