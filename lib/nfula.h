@@ -97,6 +97,16 @@ int nfula_parse_msg(const struct nlmsghdr *nlh, struct nfula_pkt *p, struct ulog
  */
 int nfula_parse_pcap(const void *data, uint32_t len, struct nfula_pkt *p, struct ulog_err *err);
 
+/*
+ * True if a whole netlink message starts at @nlh with @len bytes left: like
+ * mnl_nlmsg_ok(), which takes a length of 2^31 or more for a negative one.
+ */
+static inline bool nfula_nlmsg_ok(const struct nlmsghdr *nlh, int len)
+{
+	return len >= (int)sizeof(*nlh) && nlh->nlmsg_len >= sizeof(*nlh) &&
+	       nlh->nlmsg_len <= (unsigned)len;
+}
+
 /* Decodes an attribute table (from either parser) into @p. Returns 0. */
 int nfula_decode(const struct nlattr *const tb[NFULA_TB_SIZE], struct nfula_pkt *p);
 

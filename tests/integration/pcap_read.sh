@@ -52,12 +52,17 @@ EOF
 	rc=$?
 }
 
-# tsv of what tshark reads: epoch seconds, microseconds, source, destination
+# tsv of what tshark reads: seconds, microseconds, source, destination. The time is the NFLOG
+# timestamp TLV when the record has one (as if logged live), else the record's time.
 tshark_tsv() {
-	tshark -r "$T_TMP/$1.pcap" -T fields -E separator=/t -E occurrence=f -e frame.time_epoch -e ip.src -e ip.dst \
-		-e ipv6.src -e ipv6.dst 2>/dev/null |
-		awk -F'\t' '{split($1, t, "."); u = substr(t[2] "000000000", 1, 6) + 0;
-			s = $2 != "" ? $2 : $4; d = $3 != "" ? $3 : $5; print t[1] "\t" u "\t" s "\t" d}'
+	local t ts s d s6 d6
+	tshark -r "$T_TMP/$1.pcap" -T fields -E separator='|' -E occurrence=f -e frame.time_epoch \
+		-e nflog.timestamp -e ip.src -e ip.dst -e ipv6.src -e ipv6.dst 2>/dev/null |
+	while IFS='|' read -r t ts s d s6 d6; do
+		[ -n "$ts" ] && t=$(date -u -d "$ts" +%s.%N)
+		printf '%s\t%d\t%s\t%s\n' "${t%.*}" "$((10#$(echo "${t#*.}000000" | cut -c1-6)))" \
+			"${s:-$s6}" "${d:-$d6}"
+	done
 }
 ulog_tsv() {
 	jq -r '[."oob.time.sec", ."oob.time.usec", (.src_ip // ""), (.dest_ip // "")] | @tsv' "$T_TMP/$1.json"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lib/nfula.h"
+#include "lib/pcapio.h"
 #include "tests/unit/harness.h"
 #include "tests/unit/test.h"
 #include "ulogd/input/nflog.h"
@@ -254,6 +255,48 @@ static void test_truncations(struct harness *h)
 	      ok, bad);
 }
 
+/*
+ * Real kernel messages: the records of tests/data/pcap/nflog.pcap (nfgenmsg
+ * and attributes as the kernel sent them) wrapped in a netlink header, parsed
+ * as NFLOG messages and as capture records: both must agree.
+ */
+static void test_kernel_bytes(struct harness *h)
+{
+	static const char *want[] = { "in-icmp", "in-icmp", "in-udp", "out-tcp", "in-icmp",
+				      "in-icmp6", "in-icmp6" };
+	struct pcapio_reader r;
+	struct pcapio_rec rec;
+	struct ulog_err err;
+	unsigned n = 0, same = 0;
+
+	if (pcapio_open(&r, "tests/data/pcap/nflog.pcap", &err) < 0) {
+		printf("skip kernel bytes: %s\n", err.msg);
+		return;
+	}
+	while (pcapio_next(&r, &rec, &err) == 1) {
+		uint32_t len = NLMSG_HDRLEN + ((rec.caplen + 3) & ~3u);
+		struct nlmsghdr *m = calloc(1, len);
+		const struct ulog_value *v;
+		struct nfula_pkt a, b;
+
+		m->nlmsg_len = len;
+		m->nlmsg_type = NFULA_MSG_PACKET;
+		memcpy(mnl_nlmsg_get_payload(m), rec.data, rec.caplen);
+		if (parse(h, m, &err) == 0 && (v = out(h, "oob.prefix")) && n < 7 &&
+		    !strcmp(v->str, want[n]) && nfula_parse_msg(m, &a, &err) == 0 &&
+		    pcapio_decode(DLT_NFLOG, rec.data, rec.caplen, &b, &err) == 0 &&
+		    a.payload_len == b.payload_len && !memcmp(a.payload, b.payload, a.payload_len) &&
+		    a.ts_sec == b.ts_sec && a.ts_usec == b.ts_usec && a.indev == b.indev &&
+		    a.outdev == b.outdev && a.hook == b.hook && a.family == b.family &&
+		    a.seq == b.seq && a.has_ts == b.has_ts)
+			same++;
+		n++;
+		free(m);
+	}
+	pcapio_close(&r);
+	CHECK(n == 7 && same == n, "kernel messages: %u of %u parse alike as netlink and as capture", same, n);
+}
+
 int main(void)
 {
 	struct harness *h = harness_new(&ulog_plugin_NFLOG);
@@ -267,6 +310,7 @@ int main(void)
 	test_gaps(h);
 	test_malformed(h);
 	test_truncations(h);
+	test_kernel_bytes(h);
 	harness_free(h);
 	TEST_EXIT();
 }

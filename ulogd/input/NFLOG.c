@@ -139,7 +139,7 @@ unsigned nflog_handle_buf(struct ulog_instance *inst, const void *buf, size_t le
 	unsigned n = 0;
 	struct ulog_err err;
 
-	for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
+	for (; nfula_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
 		if (nlh->nlmsg_type != NFULA_MSG_PACKET)
 			continue;
 		ulog_err_clear(&err);
@@ -190,7 +190,7 @@ static int wait_ack(struct nflog_priv *p, uint32_t seq)
 			continue;
 		if (n < 0)
 			return -errno;
-		for (left = (int)n; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
+		for (left = (int)n; nfula_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
 			if (nlh->nlmsg_type == NLMSG_ERROR && nlh->nlmsg_seq == seq) {
 				const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
 

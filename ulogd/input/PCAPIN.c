@@ -61,7 +61,11 @@ static void pcapin_finish(struct ulog_instance *inst, int status)
 		ulog_loop_stop(inst->loop);
 }
 
-/* One record into the stacks. Returns 0, or -EINVAL if its link layer is unreadable. */
+/*
+ * One record into the stacks, with the record's time unless it is an NFLOG
+ * record with a timestamp TLV (what NFLOG would have said live). Returns 0,
+ * or -EINVAL if its link layer is unreadable.
+ */
 static int pcapin_emit(struct ulog_instance *inst, const struct pcapio_rec *rec)
 {
 	const struct pcapin_conf *c = ULOG_CONF(inst, struct pcapin_conf);
@@ -82,7 +86,6 @@ static int pcapin_emit(struct ulog_instance *inst, const struct pcapio_rec *rec)
 		pkt.prefix = c->prefix;
 		pkt.prefix_len = (uint32_t)strlen(c->prefix);
 	}
-	pkt.has_ts = false;     /* the record's time, as a live input's receive time */
 	nflog_keys_fill(inst, ulog_input_record(inst), &pkt, (uint8_t)c->numeric_label, &ts);
 	p->packets++;
 	ulog_input_emit(inst);
