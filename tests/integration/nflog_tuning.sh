@@ -1,0 +1,63 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# NFLOG queue and buffer options against the kernel: netlink_qthreshold/netlink_qtimeout batch
+# many messages per datagram and nothing is lost; netlink_socket_buffer_maxsize grows the socket
+# buffer after an overrun; numeric_label reaches raw.label.
+. "$(dirname "$0")/../lib.sh"
+need iptables-legacy ping jq
+[ -x "$ULOGD" ] || { skip "nflog_tuning: $ULOGD not built"; exit 0; }
+
+N=$(netns_new nftune) || { fail "nflog_tuning: namespace"; exit 1; }
+G=11
+ipt="ip netns exec $N iptables-legacy"
+$ipt -A INPUT -p icmp --icmp-type echo-request -j NFLOG --nflog-group $G
+
+# daemon NAME EXTRA...: starts ulogd with NFLOG options EXTRA, sets $pid
+daemon() {
+	local name=$1; shift
+	{
+		printf '[global]\nlogfile="%s"\nloglevel=1\n' "$T_TMP/$name.log"
+		printf 'stack=log1:NFLOG,base1:BASE,ip2str1:IP2STR,json1:JSON\n\n[log1]\ngroup=%s\n' $G
+		printf '%s\n' "$@"
+		printf '\n[json1]\nfile="%s"\n' "$T_TMP/$name.json"
+	} >"$T_TMP/$name.conf"
+	ip netns exec "$N" "$ULOGD" -c "$T_TMP/$name.conf" &
+	pid=$!
+	T_PIDS+=($pid)
+	wait_for 10 bound || { fail "nflog_tuning: $name: daemon did not bind"; cat "$T_TMP/$name.log"; exit 1; }
+}
+bound() { ip netns exec "$N" awk -v g="$G" '$1 == g {f = 1} END {exit !f}' /proc/net/netfilter/nfnetlink_log; }
+stats() {
+	kill -USR1 "$pid"
+	wait_for 5 grep -q "NFLOG group $G: packets=" "$T_TMP/$1.log"
+	grep "NFLOG group $G: packets=" "$T_TMP/$1.log" | tail -n 1
+}
+field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p"; }
+stop() { kill -TERM "$pid"; wait "$pid"; wait_for 5 bash -c "! ip netns exec $N grep -q '^ *$G ' /proc/net/netfilter/nfnetlink_log"; }
+
+# batching: 16 messages per datagram or 50 ms
+daemon batch netlink_qthreshold=16 netlink_qtimeout=5 numeric_label=42
+check_eq "nflog_tuning: kernel flush timeout set" \
+	"$(ip netns exec "$N" awk -v g=$G '$1 == g {print $6}' /proc/net/netfilter/nfnetlink_log)" 5
+ip netns exec "$N" ping -q -f -c 500 127.0.0.1 >/dev/null
+counted=$($ipt -L INPUT -v -x -n | awk '/NFLOG/ {print $1}')
+wait_for 5 test "$(stats batch | field packets)" -ge "$counted"
+line=$(stats batch)
+echo "# counted=$counted $line"
+check_eq "nflog_tuning: batched: every packet logged" "$(echo "$line" | field packets)" "$counted"
+check_eq "nflog_tuning: batched: nothing lost" "$(echo "$line" | field lost)" 0
+stop
+check_eq "nflog_tuning: raw.label from numeric_label" \
+	"$(jq -r '."raw.label"' "$T_TMP/batch.json" | sort -u)" 42
+check_eq "nflog_tuning: sequence numbers contiguous" \
+	"$(jq -r '."oob.seq.local"' "$T_TMP/batch.json" | awk 'NR > 1 && $1 != p + 1 {b++} {p = $1} END {print b + 0}')" 0
+
+# growth: 4 KiB buffer, may grow to 64 KiB after an overrun
+daemon grow netlink_qthreshold=1 netlink_socket_buffer_size=4096 netlink_socket_buffer_maxsize=65536
+kill -STOP "$pid"
+ip netns exec "$N" ping -q -f -c 300 127.0.0.1 >/dev/null
+kill -CONT "$pid"
+check "nflog_tuning: overrun grows the socket buffer to 8192" \
+	wait_for 5 grep -q "socket buffer raised to 8192 bytes" "$T_TMP/grow.log"
+stop
+t_done
