@@ -365,6 +365,50 @@ static void socket_modes(void)
 	harness_free(h);
 	close(us);
 
+	/* tcp */
+	ls = socket(AF_INET, SOCK_STREAM, 0);
+	ia.sin_port = 0;
+	alen = sizeof(ia);
+	bind(ls, (struct sockaddr *)&ia, sizeof(ia));
+	listen(ls, 1);
+	getsockname(ls, (struct sockaddr *)&ia, &alen);
+	h = make();
+	c = h->inst.conf;
+	snprintf(c->mode, sizeof(c->mode), "tcp");
+	snprintf(c->port, sizeof(c->port), "%u", ntohs(ia.sin_port));
+	if (start(h) == 0) {
+		cs = accept(ls, NULL, NULL);
+		fill(h, "tcp1");
+		h->inst.plugin->interp(&h->inst, &h->rec);
+		fill(h, "tcp2");
+		h->inst.plugin->interp(&h->inst, &h->rec);
+		h->inst.plugin->stop(&h->inst);
+		n = 0;
+		for (;;) {
+			ssize_t r = read(cs, buf + n, sizeof(buf) - 1 - (size_t)n);
+
+			if (r <= 0)
+				break;
+			n += r;
+		}
+		buf[n > 0 ? n : 0] = '\0';
+		{
+			int lines = 0;
+			ssize_t j;
+
+			for (j = 0; j < n; j++)
+				lines += buf[j] == '\n';
+			CHECK(n > 0 && buf[n - 1] == '\n' && lines == 2 && strstr(buf, "\"tcp1\"") &&
+			      strchr(buf, '\n') < strstr(buf, "\"tcp2\""),
+			      "json mode tcp streams one line per record");
+		}
+		close(cs);
+	} else {
+		CHECK(0, "json mode tcp connects");
+	}
+	harness_free(h);
+	close(ls);
+
 	h = make();
 	c = h->inst.conf;
 	snprintf(c->mode, sizeof(c->mode), "carrier-pigeon");
