@@ -97,6 +97,14 @@ check_eq "pcap_read: nflog: prefixes from the capture" \
 check_eq "pcap_read: nflog: in interface and INPUT hook" \
 	"$(jq -r '[."oob.ifindex_in", ."oob.hook"] | @tsv' "$T_TMP/nflog.json" | sort -u)" "$(printf '%s\t1' "$ifb")"
 
+# the same capture as pcapng reads the same
+if command -v editcap >/dev/null; then
+	editcap -F pcapng "$T_TMP/eth.pcap" "$T_TMP/ng.pcap"
+	run ng
+	check_eq "pcap_read: pcapng: same records as the pcap" \
+		"$(md5sum <"$T_TMP/ng.json")" "$(md5sum <"$T_TMP/eth.json")"
+fi
+
 # prefix option for captures without one
 run eth 'prefix="replayed"'
 check_eq "pcap_read: prefix option fills oob.prefix" \
