@@ -12,9 +12,6 @@
 #include "../loop.h"
 #include "nflog_keys.h"
 
-/* Until every core has it: without it, the end of the file stops the loop. */
-#pragma weak ulog_input_done
-
 struct pcapin_conf {
 	char file[1024];
 	char prefix[128];       /* oob.prefix of packets whose capture has none */
@@ -55,10 +52,7 @@ static void pcapin_finish(struct ulog_instance *inst, int status)
 	p->open = false;
 	ulog_log(status < 0 ? ULOG_ERROR : ULOG_INFO, "%s: PCAPIN: %s: %" PRIu64 " packets read, "
 		 "%" PRIu64 " skipped", inst->id, p->r.file, p->packets, p->skipped);
-	if (ulog_input_done)
-		ulog_input_done(inst, status);
-	else
-		ulog_loop_stop(inst->loop);
+	ulog_input_done(inst, status);
 }
 
 /*
