@@ -95,7 +95,9 @@ struct json_priv {
 	time_t stamp_sec;
 	char stamp[40];                            /* "2026-11-26T23:52:08" */
 	char tz[8];                                /* "+0000" */
-	char line[JSON_LINE_MAX];                  /* socket modes */
+	int sync;
+	size_t out_len;                            /* bytes waiting in @out */
+	char out[2 * JSON_LINE_MAX];               /* socket modes: a batch of lines */
 };
 
 /* True for the value types ulogd2's JSON prints. */
@@ -166,19 +168,25 @@ static int json_start(struct ulog_instance *inst, struct ulog_err *err)
 	json_plan(inst);
 	if (json_mode_parse(c->mode, &p->mode) < 0)
 		return ulog_errf(err, -EINVAL, "%s: unknown mode '%s'", inst->id, c->mode);
+	p->sync = c->sync;
+	p->out_len = 0;
 	if (p->mode == JSON_MODE_FILE)
 		return filebuf_open(&p->fb, c->file, 0, c->sync != 0, err);
 	return outsock_open(&p->sock, sock_kind(p->mode), c->file, c->host, c->port, err);
 }
 
+static int sock_flush(struct json_priv *p);
+
 static void json_stop(struct ulog_instance *inst)
 {
 	struct json_priv *p = ULOG_PRIV(inst, struct json_priv);
 
-	if (p->mode == JSON_MODE_FILE)
+	if (p->mode == JSON_MODE_FILE) {
 		filebuf_close(&p->fb);
-	else
+	} else {
+		sock_flush(p);
 		outsock_close(&p->sock);
+	}
 }
 
 /* Caches "YYYY-MM-DDTHH:MM:SS" and "+HHMM" of @t in local time. */
@@ -328,18 +336,43 @@ static int json_encode(struct ulog_instance *inst, const struct ulog_record *r,
 	return n;
 }
 
+/* Socket modes: sends the lines batched in @out. */
+static int sock_flush(struct json_priv *p)
+{
+	int rc = 0;
+
+	if (p->out_len)
+		rc = outsock_send(&p->sock, p->out, p->out_len);
+	p->out_len = 0;
+	return rc;
+}
+
+/* Socket modes: udp sends one datagram per record; tcp and unix streams
+ * batch lines until flush() (end of the batch), or per record with sync. */
+static int sock_interp(struct ulog_instance *inst, struct ulog_record *r)
+{
+	struct json_priv *p = ULOG_PRIV(inst, struct json_priv);
+	int n, rc = 0;
+
+	if (sizeof(p->out) - p->out_len < JSON_LINE_MAX)
+		rc = sock_flush(p);
+	n = json_encode(inst, r, p->out + p->out_len, JSON_LINE_MAX);
+	if (n < 0)
+		return n;
+	p->out_len += (size_t)n;
+	if (p->mode == JSON_MODE_UDP || p->sync)
+		rc = sock_flush(p);
+	return rc < 0 ? -EIO : ULOG_CONTINUE;
+}
+
 static int json_interp(struct ulog_instance *inst, struct ulog_record *r)
 {
 	struct json_priv *p = ULOG_PRIV(inst, struct json_priv);
 	char *dst;
 	int n;
 
-	if (p->mode != JSON_MODE_FILE) {
-		n = json_encode(inst, r, p->line, sizeof(p->line));
-		if (n < 0)
-			return n;
-		return outsock_send(&p->sock, p->line, (size_t)n) < 0 ? -EIO : ULOG_CONTINUE;
-	}
+	if (p->mode != JSON_MODE_FILE)
+		return sock_interp(inst, r);
 	dst = filebuf_reserve(&p->fb, JSON_LINE_MAX);
 	if (!dst)
 		return -EBADF;
@@ -353,7 +386,9 @@ static int json_flush(struct ulog_instance *inst)
 {
 	struct json_priv *p = ULOG_PRIV(inst, struct json_priv);
 
-	return p->mode == JSON_MODE_FILE ? filebuf_flush(&p->fb) : 0;
+	if (p->mode == JSON_MODE_FILE)
+		return filebuf_flush(&p->fb);
+	return sock_flush(p) < 0 ? -EIO : 0;
 }
 
 static void json_signal(struct ulog_instance *inst, int signo)

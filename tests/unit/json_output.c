@@ -328,6 +328,9 @@ static void socket_modes(void)
 		cs = accept(ls, NULL, NULL);
 		fill(h, "unix");
 		h->inst.plugin->interp(&h->inst, &h->rec);
+		n = recv(cs, buf, sizeof(buf) - 1, MSG_DONTWAIT);
+		CHECK(n < 0, "json mode unix batches until flush");
+		h->inst.plugin->flush(&h->inst);
 		n = read(cs, buf, sizeof(buf) - 1);
 		buf[n > 0 ? n : 0] = '\0';
 		o = json_loads(buf, JSON_DISABLE_EOF_CHECK, NULL);
