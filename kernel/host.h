@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The simulated host: interfaces, addresses and routes; local-or-forward, out interface, addrtype, rpfilter. */
+#ifndef ULOG_KERNEL_HOST_H
+#define ULOG_KERNEL_HOST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <net/if.h>
+
+#include "../lib/err.h"
+
+/* Route types, the kernel's RTN_* numbering (addrtype bits are 1 << these). */
+enum host_rtn {
+	HOST_RTN_UNSPEC = 0, HOST_RTN_UNICAST = 1, HOST_RTN_LOCAL = 2, HOST_RTN_BROADCAST = 3,
+	HOST_RTN_ANYCAST = 4, HOST_RTN_MULTICAST = 5, HOST_RTN_BLACKHOLE = 6,
+	HOST_RTN_UNREACHABLE = 7, HOST_RTN_PROHIBIT = 8, HOST_RTN_THROW = 9,
+};
+
+enum host_if_flag {
+	HOST_IF_UP = 1u << 0,
+	HOST_IF_LOOPBACK = 1u << 1,
+	HOST_IF_BROADCAST = 1u << 2,
+	HOST_IF_MULTICAST = 1u << 3,
+	HOST_IF_POINTOPOINT = 1u << 4,
+};
+
+struct host_if {
+	int index;
+	char name[IFNAMSIZ];
+	char link[IFNAMSIZ];     /* "eth1" for "eth1.96@eth1", else "" */
+	unsigned flags;          /* enum host_if_flag */
+	uint32_t mtu;
+	uint8_t mac[6];
+	bool has_mac;
+};
+
+struct host_addr {
+	uint8_t family;          /* AF_INET, AF_INET6 */
+	uint8_t addr[16];        /* network order */
+	uint8_t plen;
+	uint8_t brd[16];
+	bool has_brd;
+	bool secondary;
+	int ifindex;
+	char scope[8];           /* "global", "link", "host" */
+};
+
+struct host_route {
+	uint8_t family;
+	uint8_t dst[16];         /* masked prefix, network order */
+	uint8_t plen;
+	uint8_t gw[16];
+	bool has_gw;
+	uint8_t src[16];
+	bool has_src;
+	int ifindex;             /* 0 if none (blackhole, ...) */
+	uint8_t type;            /* enum host_rtn */
+	bool local_table;        /* table local (derived from addresses) */
+	uint32_t metric;
+};
+
+struct host {
+	struct host_if *ifs;
+	unsigned n_ifs, cap_ifs;
+	struct host_addr *addrs;
+	unsigned n_addrs, cap_addrs;
+	struct host_route *routes;   /* sorted: local table first, then longest prefix, metric */
+	unsigned n_routes, cap_routes;
+};
+
+/* Where a packet arriving at the host goes (ip_route_input). */
+enum host_input {
+	HOST_IN_LOCAL,           /* INPUT: a local, broadcast or multicast destination */
+	HOST_IN_FORWARD,         /* FORWARD, out interface given */
+	HOST_IN_DROP,            /* no route, blackhole, unreachable, prohibit */
+};
+
+/* An empty host. NULL on ENOMEM. */
+struct host *host_new(void);
+void host_free(struct host *h);
+
+/*
+ * Reads `ip addr` output (plain text as in tum-chair's ip-addr-* and
+ * ip6-addr-* files, or `ip -j addr` JSON, told apart by the first
+ * character) into @h: interfaces are added or merged by name, addresses
+ * appended, the local table and connected routes derived. @file names the
+ * source in errors. Returns 0 or -EINVAL with @err naming file:line.
+ */
+int host_load_addr(struct host *h, const char *text, size_t len, const char *file,
+		   struct ulog_err *err);
+/* Reads `ip route` / `ip -6 route` output (text or `ip -j route` JSON):
+ * main-table routes. Interfaces named by dev must exist (load addresses
+ * first); unknown ones are added. Returns 0 or -EINVAL with @err. */
+int host_load_route(struct host *h, const char *text, size_t len, const char *file,
+		    struct ulog_err *err);
+/* Reads a file with host_load_addr() or host_load_route() (by @is_route). */
+int host_load_file(struct host *h, const char *path, bool is_route, struct ulog_err *err);
+
+/* Adds or merges interface @name (index 0: next free). Returns it, or NULL on ENOMEM. */
+struct host_if *host_if_add(struct host *h, const char *name, int index);
+/* Interface by name / index, or NULL. */
+const struct host_if *host_if_by_name(const struct host *h, const char *name);
+const struct host_if *host_if_by_index(const struct host *h, int index);
+/* Adds an address and derives its local-table and connected routes. 0 or -ENOMEM. */
+int host_addr_add(struct host *h, const struct host_addr *a);
+/* Adds a route (kept sorted). 0 or -ENOMEM. */
+int host_route_add(struct host *h, const struct host_route *r);
+
+/* The route the kernel would pick for @dst (local table, then the longest
+ * prefix of main), or NULL. */
+const struct host_route *host_route_lookup(const struct host *h, uint8_t family, const uint8_t *dst);
+/* True if @addr is one of the host's addresses (any interface). */
+bool host_is_local(const struct host *h, uint8_t family, const uint8_t *addr);
+/* Input routing of a packet to @dst: INPUT, FORWARD (out interface name
+ * into @out, IFNAMSIZ) or DROP. */
+enum host_input host_route_input(const struct host *h, uint8_t family, const uint8_t *dst,
+				 char *out);
+/* Output routing of a locally sent packet to @dst: 0 and the out interface
+ * into @out (IFNAMSIZ; "lo" for local destinations), or -ENETUNREACH. */
+int host_route_output(const struct host *h, uint8_t family, const uint8_t *dst, char *out);
+
+/* The addrtype facts of @addr: a set of 1 << HOST_RTN_* bits, as the
+ * kernel's addrtype match sees them (IPv4: one type from the local table,
+ * limited to @dev when not NULL; IPv6: UNICAST/MULTICAST/UNSPEC by address
+ * plus LOCAL/ANYCAST/UNREACHABLE from the route). */
+uint32_t host_addr_type(const struct host *h, uint8_t family, const uint8_t *addr, const char *dev);
+
+/* Reverse-path check of source @src arriving on @in_dev (rpfilter; flags
+ * as XT_RPFILTER_LOOSE 1, _VALID_MARK 2, _ACCEPT_LOCAL 4). */
+bool host_rpf_ok(const struct host *h, uint8_t family, const uint8_t *src, const char *in_dev,
+		 unsigned flags);
+
+#endif
