@@ -171,13 +171,16 @@ static int set_rcvbuf(int fd, int size)
 	return -errno;
 }
 
-/* Waits for the ack of request @seq. Packets that arrive first are counted as lost. */
-static int wait_ack(struct nflog_priv *p, uint32_t seq)
+/* Waits for the ack of request @seq. Packets that arrive first go to the stacks
+ * (they are started before inputs and stopped after them). */
+static int wait_ack(struct ulog_instance *inst, uint32_t seq)
 {
+	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
 	struct pollfd pfd = { .fd = p->fd, .events = POLLIN };
 
 	for (;;) {
 		const struct nlmsghdr *nlh = (const void *)p->buf;
+		struct timespec now;
 		ssize_t n;
 		int left;
 
@@ -190,51 +193,54 @@ static int wait_ack(struct nflog_priv *p, uint32_t seq)
 			continue;
 		if (n < 0)
 			return -errno;
+		clock_gettime(CLOCK_REALTIME, &now);
 		for (left = (int)n; nfula_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
 			if (nlh->nlmsg_type == NLMSG_ERROR && nlh->nlmsg_seq == seq) {
 				const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
 
-				return e->error;
+				return nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(*e) ? -EPROTO : e->error;
 			}
 			if (nlh->nlmsg_type == NFULA_MSG_PACKET)
-				p->st.lost++;   /* arrived before the set-up ended */
+				nflog_handle_buf(inst, nlh, nlh->nlmsg_len, &now);
 		}
 	}
 }
 
 /* Sends a config request and returns the kernel's answer (0 or -errno). */
-static int cfg_send(struct nflog_priv *p, struct nlmsghdr *nlh)
+static int cfg_send(struct ulog_instance *inst, struct nlmsghdr *nlh)
 {
+	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
+
 	if (mnl_socket_sendto(p->nl, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
-	return wait_ack(p, nlh->nlmsg_seq);
+	return wait_ack(inst, nlh->nlmsg_seq);
 }
 
-static int cfg_cmd(struct nflog_priv *p, uint8_t family, uint16_t group, uint8_t cmd)
+static int cfg_cmd(struct ulog_instance *inst, uint8_t family, uint16_t group, uint8_t cmd)
 {
+	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
 	char buf[MNL_SOCKET_BUFFER_SIZE];
 	struct nlmsghdr *nlh = nfula_cfg_msg(buf, family, group, ++p->cfg_seq);
 
 	nflog_attr_put_cfg_cmd(nlh, cmd);
-	return cfg_send(p, nlh);
+	return cfg_send(inst, nlh);
 }
 
 /* Group 0 or bind=1: ulogd2's "system logging" bind of IPv4, IPv6 and bridge. */
 static int bind_families(struct ulog_instance *inst, struct ulog_err *err)
 {
 	static const uint8_t pfs[] = { AF_INET, AF_INET6, AF_BRIDGE };
-	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
 	unsigned i;
 	int rc;
 
 	for (i = 0; i < ULOG_ARRAY_SIZE(pfs); i++) {
 		if (conf_of(inst)->unbind) {
-			rc = cfg_cmd(p, pfs[i], 0, NFULNL_CFG_CMD_PF_UNBIND);
+			rc = cfg_cmd(inst, pfs[i], 0, NFULNL_CFG_CMD_PF_UNBIND);
 			if (rc < 0)
 				return ulog_errf(err, rc, "%s: NFLOG: cannot unbind the log handler "
 						 "of family %u: %s", inst->id, pfs[i], strerror(-rc));
 		}
-		rc = cfg_cmd(p, pfs[i], 0, NFULNL_CFG_CMD_PF_BIND);
+		rc = cfg_cmd(inst, pfs[i], 0, NFULNL_CFG_CMD_PF_BIND);
 		if (rc < 0)
 			return ulog_errf(err, rc, "%s: NFLOG: cannot bind family %u: %s",
 					 inst->id, pfs[i], strerror(-rc));
@@ -275,7 +281,7 @@ static int bind_group(struct ulog_instance *inst, bool with_ct)
 	if (c->qtimeout)
 		mnl_attr_put_u32(nlh, NFULA_CFG_TIMEOUT, htonl((uint32_t)c->qtimeout));
 	mnl_attr_put_u16(nlh, NFULA_CFG_FLAGS, htons(cfg_flags(c, with_ct)));
-	return cfg_send(p, nlh);
+	return cfg_send(inst, nlh);
 }
 
 static int config_kernel(struct ulog_instance *inst, struct ulog_err *err)
@@ -308,7 +314,14 @@ static void on_enobufs(struct ulog_instance *inst)
 
 	p->st.enobufs++;
 	if (c->nl_bufmaxsize && p->rcvbuf < c->nl_bufmaxsize) {
-		int want = p->rcvbuf ? p->rcvbuf : 212992;
+		int want = p->rcvbuf;
+		socklen_t sl = sizeof(want);
+
+		/* the kernel reports twice what was asked for */
+		if (!want && getsockopt(p->fd, SOL_SOCKET, SO_RCVBUF, &want, &sl) == 0)
+			want /= 2;
+		if (want <= 0)
+			want = 4096;
 
 		want = want > c->nl_bufmaxsize / 2 ? c->nl_bufmaxsize : want * 2;
 		if (set_rcvbuf(p->fd, want) == 0) {
@@ -424,7 +437,7 @@ static void nflog_stop(struct ulog_instance *inst)
 	if (!p->nl)
 		return;
 	ulog_loop_del_fd(inst->loop, p->fd);
-	cfg_cmd(p, AF_UNSPEC, (uint16_t)conf_of(inst)->group, NFULNL_CFG_CMD_UNBIND);
+	cfg_cmd(inst, AF_UNSPEC, (uint16_t)conf_of(inst)->group, NFULNL_CFG_CMD_UNBIND);
 	close_socket(p);
 }
 
