@@ -54,7 +54,7 @@ write_conf() { # FILE LOGFILE GROUP_EMU GROUP_JSON EMUFILE JSONFILE PLUGINS...
 		echo "loglevel=3"
 		for p in "$@"; do echo "plugin=\"$p\""; done
 		echo "stack=log1:NFLOG,base1:BASE,ifi1:IFINDEX,ip2str1:IP2STR,print1:PRINTPKT,emu1:LOGEMU"
-		echo "stack=log2:NFLOG,base2:BASE,ifi2:IFINDEX,ip2str2:IP2STR,json1:JSON"
+		echo "stack=log2:NFLOG,base2:BASE,ifi2:IFINDEX,ip2str2:IP2STR,print2:PRINTPKT,json1:JSON"
 		echo "[log1]"; echo "group=$ge"
 		echo "[log2]"; echo "group=$gj"
 		echo "[emu1]"; echo "file=\"$emu\""; echo "sync=1"
@@ -96,6 +96,12 @@ ip netns exec "$peer" nc -z -w 1 10.99.7.1 9 2>/dev/null
 ip netns exec "$peer" nc -u -w 1 10.99.7.1 5353 </dev/null <<<"udp-data" 2>/dev/null
 ip netns exec "$peer" nc -6 -u -w 1 fd99:7::1 5353 <<<"udp6-data" 2>/dev/null
 ip netns exec "$ns" ping -c 1 -s 1400 -M do -W 1 10.99.7.2 >/dev/null
+# fragments, TOS, ICMP errors coming in, TCP resets
+ip netns exec "$peer" ping -c 1 -s 3000 -Q 0xb8 -W 1 10.99.7.1 >/dev/null
+ip netns exec "$peer" ping -6 -c 1 -s 3000 -W 1 fd99:7::1 >/dev/null
+ip netns exec "$ns" nc -u -w 1 10.99.7.2 7777 <<<"x" 2>/dev/null
+ip netns exec "$ns" nc -6 -u -w 1 fd99:7::2 7777 <<<"x" 2>/dev/null
+ip netns exec "$ns" nc -z -w 1 10.99.7.2 9 2>/dev/null
 sleep 1.5
 
 n_u2=$(wc -l <"$T/u2.json" 2>/dev/null || echo 0)
