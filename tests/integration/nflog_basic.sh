@@ -53,7 +53,8 @@ echo out | ip netns exec "$B" nc -u -w 1 -q 0 10.77.0.1 5557 2>/dev/null
 want=$(( $($ipt -L INPUT -v -x -n | awk '/NFLOG/ {s += $1} END {print s}') +
 	$(ip netns exec "$B" ip6tables-legacy -L INPUT -v -x -n | awk '/NFLOG/ {s += $1} END {print s}') + 1 ))
 lines() { [ -f "$T_TMP/out.json" ] && wc -l <"$T_TMP/out.json" || echo 0; }
-wait_for 5 test "$(lines)" -ge "$want"
+enough() { [ "$(lines)" -ge "$want" ]; }
+wait_for 5 enough
 check_eq "nflog_basic: one JSON object per counted packet" "$(lines)" "$want"
 
 J="$T_TMP/out.json"

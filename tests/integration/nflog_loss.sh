@@ -41,7 +41,8 @@ stats() {
 field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p"; }
 
 ip netns exec "$N" ping -q -c 5 -i 0.05 127.0.0.1 >/dev/null
-wait_for 5 test "$(stats | field packets)" = 5
+five() { [ "$(stats | field packets)" = 5 ]; }
+wait_for 5 five
 check_eq "nflog_loss: no loss before the stop" "$(stats | field lost)" 0
 
 kill -STOP "$pid"

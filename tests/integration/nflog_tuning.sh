@@ -41,7 +41,8 @@ check_eq "nflog_tuning: kernel flush timeout set" \
 	"$(ip netns exec "$N" awk -v g=$G '$1 == g {print $6}' /proc/net/netfilter/nfnetlink_log)" 5
 ip netns exec "$N" ping -q -f -c 500 127.0.0.1 >/dev/null
 counted=$($ipt -L INPUT -v -x -n | awk '/NFLOG/ {print $1}')
-wait_for 5 test "$(stats batch | field packets)" -ge "$counted"
+all_in() { [ "$(stats batch | field packets)" -ge "$counted" ]; }
+wait_for 5 all_in
 line=$(stats batch)
 echo "# counted=$counted $line"
 check_eq "nflog_tuning: batched: every packet logged" "$(echo "$line" | field packets)" "$counted"

@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* NFLOG input: an nfnetlink_log socket of its own (libmnl), messages parsed with libnetfilter_log. */
+/* NFLOG input: an nfnetlink_log socket of its own (libmnl, or nfcore's unix socket), parsed with libnetfilter_log. */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <arpa/inet.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -62,6 +64,8 @@ static const struct ulog_option nflog_options[] = {
 	    "kernel queue flush timeout, 1/100 s (0: kernel default)"),
 	OPT(attach_conntrack, "attach_conntrack", "0", 0, INT32_MAX,
 	    "ask the kernel to attach conntrack info (ct key)"),
+	ULOG_OPT_STR_(struct nflog_conf, unix_socket, "unix_socket", NULL,
+		      "read nfcore's socket at this path instead of the kernel (same messages)"),
 };
 
 static const struct nflog_conf *conf_of(const struct ulog_instance *inst)
@@ -211,7 +215,7 @@ static int cfg_send(struct ulog_instance *inst, struct nlmsghdr *nlh)
 {
 	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
 
-	if (mnl_socket_sendto(p->nl, nlh, nlh->nlmsg_len) < 0)
+	if (send(p->fd, nlh, nlh->nlmsg_len, 0) < 0)
 		return -errno;
 	return wait_ack(inst, nlh->nlmsg_seq);
 }
@@ -375,9 +379,43 @@ static void close_socket(struct nflog_priv *p)
 {
 	if (p->nl)
 		mnl_socket_close(p->nl);
+	else if (p->fd >= 0)
+		close(p->fd);
 	p->nl = NULL;
+	p->fd = -1;
 	free(p->buf);
 	p->buf = NULL;
+}
+
+/* The kernel: a netlink socket with a port id of its own. */
+static int open_netlink(struct ulog_instance *inst, struct ulog_err *err)
+{
+	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
+
+	p->nl = mnl_socket_open2(NETLINK_NETFILTER, SOCK_NONBLOCK | SOCK_CLOEXEC);
+	if (!p->nl)
+		return ulog_errf(err, -errno, "%s: NFLOG: cannot open netlink socket: %s",
+				 inst->id, strerror(errno));
+	p->fd = mnl_socket_get_fd(p->nl);
+	if (mnl_socket_bind(p->nl, 0, MNL_SOCKET_AUTOPID) < 0)
+		return ulog_errf(err, -errno, "%s: NFLOG: cannot bind netlink socket: %s",
+				 inst->id, strerror(errno));
+	return 0;
+}
+
+/* nfcore: a SOCK_SEQPACKET unix socket carrying the same netlink messages. */
+static int open_unix(struct ulog_instance *inst, struct ulog_err *err)
+{
+	const struct nflog_conf *c = conf_of(inst);
+	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+
+	snprintf(a.sun_path, sizeof(a.sun_path), "%s", c->unix_socket);
+	p->fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (p->fd < 0 || connect(p->fd, (struct sockaddr *)&a, sizeof(a)) < 0)
+		return ulog_errf(err, -errno, "%s: NFLOG: cannot connect to %s: %s", inst->id,
+				 c->unix_socket, strerror(errno));
+	return 0;
 }
 
 static int open_socket(struct ulog_instance *inst, struct ulog_err *err)
@@ -388,14 +426,12 @@ static int open_socket(struct ulog_instance *inst, struct ulog_err *err)
 
 	p->buflen = (size_t)c->bufsize;
 	p->buf = malloc(p->buflen);
-	p->nl = mnl_socket_open2(NETLINK_NETFILTER, SOCK_NONBLOCK | SOCK_CLOEXEC);
-	if (!p->buf || !p->nl)
-		return ulog_errf(err, -errno, "%s: NFLOG: cannot open netlink socket: %s",
-				 inst->id, strerror(errno));
-	p->fd = mnl_socket_get_fd(p->nl);
-	if (mnl_socket_bind(p->nl, 0, MNL_SOCKET_AUTOPID) < 0)
-		return ulog_errf(err, -errno, "%s: NFLOG: cannot bind netlink socket: %s",
-				 inst->id, strerror(errno));
+	if (!p->buf)
+		return ulog_errf(err, -ENOMEM, "%s: NFLOG: bufsize=%d: out of memory", inst->id,
+				 c->bufsize);
+	rc = c->unix_socket[0] ? open_unix(inst, err) : open_netlink(inst, err);
+	if (rc < 0)
+		return rc;
 	if (c->nl_bufsize) {
 		rc = set_rcvbuf(p->fd, c->nl_bufsize);
 		if (rc < 0)
@@ -416,6 +452,7 @@ static int nflog_start(struct ulog_instance *inst, struct ulog_err *err)
 	int rc;
 
 	memset(p, 0, sizeof(*p));
+	p->fd = -1;
 	rc = open_socket(inst, err);
 	if (rc == 0)
 		rc = config_kernel(inst, err);
@@ -434,7 +471,7 @@ static void nflog_stop(struct ulog_instance *inst)
 {
 	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
 
-	if (!p->nl)
+	if (p->fd < 0 || !p->buf)
 		return;
 	ulog_loop_del_fd(inst->loop, p->fd);
 	cfg_cmd(inst, AF_UNSPEC, (uint16_t)conf_of(inst)->group, NFULNL_CFG_CMD_UNBIND);

@@ -22,6 +22,7 @@ struct nflog_conf {
 	int nl_bufsize, nl_bufmaxsize;  /* SO_RCVBUF(FORCE), growth limit on ENOBUFS */
 	int qthreshold, qtimeout;
 	int attach_conntrack;
+	char unix_socket[108];  /* nfcore's SOCK_SEQPACKET socket; "" = the kernel */
 };
 
 /* Counters reported on SIGUSR1. */
