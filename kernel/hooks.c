@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The hook points in priority order and the receive/send paths of a packet through them. */
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "hooks.h"
+
+#define T(prio, name) { prio, HOOK_OP_TABLE, name }
+
+static const struct hook_op pre_ops[] = {
+	T(HOOK_PRI_RAW, "raw"),
+	{ HOOK_PRI_CONNTRACK, HOOK_OP_CT_IN, NULL },
+	T(HOOK_PRI_MANGLE, "mangle"),
+	{ HOOK_PRI_NAT_DST, HOOK_OP_NAT, "nat" },
+};
+static const struct hook_op in_ops[] = {
+	T(HOOK_PRI_MANGLE, "mangle"),
+	T(HOOK_PRI_FILTER, "filter"),
+	T(HOOK_PRI_SECURITY, "security"),
+	{ HOOK_PRI_NAT_SRC, HOOK_OP_NAT, "nat" },
+	{ HOOK_PRI_CONNTRACK_HELPER, HOOK_OP_CT_HELPER, NULL },
+	{ HOOK_PRI_CONNTRACK_CONFIRM, HOOK_OP_CT_CONFIRM, NULL },
+};
+static const struct hook_op fwd_ops[] = {
+	T(HOOK_PRI_MANGLE, "mangle"),
+	T(HOOK_PRI_FILTER, "filter"),
+	T(HOOK_PRI_SECURITY, "security"),
+};
+static const struct hook_op out_ops[] = {
+	T(HOOK_PRI_RAW, "raw"),
+	{ HOOK_PRI_CONNTRACK, HOOK_OP_CT_IN, NULL },
+	T(HOOK_PRI_MANGLE, "mangle"),
+	{ HOOK_PRI_NAT_DST, HOOK_OP_NAT, "nat" },
+	T(HOOK_PRI_FILTER, "filter"),
+	T(HOOK_PRI_SECURITY, "security"),
+};
+static const struct hook_op post_ops[] = {
+	T(HOOK_PRI_MANGLE, "mangle"),
+	{ HOOK_PRI_NAT_SRC, HOOK_OP_NAT, "nat" },
+	{ HOOK_PRI_CONNTRACK_HELPER, HOOK_OP_CT_HELPER, NULL },
+	{ HOOK_PRI_CONNTRACK_CONFIRM, HOOK_OP_CT_CONFIRM, NULL },
+};
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+const struct hook_op *hooks_ops(enum filter_hook hook, unsigned *n)
+{
+	switch (hook) {
+	case FILTER_PRE_ROUTING:
+		*n = N(pre_ops);
+		return pre_ops;
+	case FILTER_LOCAL_IN:
+		*n = N(in_ops);
+		return in_ops;
+	case FILTER_FORWARD:
+		*n = N(fwd_ops);
+		return fwd_ops;
+	case FILTER_LOCAL_OUT:
+		*n = N(out_ops);
+		return out_ops;
+	case FILTER_POST_ROUTING:
+		*n = N(post_ops);
+		return post_ops;
+	case FILTER_NHOOKS:
+		break;
+	}
+	*n = 0;
+	return NULL;
+}
+
+static enum filter_verdict run_table(struct hooks *h, enum filter_hook hook, const char *table,
+				     struct pktbuf *b)
+{
+	struct filter_pkt p;
+	enum filter_verdict v;
+
+	if (!h->table)
+		return FILTER_ACCEPT;
+	if (h->ct && b->ct_done)
+		pktbuf_ct_to_meta(b, h->ct, b->meta.tstamp_ns);
+	memset(&p, 0, sizeof(p));
+	p.pv = &b->pv;
+	p.meta = &b->meta;
+	p.hook = hook;
+	p.table = table;
+	p.now_ns = b->meta.tstamp_ns;
+	p.host = h->facts;
+	p.out = h->emit;
+	v = h->table(h->table_arg, b->family, table, &p);
+	if (p.hotdrop)
+		v = FILTER_DROP;
+	pktbuf_meta_to_ct(b);
+	return v;
+}
+
+/* The conntrack hook: NOTRACK/CT --zone from raw decide how the packet is looked up. */
+static enum filter_verdict run_ct_in(struct hooks *h, struct pktbuf *b)
+{
+	if (!h->ct || b->ct_done)
+		return FILTER_ACCEPT;
+	b->ct_done = true;
+	if (b->meta.notrack) {
+		ct_set_untracked(&b->ct);
+		return FILTER_ACCEPT;
+	}
+	if (ct_in(h->ct, &b->pv, b->meta.ct_zone, b->meta.tstamp_ns, &b->ct) == -ENOMEM) {
+		h->st.ct_full++;
+		return FILTER_DROP;
+	}
+	return FILTER_ACCEPT;
+}
+
+/* nat chains see only the first packet of a connection (nf_nat_inet_fn). */
+static bool nat_first_packet(const struct pktbuf *b)
+{
+	return b->ct.ct && !(b->ct.ct->status & CT_S_CONFIRMED) &&
+	       (b->ct.ctinfo == CT_NEW || b->ct.ctinfo == CT_RELATED || b->ct.ctinfo == CT_RELATED_REPLY);
+}
+
+static enum filter_verdict run_op(struct hooks *h, enum filter_hook hook, const struct hook_op *op,
+				  struct pktbuf *b)
+{
+	switch (op->kind) {
+	case HOOK_OP_TABLE:
+		return run_table(h, hook, op->table, b);
+	case HOOK_OP_NAT:
+		return nat_first_packet(b) ? run_table(h, hook, op->table, b) : FILTER_ACCEPT;
+	case HOOK_OP_CT_IN:
+		return run_ct_in(h, b);
+	case HOOK_OP_CT_HELPER:
+		return FILTER_ACCEPT;
+	case HOOK_OP_CT_CONFIRM:
+		if (h->ct && ct_confirm(h->ct, &b->ct, b->meta.tstamp_ns))
+			return FILTER_DROP;
+		return FILTER_ACCEPT;
+	}
+	return FILTER_ACCEPT;
+}
+
+void hooks_drop(struct hooks *h, struct pktbuf *b)
+{
+	if (h->ct)
+		ct_abort(h->ct, &b->ct);
+}
+
+static void count(struct hooks *h, enum filter_verdict v)
+{
+	switch (v) {
+	case FILTER_ACCEPT:
+		h->st.accepted++;
+		break;
+	case FILTER_DROP:
+		h->st.dropped++;
+		break;
+	case FILTER_QUEUE:
+		h->st.queued++;
+		break;
+	case FILTER_STOLEN:
+		h->st.stolen++;
+		break;
+	case FILTER_CONTINUE:
+	case FILTER_RETURN:
+		break;
+	}
+}
+
+enum filter_verdict hooks_run(struct hooks *h, enum filter_hook hook, struct pktbuf *b)
+{
+	const struct hook_op *ops;
+	unsigned i, n;
+	enum filter_verdict v = FILTER_ACCEPT;
+
+	ops = hooks_ops(hook, &n);
+	h->st.pkts[hook]++;
+	for (i = 0; i < n && v == FILTER_ACCEPT; i++) {
+		v = run_op(h, hook, &ops[i], b);
+		if (v == FILTER_CONTINUE || v == FILTER_RETURN)
+			v = FILTER_ACCEPT;
+	}
+	if (v == FILTER_DROP)
+		hooks_drop(h, b);
+	return v;
+}
+
+static const uint8_t *dst_addr(const struct pktbuf *b)
+{
+	return b->data + (b->family == AF_INET6 ? 24 : 16);
+}
+
+enum filter_verdict hooks_receive(struct hooks *h, struct pktbuf *b)
+{
+	enum filter_verdict v = hooks_run(h, FILTER_PRE_ROUTING, b);
+	enum host_input where = HOST_IN_LOCAL;
+	char out[IFNAMSIZ];
+
+	if (v != FILTER_ACCEPT) {
+		count(h, v);
+		return v;
+	}
+	if (h->host)
+		where = host_route_input(h->host, b->family, dst_addr(b), out);
+	if (where == HOST_IN_DROP) {
+		hooks_drop(h, b);
+		h->st.route_drop++;
+		count(h, FILTER_DROP);
+		return FILTER_DROP;
+	}
+	if (where == HOST_IN_LOCAL) {
+		memset(b->meta.out, 0, IFNAMSIZ);
+		v = hooks_run(h, FILTER_LOCAL_IN, b);
+	} else {
+		memcpy(b->meta.out, out, IFNAMSIZ);
+		v = hooks_run(h, FILTER_FORWARD, b);
+		if (v == FILTER_ACCEPT) {
+			memset(b->meta.in, 0, IFNAMSIZ);
+			v = hooks_run(h, FILTER_POST_ROUTING, b);
+		}
+	}
+	count(h, v);
+	return v;
+}
+
+enum filter_verdict hooks_send(struct hooks *h, struct pktbuf *b)
+{
+	enum filter_verdict v;
+
+	memset(b->meta.in, 0, IFNAMSIZ);
+	if (!b->meta.out[0] && h->host &&
+	    host_route_output(h->host, b->family, dst_addr(b), b->meta.out) < 0) {
+		h->st.route_drop++;
+		count(h, FILTER_DROP);
+		return FILTER_DROP;
+	}
+	v = hooks_run(h, FILTER_LOCAL_OUT, b);
+	if (v == FILTER_ACCEPT)
+		v = hooks_run(h, FILTER_POST_ROUTING, b);
+	count(h, v);
+	return v;
+}

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Host facts for matches: addrtype and rpfilter from the host model, connlimit counts from the conntrack table. */
+#include <string.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "hooks.h"
+
+static const struct hooks_facts *facts_of(const struct filter_host *fh)
+{
+	return fh->arg;
+}
+
+static uint32_t facts_addr_type(const struct filter_host *fh, uint8_t family, const uint8_t *addr,
+				const char *dev)
+{
+	return host_addr_type(facts_of(fh)->host, family == FILTER_V6 ? AF_INET6 : AF_INET, addr, dev);
+}
+
+static bool facts_rpf_ok(const struct filter_host *fh, const struct pkt_view *pv,
+			 const struct filter_meta *m, unsigned flags)
+{
+	const uint8_t *src = pv->data + (pv->family == AF_INET6 ? 8 : 12);
+
+	return host_rpf_ok(facts_of(fh)->host, pv->family, src, m->in, flags);
+}
+
+struct count_arg {
+	uint8_t family;
+	const uint8_t *key, *mask;
+	bool by_dst;
+	unsigned n;
+};
+
+static bool masked_eq(const uint8_t *a, const uint8_t *b, const uint8_t *mask, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if ((a[i] & mask[i]) != (b[i] & mask[i]))
+			return false;
+	return true;
+}
+
+static int count_one(void *arg, const struct ct_entry *ct)
+{
+	struct count_arg *c = arg;
+	const struct ct_tuple *t = &ct->tuple[CT_DIR_ORIGINAL];
+
+	if (t->family != c->family)
+		return 0;
+	/* closed TCP connections no longer count (nf_conncount) */
+	if (t->proto == IPPROTO_TCP && (ct->proto.tcp.state == CT_TCP_TIME_WAIT ||
+					ct->proto.tcp.state == CT_TCP_CLOSE))
+		return 0;
+	if (masked_eq(c->by_dst ? t->dst : t->src, c->key, c->mask, c->family == AF_INET6 ? 16 : 4))
+		c->n++;
+	return 0;
+}
+
+static unsigned facts_ct_count(const struct filter_host *fh, const struct pkt_view *pv,
+			       const struct filter_meta *m, const uint8_t *mask, bool by_dst)
+{
+	struct count_arg c = { .family = pv->family, .mask = mask, .by_dst = by_dst };
+
+	c.key = pv->data + (pv->family == AF_INET6 ? (by_dst ? 24 : 8) : (by_dst ? 16 : 12));
+	ct_foreach(facts_of(fh)->ct, count_one, &c);
+	/* the packet's own new connection is not in the table yet */
+	if (m->ct_valid && !(m->ct_status & CT_S_CONFIRMED))
+		c.n++;
+	return c.n;
+}
+
+void hooks_facts_init(struct hooks_facts *f, const struct host *host, const struct ct_table *ct)
+{
+	memset(f, 0, sizeof(*f));
+	f->host = host;
+	f->ct = ct;
+	f->fh.arg = f;
+	if (host) {
+		f->fh.addr_type = facts_addr_type;
+		f->fh.rpf_ok = facts_rpf_ok;
+	}
+	if (ct)
+		f->fh.ct_count = facts_ct_count;
+}
