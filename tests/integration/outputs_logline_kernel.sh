@@ -35,11 +35,22 @@ for ipt in iptables ip6tables; do
 	}
 done
 
+# OUTPUT: what the namespace sends back (no MAC part in the kernel's line)
+ip netns exec "$ns" iptables -A OUTPUT -o "$vns" -j LOG --log-prefix "$tag-o: "
+ip netns exec "$ns" ip6tables -A OUTPUT -o "$vns" -p tcp -j LOG --log-prefix "$tag-o: "
+ip netns exec "$ns" ip6tables -A OUTPUT -o "$vns" -p ipv6-icmp --icmpv6-type echo-reply \
+	-j LOG --log-prefix "$tag-o: "
+
 ip netns exec "$ns" tcpdump -i "$vns" -Q in -U -w "$T/in.pcap" \
 	'ip or (ip6 and (tcp or (icmp6 and ip6[40] == 128)))' 2>"$T/tcpdump.err" &
 tcpd=$!
 T_PIDS+=($tcpd)
+ip netns exec "$ns" tcpdump -i "$vns" -Q out -U -w "$T/out.pcap" \
+	'ip or (ip6 and (tcp or (icmp6 and ip6[40] == 129)))' 2>"$T/tcpdump-out.err" &
+tcpo=$!
+T_PIDS+=($tcpo)
 wait_for 5 grep -q listening "$T/tcpdump.err" || { fail "klog: tcpdump starts"; exit 1; }
+wait_for 5 grep -q listening "$T/tcpdump-out.err" || { fail "klog: tcpdump starts"; exit 1; }
 ip netns exec "$ns" nc -l -p 8080 >/dev/null &
 T_PIDS+=($!)
 sleep 0.3
@@ -51,14 +62,15 @@ ip netns exec "$ns" nc -u -w 1 10.99.9.2 7777 <<<"x" 2>/dev/null   # an ICMP err
 ip netns exec "$peer" ping -6 -c 2 -i 0.2 -W 1 fd99:9::1 >/dev/null
 ip netns exec "$peer" nc -6 -z -w 1 fd99:9::1 9 2>/dev/null
 sleep 0.5
-kill -INT "$tcpd"
-wait "$tcpd" 2>/dev/null
+kill -INT "$tcpd" "$tcpo"
+wait "$tcpd" "$tcpo" 2>/dev/null
 
-for v in a b; do
-	flags=0
+for v in a b o; do
+	flags=0 pcap=$T/in.pcap in=$vns out=-
 	[ $v = b ] && flags=0x07
+	[ $v = o ] && pcap=$T/out.pcap in=- out=$vns
 	dmesg | grep -F "$tag-$v: " | sed -e 's/^\[[^]]*\] //' -e 's/ *$//' >"$T/kernel.$v"
-	"$TOOL" "$T/in.pcap" "$vns" "$flags" "$tag-$v: " | sed -e 's/ *$//' >"$T/ours.$v"
+	"$TOOL" "$pcap" "$in" "$out" "$flags" "$tag-$v: " | sed -e 's/ *$//' >"$T/ours.$v"
 	n=$(wc -l <"$T/kernel.$v")
 	check "klog $v: the kernel logged at least 10 packets ($n)" test "$n" -ge 10
 	if cmp -s "$T/kernel.$v" "$T/ours.$v"; then
@@ -71,4 +83,5 @@ done
 check "klog: an ICMP error with its quoted packet was compared" grep -q 'TYPE=3 CODE=3 \[SRC=' "$T/ours.a"
 check "klog: TCP options were compared" grep -q 'OPT (' "$T/ours.b"
 check "klog: IPv6 was compared" grep -q 'SRC=fd99:0009:' "$T/ours.a"
+check "klog: OUTPUT lines have no MAC part" grep -q "IN= OUT=$vns SRC=" "$T/ours.o"
 t_done

@@ -2,8 +2,9 @@
 /*
  * The kernel-dialect LOG line printer on crafted packets. With arguments it
  * is also the tool tests/integration/outputs_logline_kernel.sh compares with the real
- * LOG target:  logline_kernel PCAP IN FLAGS PREFIX  prints one line per
- * Ethernet frame of PCAP as the LOG target would for it in INPUT on IN.
+ * LOG target:  logline_kernel PCAP IN OUT FLAGS PREFIX  prints one line per
+ * Ethernet frame of PCAP as the LOG target would for it ("-": no device;
+ * INPUT: IN=dev OUT=-, with the MAC header; OUTPUT: IN=- OUT=dev).
  */
 #include <errno.h>
 #include <pcap/pcap.h>
@@ -101,10 +102,14 @@ static void cases(void)
 }
 
 /* Tool mode: one kernel line per Ethernet frame of @path. */
-static int tool(const char *path, const char *in, unsigned flags, const char *prefix)
+static int tool(const char *path, const char *in, const char *out, unsigned flags,
+		const char *prefix)
 {
 	char errbuf[PCAP_ERRBUF_SIZE], line[4096];
-	struct logline_kmeta m = { .prefix = prefix, .in = in, .flags = flags };
+	struct logline_kmeta m = {
+		.prefix = prefix, .flags = flags,
+		.in = strcmp(in, "-") ? in : NULL, .out = strcmp(out, "-") ? out : NULL,
+	};
 	struct pcap_pkthdr *h;
 	const u_char *d;
 	pcap_t *p = pcap_open_offline(path, errbuf);
@@ -134,8 +139,8 @@ static int tool(const char *path, const char *in, unsigned flags, const char *pr
 
 int main(int argc, char **argv)
 {
-	if (argc == 5)
-		return tool(argv[1], argv[2], (unsigned)strtoul(argv[3], NULL, 0), argv[4]);
+	if (argc == 6)
+		return tool(argv[1], argv[2], argv[3], (unsigned)strtoul(argv[4], NULL, 0), argv[5]);
 	cases();
 	TEST_EXIT();
 }
