@@ -262,7 +262,11 @@ fi
 
 # 3. nfctl
 if [ -x "$NFCTL" ]; then
-	for f in "${files[@]}"; do check_file nfctl "$f"; done
+	for f in "${files[@]}"; do
+		# nfctl cannot load ipset definitions yet: a set rule names a set that does not exist
+		[ "$(basename "$f")" = set.t ] && { skip "nfctl set: nfctl has no ipset definitions to load"; continue; }
+		check_file nfctl "$f"
+	done
 else
 	skip "ext_t nfctl: $NFCTL not built"
 fi

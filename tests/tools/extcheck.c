@@ -13,9 +13,13 @@
 #include <string.h>
 
 #include "filter/ext.h"
+#include "filter/ext/lib/ipset.h"
+#include "filter/filter.h"
 #include "filter/util.h"
 
 #define MAXTOK 128
+
+static struct filter_ctx *g_ctx;    /* commit context: the sets ext_t.sh creates in its namespace */
 #define MAXEXT 16
 
 struct rule {
@@ -311,6 +315,15 @@ static int check_rule(struct rule *r, const char *table, const char *chain, stru
 	for (k = 0; k < r->n; k++)
 		if (r->ext[k]->ext->check && (rc = r->ext[k]->ext->check(r->ext[k], &c, err)))
 			return rc;
+	/* commit also binds (set names must exist, named state is created) */
+	for (k = 0; k < r->n; k++) {
+		const struct filter_ext *e = r->ext[k]->ext;
+
+		if (e->bind && (rc = e->bind(r->ext[k], g_ctx, err)))
+			return rc;
+		if (e->unbind)
+			e->unbind(r->ext[k], g_ctx);
+	}
 	return 0;
 }
 
@@ -422,7 +435,15 @@ static unsigned run_file(const char *path)
 int main(int argc, char **argv)
 {
 	unsigned fails = 0;
+	struct ulog_err err;
 	int i;
+
+	g_ctx = filter_ctx_new();
+	if (!g_ctx || xt_ipset_load(g_ctx, "create t4 hash:ip family inet\n"
+				    "create t6 hash:ip family inet6\n", &err)) {
+		fprintf(stderr, "extcheck: cannot set up the context\n");
+		return 2;
+	}
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-v")) {
@@ -431,5 +452,6 @@ int main(int argc, char **argv)
 		}
 		fails += run_file(argv[i]);
 	}
+	filter_ctx_free(g_ctx);
 	return fails ? 1 : 0;
 }
