@@ -76,6 +76,31 @@ static struct filter_chain *hook_chain(const struct filter_table *t, enum filter
 	return NULL;
 }
 
+/* The kernel's unconditional(): no criteria at all in the standard part. */
+static bool unconditional(const struct filter_rule *r)
+{
+	static const uint8_t zero[16];
+
+	return !r->n_matches && !memcmp(r->smsk, zero, 16) && !memcmp(r->dmsk, zero, 16) &&
+	       !r->src_inv && !r->dst_inv && !r->in[0] && !r->out[0] && !r->in_inv &&
+	       !r->out_inv && !r->std.proto && !r->std.proto_inv && !r->std.frag;
+}
+
+/* TRACE as ipt_do_table reports it: a matched rule is a "rule", except an
+ * unconditional verdict, which the kernel cannot tell from a chain's tail and
+ * calls "policy" (built-in chain) or "return" (user chain). */
+static void trace(struct filter_pkt *p, const struct filter_chain *c, const struct filter_chain *base,
+		  const struct filter_rule *r, unsigned rulenum)
+{
+	struct filter_trace t = { p->table, c->name, "rule", rulenum };
+
+	if (!p->meta->trace || !p->out || !p->out->emit)
+		return;
+	if (!r || (r->tkind == FILTER_TGT_VERDICT && unconditional(r)))
+		t.comment = c == base ? "policy" : "return";
+	p->out->emit(p->out->arg, "TRACE", &t, p->pv, p->meta);
+}
+
 struct frame {
 	struct filter_chain *chain;
 	unsigned next;
@@ -100,16 +125,14 @@ enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
 		if (p->hotdrop)
 			return FILTER_DROP;
 		if (i >= c->n_rules) {
-			/* end of chain: a user chain returns, a built-in one applies its policy */
-			if (c != base && depth) {
-				depth--;
-				c = stack[depth].chain;
-				i = stack[depth].next;
-				continue;
+			/* the chain's tail: a built-in chain's policy, a user chain's RETURN */
+			trace(p, c, base, NULL, c->n_rules + 1);
+			if (c == base) {
+				base->pcnt++;
+				base->bcnt += len;
+				return base->policy;
 			}
-			base->pcnt++;
-			base->bcnt += len;
-			return base->policy;
+			goto do_return;
 		}
 		r = c->rules[i];
 		p->chain = c->name;
@@ -120,6 +143,7 @@ enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
 		}
 		r->pcnt++;
 		r->bcnt += len;
+		trace(p, c, base, r, i + 1);
 		switch (r->tkind) {
 		case FILTER_TGT_NONE:
 			i++;
@@ -127,8 +151,7 @@ enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
 		case FILTER_TGT_VERDICT:
 			if (r->verdict != FILTER_RETURN)
 				return r->verdict;
-			i = c->n_rules;   /* RETURN: as if the chain ended */
-			continue;
+			goto do_return;
 		case FILTER_TGT_JUMP:
 		case FILTER_TGT_GOTO:
 			if (r->tkind == FILTER_TGT_JUMP) {
@@ -150,8 +173,18 @@ enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
 			}
 			if (v != FILTER_RETURN)
 				return (enum filter_verdict)v;
-			i = c->n_rules;
-			continue;
+			goto do_return;
+		}
+		continue;
+do_return:
+		/* pop the return point, or with nothing pushed go to the policy */
+		if (depth) {
+			depth--;
+			c = stack[depth].chain;
+			i = stack[depth].next;
+		} else {
+			c = base;
+			i = base->n_rules;
 		}
 	}
 }

@@ -218,9 +218,19 @@ struct filter_host {
 	void *arg;                       /* for the implementor */
 };
 
+/* One TRACE step (the evaluator emits kind "TRACE" with this as ext_priv when
+ * meta->trace is set): the kernel's "TRACE: table:chain:comment:rulenum ". */
+struct filter_trace {
+	const char *table;
+	const char *chain;
+	const char *comment;     /* "rule", "return" or "policy", as the kernel names them */
+	unsigned rulenum;
+};
+
 /* What target() may ask for beyond a verdict (nfcore acts on it). */
 struct filter_emit {
-	/* LOG/NFLOG/REJECT/... report here; NULL = ignored (the evaluator's default). */
+	/* LOG/NFLOG/REJECT/... report here; NULL = ignored (the evaluator's default).
+	 * Kind "TRACE" comes from the evaluator with a struct filter_trace. */
 	void (*emit)(void *arg, const char *kind, const void *ext_priv,
 		     const struct pkt_view *pv, const struct filter_meta *m);
 	void *arg;

@@ -14,7 +14,7 @@ static const char usage[] =
 	"usage: nfctl [-6] [--state FILE] restore [-n|--noflush] [-c|--counters] [-t|--test] [-T TABLE] < rules\n"
 	"       nfctl [-6] [--state FILE] save [-c|--counters] [-t TABLE]\n"
 	"       nfctl [-6] [--state FILE] [-t TABLE] -A|-I|-D|-R|-L|-S|-F|-Z|-N|-X|-E|-P ...\n"
-	"       nfctl [-6] [--state FILE] eval [-t TABLE] < packets   (lines: HOOK IN|- OUT|- HEX)\n"
+	"       nfctl [-6] [--state FILE] eval [-t TABLE] [--trace] < packets   (lines: HOOK IN|- OUT|- HEX)\n"
 	"The state file (default $NFCTL_STATE, else ./nfctl.v4 or ./nfctl.v6) holds the ruleset\n"
 	"as iptables-save -c text.\n";
 
@@ -189,13 +189,37 @@ static size_t unhex(const char *hex, uint8_t *out, size_t max)
 	return n;
 }
 
+/* Prints the evaluator's TRACE steps as the kernel's prefix does. */
+static void print_trace(void *arg, const char *kind, const void *what, const struct pkt_view *pv,
+			const struct filter_meta *m)
+{
+	const struct filter_trace *t = what;
+
+	(void)arg;
+	(void)pv;
+	(void)m;
+	if (!strcmp(kind, "TRACE"))
+		printf("TRACE: %s:%s:%s:%u\n", t->table, t->chain, t->comment, t->rulenum);
+}
+
 /* Runs packets through the reference evaluator: one verdict line per packet;
  * the counters go to the state file. */
 static int cmd_eval(struct filter_ruleset *rs, const char *state, int argc, char **argv)
 {
 	static const char *const names[] = { "CONTINUE", "ACCEPT", "DROP", "QUEUE", "STOLEN", "RETURN" };
-	const char *table = argc >= 2 && !strcmp(argv[0], "-t") ? argv[1] : "filter";
-	struct filter_table *t = filter_ruleset_table(rs, table);
+	const struct filter_emit emit = { print_trace, NULL };
+	const char *table = "filter";
+	struct filter_table *t;
+	bool tracing = false;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "-t") && i + 1 < argc)
+			table = argv[++i];
+		else if (!strcmp(argv[i], "--trace"))
+			tracing = true;
+	}
+	t = filter_ruleset_table(rs, table);
 	char line[70000], hook[32], in[IFNAMSIZ], out[IFNAMSIZ], hex[66000];
 	static uint8_t bytes[32768];
 	unsigned n = 0;
@@ -226,6 +250,8 @@ static int cmd_eval(struct filter_ruleset *rs, const char *state, int argc, char
 		p.hook = (enum filter_hook)h;
 		p.ctx = rs->ctx;
 		p.host = filter_ctx_host(rs->ctx);
+		meta.trace = tracing;
+		p.out = &emit;
 		v = filter_eval(t, &p);
 		printf("%s\n", v >= 0 && v <= FILTER_RETURN ? names[v] : "?");
 	}

@@ -57,6 +57,17 @@ COMMIT
 EOF
 ip netns exec "$R" iptables-legacy-restore <"$RULES" || { fail "eval_kernel: kernel refused the ruleset"; exit 1; }
 
+# TRACE: the kernel logs every rule a packet traverses (needs the host-wide
+# nf_log_all_netns for a namespace; restored at exit)
+LOGALL=$(cat /proc/sys/net/netfilter/nf_log_all_netns 2>/dev/null)
+if [ "$LOGALL" = 0 ]; then
+	echo 1 >/proc/sys/net/netfilter/nf_log_all_netns
+	trap 'echo 0 >/proc/sys/net/netfilter/nf_log_all_netns; t_cleanup' EXIT
+fi
+ip netns exec "$R" iptables-legacy -t raw -A PREROUTING -i eth0 -j TRACE
+MARK="ulog-eval-kernel-$$-$RANDOM"
+echo "$MARK" >/dev/kmsg 2>/dev/null
+
 PCAP=$T_TMP/fwd.pcap
 ip netns exec "$R" tcpdump -U -i eth0 -Q in -s 0 -w "$PCAP" ip 2>/dev/null &
 TCPDUMP=$!
@@ -95,13 +106,26 @@ check "eval_kernel: captured forwarded packets ($n)" test "$n" -ge 24
 
 ip netns exec "$R" iptables-legacy-save -c -t filter | grep -v '^#' >"$T_TMP/kernel.save"
 "$NFCTL" --state "$T_TMP/state" restore <"$RULES" || fail "eval_kernel: nfctl refused the ruleset"
-"$NFCTL" --state "$T_TMP/state" eval <"$T_TMP/packets" >"$T_TMP/verdicts"
+"$NFCTL" --state "$T_TMP/state" eval --trace <"$T_TMP/packets" >"$T_TMP/verdicts"
 "$NFCTL" --state "$T_TMP/state" save -c -t filter | grep -v '^#' >"$T_TMP/nfctl.save"
 if cmp -s "$T_TMP/kernel.save" "$T_TMP/nfctl.save"; then
 	ok "eval_kernel: every rule and policy counter equals the kernel's"
 else
 	diff "$T_TMP/kernel.save" "$T_TMP/nfctl.save" | sed 's/^/# /'
 	fail "eval_kernel: counters differ"
+fi
+# the kernel's TRACE steps for our packets, in order, against the evaluator's
+dmesg | sed -n "/$MARK/,\$p" | grep 'TRACE: filter:.* IN=eth0 OUT=eth1 .*SRC=10\.1\.0\.' |
+	grep -o 'TRACE: filter:[^ ]*' >"$T_TMP/kernel.trace"
+grep '^TRACE: ' "$T_TMP/verdicts" >"$T_TMP/nfctl.trace"
+ntr=$(wc -l <"$T_TMP/kernel.trace")
+if [ "$ntr" -eq 0 ]; then
+	skip "eval_kernel: TRACE: the kernel log shows no TRACE lines"
+elif cmp -s "$T_TMP/kernel.trace" "$T_TMP/nfctl.trace"; then
+	ok "eval_kernel: TRACE steps equal the kernel's ($ntr; $(grep -c :return: "$T_TMP/kernel.trace") return, $(grep -c :policy: "$T_TMP/kernel.trace") policy)"
+else
+	diff "$T_TMP/kernel.trace" "$T_TMP/nfctl.trace" | head -n 20 | sed 's/^/# /'
+	fail "eval_kernel: TRACE steps differ"
 fi
 hit=$(grep -c '^\[[1-9][0-9]*:' "$T_TMP/kernel.save")
 total=$(grep -c -- '-A ' "$T_TMP/kernel.save")
