@@ -1,27 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* NFLOG input: an nfnetlink_log socket of its own (libmnl, or nfcore's unix socket), parsed with libnetfilter_log. */
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
-#include <arpa/inet.h>
-#include <poll.h>
 #include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "../../lib/nfula.h"
+#include "../../lib/nflog_sock.h"
 #include "../loop.h"
 #include "nflog.h"
 #include "nflog_keys.h"
 
 #define NFLOG_RECV_BUDGET 64    /* recv calls per wake-up; the loop comes back if more */
-#define NFLOG_ACK_WAIT_MS 3000
 
 /* At most one line per second per kind; the rest are counted and summed up. */
 struct nflog_ratelimit {
@@ -30,16 +23,14 @@ struct nflog_ratelimit {
 };
 
 struct nflog_priv {
-	struct mnl_socket *nl;
-	int fd;
-	uint8_t *buf;
+	struct nflog_sock sk;
+	bool open;
+	uint8_t *buf;               /* bufsize bytes: one recv */
 	size_t buflen;
-	uint32_t cfg_seq;
 	int rcvbuf;                 /* current SO_RCVBUF request, 0 = kernel default */
 	uint32_t seq_next;          /* next expected NFULA_SEQ */
 	struct nflog_stats st;
 	struct nflog_ratelimit rl_gap, rl_enobufs, rl_err;
-	bool overrun_at_max;
 };
 
 #define OPT(field, name, def, min, max, help) \
@@ -165,86 +156,32 @@ void nflog_get_stats(const struct ulog_instance *inst, struct nflog_stats *st)
 
 /* ---- socket ---- */
 
-/* Sets the receive buffer to @size bytes as written, past rmem_max if allowed. */
-static int set_rcvbuf(int fd, int size)
+/* Packets that arrive while a config request waits for its ack go to the
+ * stacks (they are started before inputs and stopped after them). */
+static void early_packet(void *arg, const struct nlmsghdr *nlh)
 {
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)) == 0)
-		return 0;
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size)) == 0)
-		return 0;
-	return -errno;
-}
+	struct timespec now;
 
-/* Waits for the ack of request @seq. Packets that arrive first go to the stacks
- * (they are started before inputs and stopped after them). */
-static int wait_ack(struct ulog_instance *inst, uint32_t seq)
-{
-	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
-	struct pollfd pfd = { .fd = p->fd, .events = POLLIN };
-
-	for (;;) {
-		const struct nlmsghdr *nlh = (const void *)p->buf;
-		struct timespec now;
-		ssize_t n;
-		int left;
-
-		if (poll(&pfd, 1, NFLOG_ACK_WAIT_MS) == 0)
-			return -ETIMEDOUT;
-		n = recv(p->fd, p->buf, p->buflen, 0);
-		if (n < 0 && errno == ENOBUFS)
-			p->st.enobufs++;
-		if (n < 0 && (errno == EINTR || errno == EAGAIN || errno == ENOBUFS))
-			continue;
-		if (n < 0)
-			return -errno;
-		clock_gettime(CLOCK_REALTIME, &now);
-		for (left = (int)n; nfula_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
-			if (nlh->nlmsg_type == NLMSG_ERROR && nlh->nlmsg_seq == seq) {
-				const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
-
-				return nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(*e) ? -EPROTO : e->error;
-			}
-			if (nlh->nlmsg_type == NFULA_MSG_PACKET)
-				nflog_handle_buf(inst, nlh, nlh->nlmsg_len, &now);
-		}
-	}
-}
-
-/* Sends a config request and returns the kernel's answer (0 or -errno). */
-static int cfg_send(struct ulog_instance *inst, struct nlmsghdr *nlh)
-{
-	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
-
-	if (send(p->fd, nlh, nlh->nlmsg_len, 0) < 0)
-		return -errno;
-	return wait_ack(inst, nlh->nlmsg_seq);
-}
-
-static int cfg_cmd(struct ulog_instance *inst, uint8_t family, uint16_t group, uint8_t cmd)
-{
-	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
-	char buf[MNL_SOCKET_BUFFER_SIZE];
-	struct nlmsghdr *nlh = nfula_cfg_msg(buf, family, group, ++p->cfg_seq);
-
-	nflog_attr_put_cfg_cmd(nlh, cmd);
-	return cfg_send(inst, nlh);
+	clock_gettime(CLOCK_REALTIME, &now);
+	nflog_handle_buf(arg, nlh, nlh->nlmsg_len, &now);
 }
 
 /* Group 0 or bind=1: ulogd2's "system logging" bind of IPv4, IPv6 and bridge. */
 static int bind_families(struct ulog_instance *inst, struct ulog_err *err)
 {
 	static const uint8_t pfs[] = { AF_INET, AF_INET6, AF_BRIDGE };
+	struct nflog_sock *sk = &ULOG_PRIV(inst, struct nflog_priv)->sk;
 	unsigned i;
 	int rc;
 
 	for (i = 0; i < ULOG_ARRAY_SIZE(pfs); i++) {
 		if (conf_of(inst)->unbind) {
-			rc = cfg_cmd(inst, pfs[i], 0, NFULNL_CFG_CMD_PF_UNBIND);
+			rc = nflog_sock_cmd(sk, pfs[i], 0, NFULNL_CFG_CMD_PF_UNBIND);
 			if (rc < 0)
 				return ulog_errf(err, rc, "%s: NFLOG: cannot unbind the log handler "
 						 "of family %u: %s", inst->id, pfs[i], strerror(-rc));
 		}
-		rc = cfg_cmd(inst, pfs[i], 0, NFULNL_CFG_CMD_PF_BIND);
+		rc = nflog_sock_cmd(sk, pfs[i], 0, NFULNL_CFG_CMD_PF_BIND);
 		if (rc < 0)
 			return ulog_errf(err, rc, "%s: NFLOG: cannot bind family %u: %s",
 					 inst->id, pfs[i], strerror(-rc));
@@ -252,40 +189,27 @@ static int bind_families(struct ulog_instance *inst, struct ulog_err *err)
 	return 0;
 }
 
-static uint16_t cfg_flags(const struct nflog_conf *c, bool with_ct)
-{
-	uint16_t f = 0;
-
-	if (c->seq_local)
-		f |= NFULNL_CFG_F_SEQ;
-	if (c->seq_global)
-		f |= NFULNL_CFG_F_SEQ_GLOBAL;
-	if (c->attach_conntrack && with_ct)
-		f |= NFULNL_CFG_F_CONNTRACK;
-	return f;
-}
-
-/* Binds the group with mode, queue settings and flags in one request, so
- * that it is applied whole or not at all. */
+/* Binds the group with copy mode, queue settings and flags in one request. */
 static int bind_group(struct ulog_instance *inst, bool with_ct)
 {
 	const struct nflog_conf *c = conf_of(inst);
-	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
-	char buf[MNL_SOCKET_BUFFER_SIZE];
-	struct nlmsghdr *nlh = nfula_cfg_msg(buf, AF_UNSPEC, (uint16_t)c->group, ++p->cfg_seq);
+	struct nflog_bind b = {
+		.group = (uint16_t)c->group,
+		.copy_mode = NFULNL_COPY_PACKET,
+		.copy_range = 0xffff,
+		.qthresh = (uint32_t)c->qthreshold,
+		.timeout = (uint32_t)c->qtimeout,
+		/* room for a whole batch in one datagram (the kernel caps it at 128 KiB) */
+		.nlbufsiz = c->qthreshold > 1 ? (uint32_t)c->bufsize : 0,
+	};
 
-	nflog_attr_put_cfg_cmd(nlh, NFULNL_CFG_CMD_BIND);
-	nflog_attr_put_cfg_mode(nlh, NFULNL_COPY_PACKET, 0xffff);
-	if (c->qthreshold)
-		mnl_attr_put_u32(nlh, NFULA_CFG_QTHRESH, htonl((uint32_t)c->qthreshold));
-	if (c->qthreshold > 1) {
-		/* room for a whole batch in one message (the kernel caps it at 128 KiB) */
-		mnl_attr_put_u32(nlh, NFULA_CFG_NLBUFSIZ, htonl((uint32_t)c->bufsize));
-	}
-	if (c->qtimeout)
-		mnl_attr_put_u32(nlh, NFULA_CFG_TIMEOUT, htonl((uint32_t)c->qtimeout));
-	mnl_attr_put_u16(nlh, NFULA_CFG_FLAGS, htons(cfg_flags(c, with_ct)));
-	return cfg_send(inst, nlh);
+	if (c->seq_local)
+		b.flags |= NFULNL_CFG_F_SEQ;
+	if (c->seq_global)
+		b.flags |= NFULNL_CFG_F_SEQ_GLOBAL;
+	if (c->attach_conntrack && with_ct)
+		b.flags |= NFULNL_CFG_F_CONNTRACK;
+	return nflog_sock_bind(&ULOG_PRIV(inst, struct nflog_priv)->sk, &b);
 }
 
 static int config_kernel(struct ulog_instance *inst, struct ulog_err *err)
@@ -318,17 +242,12 @@ static void on_enobufs(struct ulog_instance *inst)
 
 	p->st.enobufs++;
 	if (c->nl_bufmaxsize && p->rcvbuf < c->nl_bufmaxsize) {
-		int want = p->rcvbuf;
-		socklen_t sl = sizeof(want);
+		int want = p->rcvbuf ? p->rcvbuf : nflog_sock_rcvbuf(&p->sk);
 
-		/* the kernel reports twice what was asked for */
-		if (!want && getsockopt(p->fd, SOL_SOCKET, SO_RCVBUF, &want, &sl) == 0)
-			want /= 2;
 		if (want <= 0)
 			want = 4096;
-
 		want = want > c->nl_bufmaxsize / 2 ? c->nl_bufmaxsize : want * 2;
-		if (set_rcvbuf(p->fd, want) == 0) {
+		if (nflog_sock_set_rcvbuf(&p->sk, want) == 0) {
 			p->rcvbuf = want;
 			ulog_log(ULOG_NOTICE, "%s: NFLOG group %d: losing messages, socket buffer "
 				 "raised to %d bytes", inst->id, c->group, want);
@@ -377,51 +296,18 @@ static void nflog_read_cb(int fd, uint32_t events, void *arg)
 
 static void close_socket(struct nflog_priv *p)
 {
-	if (p->nl)
-		mnl_socket_close(p->nl);
-	else if (p->fd >= 0)
-		close(p->fd);
-	p->nl = NULL;
-	p->fd = -1;
+	nflog_sock_close(&p->sk);
 	free(p->buf);
 	p->buf = NULL;
+	p->open = false;
 }
 
-/* The kernel: a netlink socket with a port id of its own. */
-static int open_netlink(struct ulog_instance *inst, struct ulog_err *err)
-{
-	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
-
-	p->nl = mnl_socket_open2(NETLINK_NETFILTER, SOCK_NONBLOCK | SOCK_CLOEXEC);
-	if (!p->nl)
-		return ulog_errf(err, -errno, "%s: NFLOG: cannot open netlink socket: %s",
-				 inst->id, strerror(errno));
-	p->fd = mnl_socket_get_fd(p->nl);
-	if (mnl_socket_bind(p->nl, 0, MNL_SOCKET_AUTOPID) < 0)
-		return ulog_errf(err, -errno, "%s: NFLOG: cannot bind netlink socket: %s",
-				 inst->id, strerror(errno));
-	return 0;
-}
-
-/* nfcore: a SOCK_SEQPACKET unix socket carrying the same netlink messages. */
-static int open_unix(struct ulog_instance *inst, struct ulog_err *err)
-{
-	const struct nflog_conf *c = conf_of(inst);
-	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
-	struct sockaddr_un a = { .sun_family = AF_UNIX };
-
-	snprintf(a.sun_path, sizeof(a.sun_path), "%s", c->unix_socket);
-	p->fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (p->fd < 0 || connect(p->fd, (struct sockaddr *)&a, sizeof(a)) < 0)
-		return ulog_errf(err, -errno, "%s: NFLOG: cannot connect to %s: %s", inst->id,
-				 c->unix_socket, strerror(errno));
-	return 0;
-}
-
+/* The kernel's netlink socket, or nfcore's unix socket (unix_socket=). */
 static int open_socket(struct ulog_instance *inst, struct ulog_err *err)
 {
 	const struct nflog_conf *c = conf_of(inst);
 	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
+	struct ulog_err e;
 	int rc;
 
 	p->buflen = (size_t)c->bufsize;
@@ -429,11 +315,15 @@ static int open_socket(struct ulog_instance *inst, struct ulog_err *err)
 	if (!p->buf)
 		return ulog_errf(err, -ENOMEM, "%s: NFLOG: bufsize=%d: out of memory", inst->id,
 				 c->bufsize);
-	rc = c->unix_socket[0] ? open_unix(inst, err) : open_netlink(inst, err);
+	ulog_err_clear(&e);
+	rc = nflog_sock_open(&p->sk, c->unix_socket, p->buf, p->buflen, &e);
 	if (rc < 0)
-		return rc;
+		return ulog_errf(err, rc, "%s: NFLOG: %s", inst->id, e.msg);
+	p->sk.on_pkt = early_packet;
+	p->sk.arg = inst;
+	p->open = true;
 	if (c->nl_bufsize) {
-		rc = set_rcvbuf(p->fd, c->nl_bufsize);
+		rc = nflog_sock_set_rcvbuf(&p->sk, c->nl_bufsize);
 		if (rc < 0)
 			return ulog_errf(err, rc, "%s: NFLOG: netlink_socket_buffer_size=%d: %s",
 					 inst->id, c->nl_bufsize, strerror(-rc));
@@ -452,12 +342,11 @@ static int nflog_start(struct ulog_instance *inst, struct ulog_err *err)
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	p->fd = -1;
 	rc = open_socket(inst, err);
 	if (rc == 0)
 		rc = config_kernel(inst, err);
 	if (rc == 0) {
-		rc = ulog_loop_add_fd(inst->loop, p->fd, EPOLLIN, nflog_read_cb, inst);
+		rc = ulog_loop_add_fd(inst->loop, p->sk.fd, EPOLLIN, nflog_read_cb, inst);
 		if (rc < 0)
 			ulog_errf(err, rc, "%s: NFLOG: cannot watch the socket: %s", inst->id,
 				  strerror(-rc));
@@ -471,10 +360,10 @@ static void nflog_stop(struct ulog_instance *inst)
 {
 	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
 
-	if (p->fd < 0 || !p->buf)
+	if (!p->open)
 		return;
-	ulog_loop_del_fd(inst->loop, p->fd);
-	cfg_cmd(inst, AF_UNSPEC, (uint16_t)conf_of(inst)->group, NFULNL_CFG_CMD_UNBIND);
+	ulog_loop_del_fd(inst->loop, p->sk.fd);
+	nflog_sock_cmd(&p->sk, AF_UNSPEC, (uint16_t)conf_of(inst)->group, NFULNL_CFG_CMD_UNBIND);
 	close_socket(p);
 }
 
