@@ -79,6 +79,7 @@ static bool ratelimit_ok(struct nflog_ratelimit *rl)
 
 /* ---- parsing ---- */
 
+/* Counts the messages missing before @seq (modulo 2^32; a jump back resyncs). */
 static void track_seq(struct ulog_instance *inst, uint32_t seq)
 {
 	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
@@ -94,9 +95,10 @@ static void track_seq(struct ulog_instance *inst, uint32_t seq)
 				 d, seq, p->seq_next - 1, p->st.lost, p->rl_gap.suppressed);
 	} else if (d) {
 		p->st.seq_back++;
-		ulog_log(ULOG_NOTICE, "%s: NFLOG group %d: sequence went back from %" PRIu32
-			 " to %" PRIu32 "; following the new sequence", inst->id,
-			 conf_of(inst)->group, p->seq_next - 1, seq);
+		if (ratelimit_ok(&p->rl_gap))
+			ulog_log(ULOG_NOTICE, "%s: NFLOG group %d: sequence went back from %"
+				 PRIu32 " to %" PRIu32 "; following the new sequence", inst->id,
+				 conf_of(inst)->group, p->seq_next - 1, seq);
 	}
 	p->seq_next = seq + 1;
 }
