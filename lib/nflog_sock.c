@@ -127,7 +127,7 @@ static int wait_answer(struct nflog_sock *s, uint32_t seq)
 int nflog_sock_request(struct nflog_sock *s, struct nlmsghdr *nlh)
 {
 	nlh->nlmsg_seq = ++s->seq;
-	if (send(s->fd, nlh, nlh->nlmsg_len, 0) < 0)
+	if (send(s->fd, nlh, nlh->nlmsg_len, MSG_NOSIGNAL) < 0)
 		return -errno;
 	return wait_answer(s, nlh->nlmsg_seq);
 }
