@@ -12,6 +12,7 @@
 #include "lib/filebuf.h"
 #include "lib/jsonw.h"
 #include "lib/outsock.h"
+#include "lib/timefmt.h"
 #include "ulogd/plugin.h"
 
 #define JSON_MAX_KEYS 512
@@ -92,9 +93,7 @@ struct json_priv {
 	int label_idx, sec_idx, usec_idx;
 	struct filebuf fb;
 	struct outsock sock;
-	time_t stamp_sec;
-	char stamp[40];                            /* "2026-11-26T23:52:08" */
-	char tz[8];                                /* "+0000" */
+	struct timefmt stamp;
 	int sync;
 	size_t out_len;                            /* bytes waiting in @out */
 	char out[2 * JSON_LINE_MAX];               /* socket modes: a batch of lines */
@@ -157,7 +156,7 @@ static void json_plan(struct ulog_instance *inst)
 		else if (!strcmp(name, "raw.label"))
 			p->label_idx = (int)i;
 	}
-	p->stamp_sec = (time_t)-1;
+	timefmt_init(&p->stamp);
 }
 
 static int json_start(struct ulog_instance *inst, struct ulog_err *err)
@@ -189,31 +188,6 @@ static void json_stop(struct ulog_instance *inst)
 	}
 }
 
-/* Caches "YYYY-MM-DDTHH:MM:SS" and "+HHMM" of @t in local time. */
-static void json_stamp(struct json_priv *p, time_t t)
-{
-	struct tm tm;
-	long off;
-
-	if (t == p->stamp_sec)
-		return;
-	p->stamp_sec = t;
-	if (!localtime_r(&t, &tm)) {
-		strcpy(p->stamp, "1970-01-01T00:00:00");
-		strcpy(p->tz, "+0000");
-		return;
-	}
-	strftime(p->stamp, sizeof(p->stamp), "%Y-%m-%dT%H:%M:%S", &tm);
-	off = tm.tm_gmtoff;
-	p->tz[0] = off < 0 ? '-' : '+';
-	off = labs(off) / 60;
-	p->tz[1] = (char)('0' + off / 600 % 10);
-	p->tz[2] = (char)('0' + off / 60 % 10);
-	p->tz[3] = (char)('0' + off % 60 / 10);
-	p->tz[4] = (char)('0' + off % 10);
-	p->tz[5] = '\0';
-}
-
 static void put_timestamp(struct ulog_instance *inst, const struct ulog_record *r,
 			  struct jsonw *w, bool v1)
 {
@@ -224,9 +198,9 @@ static void put_timestamp(struct ulog_instance *inst, const struct ulog_record *
 
 	if (p->sec_idx < 0 || !ulog_in_u64(inst, r, (unsigned)p->sec_idx, &sec))
 		sec = (uint64_t)time(NULL);
-	json_stamp(p, (time_t)sec);
+	timefmt_set(&p->stamp, (time_t)sec);
 	sb_init(&b, buf, sizeof(buf));
-	sb_str(&b, p->stamp);
+	sb_str(&b, p->stamp.iso);
 	if (p->usec_idx >= 0 && ulog_in_u64(inst, r, (unsigned)p->usec_idx, &usec)) {
 		char digits[7];
 		int i;
@@ -238,7 +212,7 @@ static void put_timestamp(struct ulog_instance *inst, const struct ulog_record *
 		}
 		sb_mem(&b, digits, 7);
 	}
-	sb_str(&b, p->tz);
+	sb_str(&b, p->stamp.tz);
 	jw_key(w, v1 ? "@timestamp" : "timestamp");
 	jw_str(w, buf, b.len);
 }

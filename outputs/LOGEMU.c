@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "lib/filebuf.h"
-#include "lib/strbuf.h"
+#include "lib/timefmt.h"
 #include "ulogd/plugin.h"
 
 enum { K_PRINT, K_TIME_SEC };
@@ -34,41 +34,8 @@ struct logemu_priv {
 	struct filebuf fb;
 	char host[256];
 	size_t host_len;
-	time_t stamp_sec;       /* second that @stamp shows */
-	char stamp[16];         /* "Nov 26 23:52:08" */
+	struct timefmt stamp;
 };
-
-/* "Mon DD HH:MM:SS" of @t in local time, as ctime()+4 cut at 15 chars. */
-static void format_stamp(time_t t, char out[16])
-{
-	static const char mon[12][4] = {
-		"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-	};
-	struct tm tm;
-	struct strbuf b;
-
-	sb_init(&b, out, 16);
-	if (!localtime_r(&t, &tm)) {
-		memset(out, '?', 15);
-		out[15] = '\0';
-		return;
-	}
-	sb_str(&b, mon[tm.tm_mon % 12]);
-	sb_chr(&b, ' ');
-	sb_chr(&b, tm.tm_mday < 10 ? ' ' : (char)('0' + tm.tm_mday / 10));
-	sb_chr(&b, (char)('0' + tm.tm_mday % 10));
-	sb_chr(&b, ' ');
-	sb_chr(&b, (char)('0' + tm.tm_hour / 10));
-	sb_chr(&b, (char)('0' + tm.tm_hour % 10));
-	sb_chr(&b, ':');
-	sb_chr(&b, (char)('0' + tm.tm_min / 10));
-	sb_chr(&b, (char)('0' + tm.tm_min % 10));
-	sb_chr(&b, ':');
-	sb_chr(&b, (char)('0' + tm.tm_sec / 10));
-	sb_chr(&b, (char)('0' + tm.tm_sec % 10));
-	sb_end(&b);
-}
 
 static int logemu_start(struct ulog_instance *inst, struct ulog_err *err)
 {
@@ -83,7 +50,7 @@ static int logemu_start(struct ulog_instance *inst, struct ulog_err *err)
 	if (dot)
 		*dot = '\0';
 	p->host_len = strlen(p->host);
-	p->stamp_sec = (time_t)-1;
+	timefmt_init(&p->stamp);
 	return filebuf_open(&p->fb, c->file, 0, c->sync != 0, err);
 }
 
@@ -104,21 +71,18 @@ static int logemu_interp(struct ulog_instance *inst, struct ulog_record *r)
 	if (!line || !line->str)
 		return ULOG_CONTINUE;
 	now = ulog_in_u32(inst, r, K_TIME_SEC, &sec) ? (time_t)sec : time(NULL);
-	if (now != p->stamp_sec) {
-		format_stamp(now, p->stamp);
-		p->stamp_sec = now;
-	}
+	timefmt_set(&p->stamp, now);
 	len = line->len ? line->len : strlen(line->str);
 	need = 15 + 1 + p->host_len + 1 + len;
 	dst = filebuf_reserve(&p->fb, need);
 	if (!dst) {  /* longer than the whole buffer: write it in pieces */
-		filebuf_write(&p->fb, p->stamp, 15);
+		filebuf_write(&p->fb, p->stamp.syslog, 15);
 		filebuf_write(&p->fb, " ", 1);
 		filebuf_write(&p->fb, p->host, p->host_len);
 		filebuf_write(&p->fb, " ", 1);
 		return filebuf_write(&p->fb, line->str, len) < 0 ? -EIO : ULOG_CONTINUE;
 	}
-	memcpy(dst, p->stamp, 15);
+	memcpy(dst, p->stamp.syslog, 15);
 	dst[15] = ' ';
 	memcpy(dst + 16, p->host, p->host_len);
 	dst[16 + p->host_len] = ' ';
