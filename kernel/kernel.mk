@@ -10,3 +10,9 @@ $(KERNEL_LIB): $(call obj,$(KERNEL_SRC))
 	ar rcs $@ $^
 
 all: $(KERNEL_LIB)
+
+# nfcore-ctreplay: conntrack alone over a capture, for the kernel comparison test.
+CTREPLAY := $(BUILD)/nfcore-ctreplay
+$(CTREPLAY): $(call obj,kernel/tools/ct_replay.c) $(KERNEL_LIB) $(FILTER_LIB) $(LIBULOG)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+all: $(CTREPLAY)
