@@ -158,8 +158,8 @@ void ulog_log_at(enum ulog_level lvl, const char *file, int line, const char *fm
 	now = time(NULL);
 	localtime_r(&now, &tm);
 	strftime(ts, sizeof(ts), "%a %b %e %H:%M:%S %Y", &tm);
-	hdr = snprintf(buf, sizeof(buf), "%s <%d> %s:%d ", ts, (int)lvl, base ? base + 1 : file,
-		       line);
+	hdr = snprintf(buf, sizeof(buf), "%s <%d> %.256s:%d ", ts, (int)lvl,
+		       base ? base + 1 : file, line);
 	va_start(ap, fmt);
 	vsnprintf(buf + hdr, sizeof(buf) - (size_t)hdr - 1, fmt, ap);
 	va_end(ap);

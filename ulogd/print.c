@@ -21,7 +21,7 @@ static void print_node(FILE *f, const struct ulog_node *n)
 	unsigned k;
 
 	fprintf(f, "  %s (%s, %s)\n", n->inst.id, p->name, kind_word(p->kind));
-	for (k = 0; k < n->inst.n_in; k++) {
+	for (k = 0; n->src && k < n->inst.n_in; k++) {
 		const struct ulog_src *src = &n->src[k];
 
 		if (src->node)
