@@ -1,0 +1,26 @@
+# policy match
+-4
+*filter
+:INPUT,FORWARD
+-m policy --dir in --pol ipsec;=
+-m policy --dir in --pol none;=
+-m policy --dir in --pol ipsec --strict --reqid 1 --spi 0x10 --proto esp --mode tunnel --tunnel-src 1.2.3.4 --tunnel-dst 5.6.7.8;-m policy --dir in --pol ipsec --strict --reqid 1 --spi 0x10 --proto esp --mode tunnel --tunnel-dst 5.6.7.8 --tunnel-src 1.2.3.4
+-m policy --dir in --pol ipsec --proto ah --mode transport;=
+-m policy --dir in --pol ipsec ! --proto ah;=
+-m policy --dir in --pol ipsec --strict --proto esp --next --proto ah;=
+-m policy --dir in --pol ipsec --tunnel-src 1.2.3.0/24 --mode tunnel;-m policy --dir in --pol ipsec --mode tunnel --tunnel-src 1.2.3.0/24
+-m policy --dir in;-m policy --dir in --pol ipsec
+-m policy --pol ipsec;FAIL;policy match: neither --dir in nor --dir out specified
+-m policy --dir in --pol ipsec --proto ipcomp;=
+-m policy --dir in --pol ipsec --proto 50;-m policy --dir in --pol ipsec --proto esp
+-m policy --dir in --pol ipsec --next;FAIL;policy: option "--next" also requires "--strict".
+-m policy --dir in --pol ipsec --reqid 5 --next --reqid 6;FAIL;policy: option "--next" also requires "--strict".
+:INPUT
+-m policy --dir out --pol ipsec;FAIL;@commit
+:OUTPUT,FORWARD
+-m policy --dir out --pol ipsec;=
+-m policy --dir out --pol none;=
+-6
+*filter
+:INPUT
+-m policy --dir in --pol ipsec --mode tunnel --tunnel-src 2001:db8::1 --tunnel-dst 2001:db8::/64;-m policy --dir in --pol ipsec --mode tunnel --tunnel-dst 2001:db8::/64 --tunnel-src 2001:db8::1
