@@ -127,4 +127,15 @@ struct logline_kmeta {
 int logline_kernel(char *buf, size_t len, const struct logline_kmeta *m, int family,
 		   const uint8_t *l3, uint32_t l3len);
 
+/*
+ * TRACE lines are logline_kernel() lines with the prefix
+ * "TRACE: table:chain:type:rulenum " (type "rule", "return" or "policy")
+ * and these flags, as the kernel's trace_packet() logs them.
+ */
+#define LOGLINE_TRACE_FLAGS (LOGLINE_TCPSEQ | LOGLINE_TCPOPT | LOGLINE_IPOPT | LOGLINE_UID)
+
+/* Writes the TRACE prefix into @buf. Returns its length or -ENOSPC. */
+int logline_trace_prefix(char *buf, size_t len, const char *table, const char *chain,
+			 const char *type, unsigned rulenum);
+
 #endif

@@ -552,3 +552,21 @@ int logline_kernel(char *buf, size_t len, const struct logline_kmeta *m, int fam
 		ipv4(&k, 0);
 	return sb_end(&b);
 }
+
+int logline_trace_prefix(char *buf, size_t len, const char *table, const char *chain,
+			 const char *type, unsigned rulenum)
+{
+	struct strbuf b;
+
+	sb_init(&b, buf, len);
+	sb_str(&b, "TRACE: ");
+	sb_str(&b, table);
+	sb_chr(&b, ':');
+	sb_str(&b, chain);
+	sb_chr(&b, ':');
+	sb_str(&b, type);
+	sb_chr(&b, ':');
+	sb_u32(&b, rulenum);
+	sb_chr(&b, ' ');
+	return sb_end(&b);
+}

@@ -61,6 +61,14 @@ ip netns exec "$peer" nc -z -w 1 10.99.9.1 9 2>/dev/null
 ip netns exec "$ns" nc -u -w 1 10.99.9.2 7777 <<<"x" 2>/dev/null   # an ICMP error comes back in
 ip netns exec "$peer" ping -6 -c 2 -i 0.2 -W 1 fd99:9::1 >/dev/null
 ip netns exec "$peer" nc -6 -z -w 1 fd99:9::1 9 2>/dev/null
+# TRACE (iptables-legacy's raw table): one ping of a size of its own
+have_trace=0
+if command -v iptables-legacy >/dev/null &&
+	ip netns exec "$ns" iptables-legacy -t raw -A PREROUTING -p icmp -m length --length 805 -j TRACE &&
+	ip netns exec "$ns" iptables-legacy -A INPUT -p icmp -j ACCEPT; then
+	have_trace=1
+	ip netns exec "$peer" ping -c 1 -s 777 -W 1 10.99.9.1 >/dev/null
+fi
 sleep 0.5
 kill -INT "$tcpd" "$tcpo"
 wait "$tcpd" "$tcpo" 2>/dev/null
@@ -80,6 +88,20 @@ for v in a b o; do
 		fail "klog $v: our lines equal the kernel's LOG lines"
 	fi
 done
+if [ "$have_trace" = 1 ]; then
+	dmesg | grep -F "TRACE: " | grep -F " IN=$vns OUT= " | sed -e 's/^\[[^]]*\] //' -e 's/ *$//' >"$T/trace.k"
+	"$TOOL" "$T/in.pcap" "$vns" - 0x0f "" | grep -F " LEN=805 " | sed -e 's/ *$//' >"$T/trace.o"
+	n=$(wc -l <"$T/trace.k")
+	check "klog trace: the kernel traced the packet through 2 rules or more ($n)" test "$n" -ge 2
+	bad=0
+	while IFS= read -r line; do
+		[ "${line#TRACE: *:*:*:* }" = "$(cat "$T/trace.o")" ] || { echo "# $line"; bad=1; }
+		[[ "$line" =~ ^TRACE:\ [a-z]+:[A-Z]+:(rule|return|policy):[0-9]+\  ]] || bad=1
+	done <"$T/trace.k"
+	check_eq "klog trace: TRACE lines equal ours after their TRACE: prefix" "$bad" 0
+else
+	skip "klog trace: iptables-legacy TRACE not available"
+fi
 check "klog: an ICMP error with its quoted packet was compared" grep -q 'TYPE=3 CODE=3 \[SRC=' "$T/ours.a"
 check "klog: TCP options were compared" grep -q 'OPT (' "$T/ours.b"
 check "klog: IPv6 was compared" grep -q 'SRC=fd99:0009:' "$T/ours.a"

@@ -97,6 +97,21 @@ static void cases(void)
 	       "DST=fd00:0000:0000:0000:0000:0000:0000:0001 LEN=56 TC=0 HOPLIMIT=64 "
 	       "FLOWLBL=74565 FRAG:0 INCOMPLETE ID:deadbeef PROTO=UDP SPT=40001 DPT=53 LEN=16 ");
 	expect("ipv4 header cut", &m, AF_INET, SYN4, 10, "IN= OUT=eth0 TRUNCATED");
+	{
+		char pre[64], line[512];
+		struct logline_kmeta t = { .in = "eth0", .flags = LOGLINE_TRACE_FLAGS };
+		uint8_t pkt[64];
+		uint32_t n = unhex(SYN4, pkt);
+
+		CHECK(logline_trace_prefix(pre, sizeof(pre), "filter", "INPUT", "rule", 2) == 27 &&
+		      !strcmp(pre, "TRACE: filter:INPUT:rule:2 "), "logline trace prefix");
+		t.prefix = pre;
+		logline_kernel(line, sizeof(line), &t, AF_INET, pkt, n);
+		CHECK(!strcmp(line, "TRACE: filter:INPUT:rule:2 IN=eth0 OUT= MAC= SRC=10.0.0.2 "
+			      "DST=10.0.0.1 LEN=48 TOS=0x00 PREC=0x00 TTL=64 ID=4660 DF PROTO=TCP "
+			      "SPT=40000 DPT=80 SEQ=3000000000 ACK=0 WINDOW=64240 RES=0x00 SYN URGP=0 "
+			      "OPT (020405B401010402) "), "logline trace line");
+	}
 	CHECK(logline_kernel(small, sizeof(small), &m, AF_INET, NULL, 0) == -ENOSPC &&
 	      strlen(small) == sizeof(small) - 1, "logline kernel reports a short buffer");
 }
