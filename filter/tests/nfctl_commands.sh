@@ -23,7 +23,7 @@ run_seq() {
 		"$NFCTL" $fam --state "$T_TMP/st" $line >"$T_TMP/n.out" 2>"$T_TMP/n.err"
 		n_rc=$?
 		sed -i "s/^$cmd-legacy/$cmd/; s/^$cmd-legacy v/$cmd v/" "$T_TMP/k.err"
-		for what in "save -c" "-S" "-L -n -v --line-numbers" "-L -n -v -x" "-t nat -S"; do
+		for what in "save -c" "-S" "-S -v" "-L -n -v --line-numbers" "-L -n -v -x" "-L -n" "-t nat -S"; do
 			if [ "${what%% *}" = save ]; then
 				ip netns exec "$ns" $cmd-legacy-save -c 2>&1 | grep -v '^#' >>"$T_TMP/k.out"
 				"$NFCTL" $fam --state "$T_TMP/st" save -c 2>&1 | grep -v '^#' >>"$T_TMP/n.out"
