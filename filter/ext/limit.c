@@ -112,6 +112,8 @@ static int limit_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 		s->prev = now;
 		s->started = true;
 	}
+	if (now < s->prev)          /* replayed time went backwards: no new credit */
+		now = s->prev;
 	credit = s->credit + (now - s->prev) * XT_CREDITS_PER_JIFFY;
 	s->prev = now;
 	if (credit > s->credit_cap)
