@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "../lib/pkt.h"
+#include "ext/lib/ipset.h"
 #include "text.h"
 
 static const char usage[] =
@@ -16,7 +17,8 @@ static const char usage[] =
 	"       nfctl [-6] [--state FILE] [-t TABLE] -A|-I|-D|-R|-L|-S|-F|-Z|-N|-X|-E|-P ...\n"
 	"       nfctl [-6] [--state FILE] eval [-t TABLE] [--trace] < packets   (lines: HOOK IN|- OUT|- HEX)\n"
 	"The state file (default $NFCTL_STATE, else ./nfctl.v4 or ./nfctl.v6) holds the ruleset\n"
-	"as iptables-save -c text.\n";
+	"as iptables-save -c text. --sets FILE (or $NFCTL_SETS) defines the IP sets that\n"
+	"-m set names, as `ipset save` text, before anything else is read.\n";
 
 /* Reads all of @f into a malloc'd buffer; *@len gets its size. NULL on error. */
 static char *slurp(FILE *f, size_t *len)
@@ -72,6 +74,35 @@ static int state_load(struct filter_ruleset *rs, const char *path)
 
 		rs->tables[i] = rs->tables[rs->n_tables - 1 - i];
 		rs->tables[rs->n_tables - 1 - i] = t;
+	}
+	return 0;
+}
+
+/* Loads IP set definitions (`ipset save` text) into the ruleset's context. */
+static int sets_load(struct filter_ruleset *rs, const char *path)
+{
+	struct ulog_err ue;
+	FILE *f = fopen(path, "r");
+	size_t len;
+	char *text;
+	int rc;
+
+	if (!f) {
+		fprintf(stderr, "nfctl: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	text = slurp(f, &len);
+	fclose(f);
+	if (!text) {
+		fprintf(stderr, "nfctl: %s: read error\n", path);
+		return 1;
+	}
+	ulog_err_clear(&ue);
+	rc = xt_ipset_load(rs->ctx, text, &ue);
+	free(text);
+	if (rc < 0) {
+		fprintf(stderr, "nfctl: %s: %s\n", path, ue.msg);
+		return 1;
 	}
 	return 0;
 }
@@ -337,7 +368,7 @@ static int cmd_iptables(struct filter_ruleset *rs, const char *state, int argc, 
 int main(int argc, char **argv)
 {
 	uint8_t family = FILTER_V4;
-	const char *state = getenv("NFCTL_STATE");
+	const char *state = getenv("NFCTL_STATE"), *sets = getenv("NFCTL_SETS");
 	struct filter_ruleset *rs;
 	int i = 1, rc;
 
@@ -348,6 +379,8 @@ int main(int argc, char **argv)
 			family = FILTER_V4;
 		else if (!strcmp(argv[i], "--state") && i + 1 < argc)
 			state = argv[++i];
+		else if (!strcmp(argv[i], "--sets") && i + 1 < argc)
+			sets = argv[++i];
 		else
 			break;
 	}
@@ -360,7 +393,9 @@ int main(int argc, char **argv)
 	rs = filter_ruleset_new(family);
 	if (!rs)
 		return 4;
-	rc = state_load(rs, state);
+	rc = sets ? sets_load(rs, sets) : 0;
+	if (!rc)
+		rc = state_load(rs, state);
 	if (!rc) {
 		if (!strcmp(argv[i], "restore"))
 			rc = cmd_restore(rs, state, argc - i - 1, argv + i + 1);

@@ -16,14 +16,16 @@ compare() {
 	[ "$fam" = -6 ] && cmd=ip6tables
 	for opt in "" -c; do
 		ns=$(netns_new sc) || { fail "$name: netns"; return; }
+		make_sets "$ns" "$file" "$fam"
+		ip netns exec "$ns" ipset save >"$T_TMP/sets" 2>/dev/null
 		ip netns exec "$ns" $cmd-legacy-restore $opt <"$file" >"$T_TMP/k.out" 2>"$T_TMP/k.err"
 		k_rc=$?
 		ip netns exec "$ns" $cmd-legacy-save $opt 2>/dev/null | grep -v '^#' >"$T_TMP/k.save"
 		ip netns del "$ns"
 		rm -f "$T_TMP/state"
-		"$NFCTL" $fam --state "$T_TMP/state" restore $opt <"$file" >"$T_TMP/n.out" 2>"$T_TMP/n.err"
+		"$NFCTL" $fam --sets "$T_TMP/sets" --state "$T_TMP/state" restore $opt <"$file" >"$T_TMP/n.out" 2>"$T_TMP/n.err"
 		n_rc=$?
-		"$NFCTL" $fam --state "$T_TMP/state" save $opt 2>&1 | grep -v '^#' >"$T_TMP/n.save"
+		"$NFCTL" $fam --sets "$T_TMP/sets" --state "$T_TMP/state" save $opt 2>&1 | grep -v '^#' >"$T_TMP/n.save"
 		if [ "$k_rc" -ne 0 ]; then
 			# same exit code and iptables' words; nfctl may add one line naming the rule
 			if [ "$n_rc" -eq "$k_rc" ] &&
@@ -43,6 +45,15 @@ compare() {
 			diff "$T_TMP/k.save" "$T_TMP/n.save" | head -n 10 | sed 's/^/# /'
 			fail "$name$opt: save differs"
 		fi
+	done
+}
+
+# make_sets NS FILE [-6]: the ipsets a ruleset names must exist before the kernel loads it.
+make_sets() {
+	local set family=inet
+	[ "${3:-}" = -6 ] && family=inet6
+	for set in $(grep -o -e '--match-set [^ ]*' "$2" | awk '{ print $2 }' | sort -u); do
+		ip netns exec "$1" ipset create "$set" hash:net family "$family" 2>/dev/null
 	done
 }
 
@@ -203,6 +214,7 @@ COMMIT \n-A INPUT
 -N ACCEPT
 -A INPUT -j LOG --log-prefix x -j DROP
 -N aaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+-A INPUT -m set --match-set blk src,dst -j DROP
 -A INPUT -j MASQUERADE
 -A INPUT -m tcp --dport 22
 -A INPUT -p udp -m tcp --dport 22
