@@ -16,6 +16,9 @@ ip netns exec "$ns" iptables -A INPUT -p tcp --dport 8080 -j NFLOG --nflog-group
 	--nflog-prefix 'TCP "q" \ in'
 ip netns exec "$ns" iptables -A INPUT -p udp --dport 5353 -j NFLOG --nflog-group 41 --nflog-prefix "UDP-IN"
 ip netns exec "$ns" iptables -A INPUT -p udp --dport 5353 -j DROP
+# a hostile prefix: control byte, quote, backslash, tab, UTF-8 and a byte that is not UTF-8
+HOSTILE=$'H\x01"\\\t\xc3\xa9\xff<'
+ip netns exec "$ns" iptables -A INPUT -p udp --dport 6666 -j NFLOG --nflog-group 41 --nflog-prefix "$HOSTILE"
 ip netns exec "$ns" ip6tables -A INPUT -p ipv6-icmp --icmpv6-type echo-request -j NFLOG \
 	--nflog-group 41 --nflog-prefix "PING6"
 
@@ -54,6 +57,7 @@ ip netns exec "$peer" ping -c 3 -i 0.2 -W 1 10.99.8.1 >/dev/null
 echo data | ip netns exec "$peer" nc -N -p 40123 -w 1 10.99.8.1 8080
 ip netns exec "$peer" nc -u -p 40124 -w 1 10.99.8.1 5353 <<<"udp" 2>/dev/null
 ip netns exec "$peer" ping -6 -c 2 -i 0.2 -W 1 fd99:8::1 >/dev/null
+ip netns exec "$peer" nc -u -w 1 10.99.8.1 6666 <<<"h" 2>/dev/null
 
 # Records reach the files at the end of each batch, without sync=1.
 wait_for 3 test "$(jq -s 'length' "$T/out.json" 2>/dev/null || echo 0)" -ge 10
@@ -76,6 +80,12 @@ check_eq "outputs: UDP record" \
 check_eq "outputs: IPv6 echo requests" \
 	"$(jq -r 'select(."oob.prefix" == "PING6") | .src_ip + " " + (."icmpv6.type"|tostring)' "$J" | sort | uniq -c | awk '{print $1, $2, $3}')" \
 	"2 fd99:8::2 128"
+check_eq "outputs: hostile prefix decodes (invalid byte as U+FFFD)" \
+	"$(jq -j 'select(.dest_port == 6666) | ."oob.prefix"' "$J" | od -An -tx1 | tr -d ' \n')" \
+	"4801225c09c3a9efbfbd3c"
+check "outputs: hostile prefix line is valid JSON for jansson's rules too" \
+	grep -qF '"oob.prefix": "H\u0001\"\\\t'$'\xc3\xa9''\uFFFD<"' "$J"
+check "outputs: LOGEMU keeps the prefix bytes as ulogd2 does" grep -qF "$HOSTILE IN=$vns " "$T/emu.log"
 check_eq "outputs: dvc from the device option" "$(jq -r .dvc "$J" | sort -u)" "fw-test"
 check "outputs: every timestamp has a UTC offset" \
 	test "$(jq -r .timestamp "$J" | grep -cvE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}\.[0-9]{6}[+-][0-9]{4}$')" -eq 0
