@@ -2,6 +2,8 @@
 /* The conntrack table in the text form of conntrack-tools' `conntrack -L`. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -129,4 +131,45 @@ int ct_print(const struct ct_table *t, const struct ct_entry *ct, uint64_t now_n
 		    (unsigned long long)((now_ns > ct->start_ns ? now_ns - ct->start_ns : 0) / CT_NS_PER_S));
 	put(&o, "use=1");
 	return (int)o.pos;
+}
+
+struct dump_ctx {
+	const struct ct_table *t;
+	uint64_t now;
+	bool extended;
+	char (*lines)[CT_LINE_MAX];
+	unsigned n, cap;
+};
+
+static int dump_one(void *arg, const struct ct_entry *ct)
+{
+	struct dump_ctx *d = arg;
+
+	if (ct->expires_ns <= d->now || d->n == d->cap)
+		return 0;
+	ct_print(d->t, ct, d->now, d->extended, d->lines[d->n++], CT_LINE_MAX);
+	return 0;
+}
+
+static int line_cmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+unsigned ct_dump(const struct ct_table *t, uint64_t now_ns, bool extended, FILE *f)
+{
+	struct dump_ctx d = { t, now_ns, extended, NULL, 0, ct_table_count(t) };
+	unsigned i;
+
+	if (!d.cap)
+		return 0;
+	d.lines = calloc(d.cap, CT_LINE_MAX);
+	if (!d.lines)
+		return 0;
+	ct_foreach(t, dump_one, &d);
+	qsort(d.lines, d.n, CT_LINE_MAX, line_cmp);
+	for (i = 0; i < d.n; i++)
+		fprintf(f, "%s\n", d.lines[i]);
+	free(d.lines);
+	return d.n;
 }

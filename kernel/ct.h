@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "../lib/pkt.h"
 
@@ -252,6 +253,13 @@ const char *ct_sctp_state_name(unsigned s);
  */
 int ct_print(const struct ct_table *t, const struct ct_entry *ct, uint64_t now_ns,
 	     bool extended, char *buf, size_t len);
+
+#define CT_LINE_MAX 512
+
+/* Writes every live confirmed entry as of @now_ns to @f, one ct_print()
+ * line each, sorted (conntrack -L's order is the kernel's hash order; a
+ * sorted list compares). Returns the number of lines. Allocates once. */
+unsigned ct_dump(const struct ct_table *t, uint64_t now_ns, bool extended, FILE *f);
 
 /* Remaining lifetime of @ct in whole seconds at @now_ns (0 if expired). */
 uint32_t ct_expires_s(const struct ct_entry *ct, uint64_t now_ns);

@@ -29,6 +29,7 @@ struct count_arg {
 	uint8_t family;
 	const uint8_t *key, *mask;
 	bool by_dst;
+	uint64_t now;
 	unsigned n;
 };
 
@@ -47,7 +48,7 @@ static int count_one(void *arg, const struct ct_entry *ct)
 	struct count_arg *c = arg;
 	const struct ct_tuple *t = &ct->tuple[CT_DIR_ORIGINAL];
 
-	if (t->family != c->family)
+	if (t->family != c->family || ct->expires_ns <= c->now)
 		return 0;
 	/* closed TCP connections no longer count (nf_conncount) */
 	if (t->proto == IPPROTO_TCP && (ct->proto.tcp.state == CT_TCP_TIME_WAIT ||
@@ -61,7 +62,8 @@ static int count_one(void *arg, const struct ct_entry *ct)
 static unsigned facts_ct_count(const struct filter_host *fh, const struct pkt_view *pv,
 			       const struct filter_meta *m, const uint8_t *mask, bool by_dst)
 {
-	struct count_arg c = { .family = pv->family, .mask = mask, .by_dst = by_dst };
+	struct count_arg c = { .family = pv->family, .mask = mask, .by_dst = by_dst,
+			       .now = m->tstamp_ns };
 
 	c.key = pv->data + (pv->family == AF_INET6 ? (by_dst ? 24 : 8) : (by_dst ? 16 : 12));
 	ct_foreach(facts_of(fh)->ct, count_one, &c);

@@ -18,51 +18,12 @@ static const char usage[] =
 	"later than each --at time, and a '# end' block at the last packet's time\n"
 	"(or --end).\n";
 
-struct lines {
-	char **v;
-	size_t n, cap;
-	const struct ct_table *t;
-	uint64_t now;
-};
-
-static int add_line(void *arg, const struct ct_entry *ct)
-{
-	struct lines *l = arg;
-	char buf[1024];
-
-	if (ct_expires_s(ct, l->now) == 0 && ct->expires_ns <= l->now)
-		return 0;
-	ct_print(l->t, ct, l->now, false, buf, sizeof(buf));
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = realloc(l->v, l->cap * sizeof(*l->v));
-		if (!l->v)
-			return -ENOMEM;
-	}
-	l->v[l->n++] = strdup(buf);
-	return 0;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Prints the table as of @now, lines sorted. */
 static void dump(struct ct_table *t, uint64_t now, const char *title)
 {
-	struct lines l = { .t = t, .now = now };
-	size_t i;
-
 	ct_gc(t, now);
-	ct_foreach(t, add_line, &l);
-	qsort(l.v, l.n, sizeof(*l.v), cmp);
 	printf("# %s\n", title);
-	for (i = 0; i < l.n; i++) {
-		printf("%s\n", l.v[i]);
-		free(l.v[i]);
-	}
-	free(l.v);
+	ct_dump(t, now, false, stdout);
 }
 
 static uint64_t parse_time(const char *s)

@@ -2,6 +2,7 @@
 /* The conntrack table: confirm/abort, limit with early drop, zones, events, the conntrack -L printer, memory. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "kernel/ct.h"
 #include "test.h"
@@ -142,6 +143,31 @@ static void tcp_line(void)
 	ct_table_free(t);
 }
 
+static void dump(void)
+{
+	struct ct_table *t = table(8, 0, false);
+	struct tpkt p;
+	struct ct_ref ref;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	unsigned n;
+
+	ct_in(t, mk_udp(&p, IPPROTO_UDP, "10.0.0.9", 9, "10.0.0.1", 53, 0), 0, T0, &ref);
+	ct_confirm(t, &ref, T0);
+	ct_in(t, mk_udp(&p, IPPROTO_UDP, "10.0.0.2", 9, "10.0.0.1", 53, 0), 0, T0 + 20 * SEC, &ref);
+	ct_confirm(t, &ref, T0 + 20 * SEC);
+	ct_in(t, mk_icmp(&p, "10.0.0.3", "10.0.0.1", 8, 0, 1), 0, T0 + 20 * SEC, &ref);
+	ct_confirm(t, &ref, T0 + 20 * SEC);
+	n = ct_dump(t, T0 + 35 * SEC, false, f);   /* the first UDP flow has expired */
+	fclose(f);
+	CHECK(n == 2 && !strncmp(buf, "icmp     1 15 src=10.0.0.3", 26) &&
+	      strstr(buf, "\nudp      17 15 src=10.0.0.2 ") && !strstr(buf, "10.0.0.9"),
+	      "dump: live entries only, sorted, one line each");
+	free(buf);
+	ct_table_free(t);
+}
+
 static void memory(void)
 {
 	struct ct_config cfg;
@@ -163,6 +189,7 @@ int main(void)
 	early_drop();
 	zones();
 	tcp_line();
+	dump();
 	memory();
 	TEST_EXIT();
 }
