@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pkt.h"
+
 /*
  * A neutral, already decoded view of one logged packet. Whoever has the
  * packet fills it: ulogd's PRINTPKT from BASE/IP2STR/IFINDEX keys, nfcore's
@@ -126,6 +128,13 @@ struct logline_kmeta {
  */
 int logline_kernel(char *buf, size_t len, const struct logline_kmeta *m, int family,
 		   const uint8_t *l3, uint32_t l3len);
+
+/* logline_kernel() over a parsed packet view (nfcore's packet buffers). */
+static inline int logline_kernel_view(char *buf, size_t len, const struct logline_kmeta *m,
+				      const struct pkt_view *pv)
+{
+	return logline_kernel(buf, len, m, pv->family, pv->data, pv->len);
+}
 
 /*
  * TRACE lines are logline_kernel() lines with the prefix

@@ -112,6 +112,17 @@ static void cases(void)
 			      "SPT=40000 DPT=80 SEQ=3000000000 ACK=0 WINDOW=64240 RES=0x00 SYN URGP=0 "
 			      "OPT (020405B401010402) "), "logline trace line");
 	}
+	{
+		uint8_t pkt[64];
+		uint32_t n = unhex(SYN4, pkt);
+		struct pkt_view pv;
+		char a[512], b[512];
+
+		pkt_parse(&pv, pkt, n, 0);
+		logline_kernel_view(a, sizeof(a), &m, &pv);
+		logline_kernel(b, sizeof(b), &m, AF_INET, pkt, n);
+		CHECK(pv.family == AF_INET && !strcmp(a, b), "logline kernel from a pkt_view");
+	}
 	CHECK(logline_kernel(small, sizeof(small), &m, AF_INET, NULL, 0) == -ENOSPC &&
 	      strlen(small) == sizeof(small) - 1, "logline kernel reports a short buffer");
 }
