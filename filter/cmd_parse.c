@@ -177,7 +177,7 @@ static int parse_loop(struct cmd_state *s)
 {
 	int rc = 0;
 
-	while (!rc && s->i < s->argc) {
+	while (!rc && !s->skip_line && s->i < s->argc) {
 		const char *tok = s->argv[s->i++];
 
 		if (tok[0] == '-' && tok[1] == '-' && tok[2]) {
@@ -353,6 +353,11 @@ int filter_cmd_parse(int argc, char **argv, const struct filter_parse_opts *o,
 	if (!s.rule)
 		return filter_err(e, FILTER_E_RESOURCE, "out of memory");
 	rc = parse_loop(&s);
+	if (!rc && s.skip_line) {
+		filter_rule_free(s.rule, NULL, false);
+		cmd->cmd = FILTER_CMD_NONE;
+		return 0;
+	}
 	if (!rc)
 		rc = finish(&s);
 	if (!rc)

@@ -50,6 +50,7 @@ struct cmd_state {
 	bool proto_used;                /* the -p match was loaded */
 	char proto_name[64];            /* -p as given, lower case */
 	bool set_counters;
+	bool skip_line;                 /* -4 in ip6tables, -6 in iptables */
 	uint64_t pcnt, bcnt;
 };
 

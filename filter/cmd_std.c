@@ -312,6 +312,12 @@ int cmd_std_option(struct cmd_state *s, char c, const char *arg, const char *tok
 		s->cmd->line_numbers = true;
 		s->opts |= OPT_LINENUM;
 		return 0;
+	case '4':
+	case '6':
+		/* a line for the other family: restore skips it */
+		if ((c == '4') != (s->o->family == FILTER_V4))
+			s->skip_line = true;
+		return 0;
 	}
-	return 0;  /* -w -W -M -V -h -4 -6 -b: accepted, no effect offline */
+	return 0;  /* -w -W -M -V -h -b: accepted, no effect offline */
 }

@@ -140,6 +140,8 @@ add_case -6 <<'EOF'
 -A INPUT -s 2001:db8::1/64 -d ::ffff:1.2.3.4 -i lo -p 58 -j ACCEPT
 -A INPUT -s 2001:db8::1/ffff:ffff:: -p icmpv6 --icmpv6-type 1 -j ACCEPT
 -A INPUT -p 135 -j DROP
+-4 -A INPUT -j ACCEPT
+-A INPUT -6 -j REJECT
 COMMIT
 EOF
 
@@ -215,6 +217,7 @@ COMMIT \n-A INPUT
 -A INPUT -j LOG --log-prefix x -j DROP
 -N aaaaaaaaaaaaaaaaaaaaaaaaaaaaa
 -A INPUT -m set --match-set blk src,dst -j DROP
+-4 -A INPUT -j ACCEPT\n-A INPUT -6 --bogus -j DROP
 -A INPUT -j MASQUERADE
 -A INPUT -m tcp --dport 22
 -A INPUT -p udp -m tcp --dport 22
