@@ -3,7 +3,9 @@
 #ifndef ULOGD_CONFFILE_H
 #define ULOGD_CONFFILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../lib/err.h"
 
@@ -48,5 +50,15 @@ void ulog_cfg_free(struct ulog_cfg *c);
  * section of the same name, or NULL. */
 const struct ulog_cfg_section *ulog_cfg_find(const struct ulog_cfg *c, const char *name,
 					     const struct ulog_cfg_section **dup);
+
+/*
+ * Writes @c back as text that ulog_cfg_parse() reads into the same
+ * sections and entries (line numbers aside): "[name]" headers and
+ * key="value" lines (bare when the value holds a quote). Returns 0 or -errno.
+ */
+int ulog_cfg_dump(const struct ulog_cfg *c, FILE *f);
+
+/* True if @a and @b hold the same sections and entries (line numbers aside). */
+bool ulog_cfg_equal(const struct ulog_cfg *a, const struct ulog_cfg *b);
 
 #endif

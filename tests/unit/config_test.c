@@ -510,6 +510,57 @@ static void test_own_plugin_file(void)
 	ulog_daemon_free(d);
 }
 
+/* parse -> dump -> parse gives the same sections and entries. */
+static bool round_trips(const char *text, size_t len)
+{
+	struct ulog_cfg a, b;
+	struct ulog_err err;
+	char *dump = NULL;
+	size_t dlen = 0;
+	FILE *f;
+	bool ok;
+
+	if (ulog_cfg_parse(&a, "a", text, len, &err))
+		return false;
+	f = open_memstream(&dump, &dlen);
+	ok = ulog_cfg_dump(&a, f) == 0;
+	fclose(f);
+	ok = ok && ulog_cfg_parse(&b, "b", dump, dlen, &err) == 0;
+	ok = ok && ulog_cfg_equal(&a, &b);
+	if (ok)
+		ulog_cfg_free(&b);
+	ulog_cfg_free(&a);
+	free(dump);
+	return ok;
+}
+
+static void test_round_trip(void)
+{
+	static const char *const texts[] = {
+		"[global]\nstack=a:B,c:D\nlogfile=\"x y\" z\n[s]\nk v\nq=ab\"c\ne=\"\"\n",
+		"[ spaced name ]\n=x\nmissing=\nopen=\"abc\n\"k=1\n",
+		"[a\tb]\r\nk = 0x10 # c\r\n",
+	};
+	struct ulog_cfg c;
+	struct ulog_err err;
+	unsigned i;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	for (i = 0; i < ULOG_ARRAY_SIZE(texts); i++)
+		CHECK(round_trips(texts[i], strlen(texts[i])), "round trip: text %u", i);
+	if (ulog_cfg_read_file(&c, "/etc/ulogd.conf", &err) == 0) {
+		f = open_memstream(&buf, &len);
+		ulog_cfg_dump(&c, f);
+		fclose(f);
+		CHECK(round_trips(buf, len), "round trip: Debian's ulogd.conf");
+		CHECK(strstr(buf, "[log2]\ngroup=\"1\"\n") != NULL, "round trip: dump text");
+		ulog_cfg_free(&c);
+		free(buf);
+	}
+}
+
 /* Reading a file that is not there names the file. */
 static void test_missing_file(void)
 {
@@ -529,6 +580,7 @@ int main(void)
 {
 	wide_init();
 	test_missing_file();
+	test_round_trip();
 	test_errors();
 	test_syntax();
 	test_option_parser();
