@@ -16,7 +16,7 @@ cleanup() {
 	[ -n "$pid" ] && kill "$pid" 2>/dev/null
 	ip netns del "$cli" 2>/dev/null
 	ip netns del "$srv" 2>/dev/null
-	rm -rf "$dir"
+	[ -n "${DEMO_KEEP:-}" ] && echo "kept $dir" || rm -rf "$dir"
 }
 trap cleanup EXIT
 ipt=iptables-legacy ip6t=ip6tables-legacy
@@ -81,6 +81,7 @@ for i in 1 2 3 4; do ip netns exec "$cli" bash -c 'exec 3<>/dev/tcp/10.99.0.2/80
 for i in 1 2 3 4 5 6; do ip netns exec "$cli" bash -c 'echo demo >/dev/udp/10.99.0.2/9999'; done
 
 sleep 0.5
+[ -n "${DEMO_DEBUG:-}" ] && ip netns exec "$srv" $ipt -L INPUT -v -x -n && ip netns exec "$srv" $ip6t -L INPUT -v -x -n
 kill -TERM "$pid"
 wait "$pid"
 rc=$?
@@ -90,12 +91,12 @@ status=0
 [ "$rc" -eq 0 ] || { echo "demo: ulogd exited $rc"; status=1; }
 printf '%-14s %6s %8s %6s  %s\n' prefix sent logemu json fields
 for p in "ACCEPT ping" "ACCEPT ping6" "ACCEPT tcp" "DROP udp"; do
-	n_emu=$(grep -c "$p" "$dir/syslogemu.log" 2>/dev/null)
+	n_emu=$(grep -c "$p IN=" "$dir/syslogemu.log" 2>/dev/null)
 	n_json=$(jq -c --arg p "$p" 'select(."oob.prefix" == $p)' "$dir/ulogd.json" 2>/dev/null | wc -l)
 	case $p in
 	"ACCEPT ping")  want='."src_ip"=="10.99.0.1" and ."dest_ip"=="10.99.0.2" and ."icmp.type"==8' ;;
 	"ACCEPT ping6") want='."src_ip"=="fd00:99::1" and ."dest_ip"=="fd00:99::2" and ."icmpv6.type"==128' ;;
-	"ACCEPT tcp")   want='."dest_port"==8080 and ."tcp.syn"==true and ."oob.in"=="d1"' ;;
+	"ACCEPT tcp")   want='."dest_port"==8080 and ."tcp.syn"==1 and ."oob.in"=="d1"' ;;
 	"DROP udp")     want='."dest_port"==9999 and ."ip.protocol"==17' ;;
 	esac
 	n_ok=$(jq -c --arg p "$p" "select(.\"oob.prefix\" == \$p) | select($want)" "$dir/ulogd.json" 2>/dev/null | wc -l)
