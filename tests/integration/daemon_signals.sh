@@ -120,6 +120,20 @@ sleep 0.3
 kill -TERM "$pid"; wait "$pid"
 check "loglevel: -l 7 drops notices" sh -c "! grep -q '<[1-5]>' '$D/log'"
 
+# -v copies the file log to stderr.
+"$ULOGD" -v -c "$D/ok.conf" 2>"$D/verbose.err" &
+pid=$!
+wait_for 10 grep -q "entering main loop" "$D/verbose.err"
+kill -TERM "$pid"; wait "$pid"
+check "verbose: stderr has the log lines" grep -q "<3> main.c:[0-9]* initialization finished" "$D/verbose.err"
+check "verbose: the file has them too" grep -q "initialization finished" "$D/log"
+
+# An unwritable logfile stops start-up with a message.
+sed "s|^logfile=.*|logfile=\"$D/no/such/dir/log\"|" "$D/ok.conf" >"$D/nolog.conf"
+out=$("$ULOGD" -c "$D/nolog.conf" 2>&1); rc=$?
+check_eq "logfile: unwritable exit 1" "$rc" 1
+check "logfile: unwritable named" grep -q "can't open logfile '$D/no/such/dir/log'" <<<"$out"
+
 # -d: returns once started, keeps running in the background.
 "$ULOGD" -d -c "$D/ok.conf" -p "$D/dpid"; rc=$?
 check_eq "daemon: parent exits 0 once ready" "$rc" 0
