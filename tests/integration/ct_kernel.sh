@@ -44,8 +44,8 @@ $inB tcpdump -i "$VB" -U -n -w "$PCAP" 2>"$T_TMP/tcpdump.err" &
 T_PIDS+=($!)
 wait_for 5 grep -q "listening on" "$T_TMP/tcpdump.err" || { fail "ct_kernel: tcpdump did not start"; exit 1; }
 
-$inA ping -c 2 -i 0.2 -q 10.78.0.2 >/dev/null
-$inA ping -6 -c 1 -q fd78::2 >/dev/null
+wait_for 5 $inA ping -c 2 -i 0.2 -W 1 -q 10.78.0.2 >/dev/null
+wait_for 5 $inA ping -6 -c 1 -W 1 -q fd78::2 >/dev/null
 $inB nc -l 10.78.0.2 5555 >/dev/null &
 T_PIDS+=($!)
 $inB nc -l 10.78.0.2 5556 >/dev/null &
@@ -108,5 +108,6 @@ grep -q "TIME_WAIT.*dport=5555" "$T_TMP/k1.txt" &&
 grep -q "dport=7000.*UNREPLIED" "$T_TMP/k1.txt" &&
 grep -q "ESTABLISHED.*dport=7001 packets=3 .*packets=2 .*ASSURED" "$T_TMP/k1.txt" &&
 grep -q "icmpv6" "$T_TMP/k1.txt" && ! grep -q "dport=5559\|dport=5560" "$T_TMP/k1.txt"
-check "ct_kernel: the kernel's table holds the cases the traffic meant to make" [ $? = 0 ]
+r=$?; [ $r = 0 ] || sed "s/^/# kernel: /" "$T_TMP/k1.txt"
+check "ct_kernel: the kernel's table holds the cases the traffic meant to make" [ $r = 0 ]
 t_done
