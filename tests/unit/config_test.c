@@ -70,6 +70,7 @@ static void test_errors(void)
 	expect_err("global unknown option", STK "rmem=5\n", 3, "unknown option 'rmem'");
 	expect_err("logfile twice", "[global]\nlogfile=a\n\nlogfile=b\nstack=in1:TIN,out1:TOUT\n", 4,
 		   "more than once");
+	expect_err("empty logfile", STK "logfile=\"\"\n", 3, "bad logfile");
 	expect_err("loglevel range", STK "loglevel=9\n", 3, "out of range");
 	expect_err("loglevel junk", STK "loglevel=high\n", 3, "not an integer");
 	expect_err("plugin missing file", "[global]\nplugin=\"/nonexistent/libfoo.so\"\n", 2,
