@@ -18,7 +18,7 @@ static const char usage[] =
 	"       nfctl [-6] [--state FILE] eval [-t TABLE] [--trace] < packets   (lines: HOOK IN|- OUT|- HEX)\n"
 	"The state file (default $NFCTL_STATE, else ./nfctl.v4 or ./nfctl.v6) holds the ruleset\n"
 	"as iptables-save -c text. --sets FILE (or $NFCTL_SETS) defines the IP sets that\n"
-	"-m set names, as `ipset save` text, before anything else is read.\n";
+	"-m set names, as `ipset save` text; they are kept beside the state as STATE.sets.\n";
 
 /* Reads all of @f into a malloc'd buffer; *@len gets its size. NULL on error. */
 static char *slurp(FILE *f, size_t *len)
@@ -104,6 +104,35 @@ static int sets_load(struct filter_ruleset *rs, const char *path)
 		fprintf(stderr, "nfctl: %s: %s\n", path, ue.msg);
 		return 1;
 	}
+	return 0;
+}
+
+/* Sets given once stay with the state: copied beside it as STATE.sets, and
+ * read from there when --sets is not given. Returns 0 or 1. */
+static int sets_remember(const char *state, const char **sets)
+{
+	static char side[4096];
+	size_t len;
+	char *text;
+	FILE *in, *out;
+
+	snprintf(side, sizeof(side), "%s.sets", state);
+	if (!*sets) {
+		if (access(side, R_OK) == 0)
+			*sets = side;
+		return 0;
+	}
+	if (!strcmp(*sets, side) || !(in = fopen(*sets, "r")))
+		return 0;   /* sets_load() reports an unreadable file */
+	text = slurp(in, &len);
+	fclose(in);
+	out = text ? fopen(side, "w") : NULL;
+	if (out) {
+		fwrite(text, 1, len, out);
+		if (fclose(out))
+			fprintf(stderr, "nfctl: %s: %s\n", side, strerror(errno));
+	}
+	free(text);
 	return 0;
 }
 
@@ -393,7 +422,9 @@ int main(int argc, char **argv)
 	rs = filter_ruleset_new(family);
 	if (!rs)
 		return 4;
-	rc = sets ? sets_load(rs, sets) : 0;
+	rc = sets_remember(state, &sets);
+	if (!rc && sets)
+		rc = sets_load(rs, sets);
 	if (!rc)
 		rc = state_load(rs, state);
 	if (!rc) {
