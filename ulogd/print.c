@@ -3,6 +3,7 @@
 #include "core.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 static const char *kind_word(enum ulog_plugin_kind k)
@@ -15,12 +16,45 @@ static const char *kind_word(enum ulog_plugin_kind k)
 	return "?";
 }
 
+/* True if option @o's field reads as signed: a negative minimum and a maximum that fits. */
+static bool opt_signed(const struct ulog_option *o)
+{
+	long long smax = o->size >= 8 ? INT64_MAX : (1LL << (o->size * 8 - 1)) - 1;
+
+	return o->min < 0 && o->max <= smax;
+}
+
+/* The value of option @o in @conf as text. */
+static void print_opt(FILE *f, const struct ulog_option *o, const void *conf)
+{
+	const char *field = (const char *)conf + o->offset;
+	bool sgn = opt_signed(o);
+	int64_t v = 0;
+
+	if (o->type == ULOG_OPT_STRING) {
+		fprintf(f, "\"%.*s\"", (int)o->size, field);
+		return;
+	}
+	switch (o->size) {
+	case 1: { int8_t x; memcpy(&x, field, 1); v = sgn ? (int64_t)x : (int64_t)(uint8_t)x; break; }
+	case 2: { int16_t x; memcpy(&x, field, 2); v = sgn ? (int64_t)x : (int64_t)(uint16_t)x; break; }
+	case 4: { int32_t x; memcpy(&x, field, 4); v = sgn ? (int64_t)x : (int64_t)(uint32_t)x; break; }
+	default: memcpy(&v, field, sizeof(v)); break;
+	}
+	fprintf(f, "%lld", (long long)v);
+}
+
 static void print_node(FILE *f, const struct ulog_node *n)
 {
 	const struct ulog_plugin *p = n->inst.plugin;
 	unsigned k;
 
 	fprintf(f, "  %s (%s, %s)\n", n->inst.id, p->name, kind_word(p->kind));
+	for (k = 0; k < p->n_options; k++) {
+		fprintf(f, "    opt %-28s ", p->options[k].name);
+		print_opt(f, &p->options[k], n->inst.conf);
+		fprintf(f, "%s\n", ulog_opt_given(&n->inst, k) ? "" : " (default)");
+	}
 	for (k = 0; n->src && k < n->inst.n_in; k++) {
 		const struct ulog_src *src = &n->src[k];
 
