@@ -42,7 +42,7 @@ check_eq "check: exit 0" "$rc" 0
 check "check: prints the stack" grep -q "tick1:TICK -> out1:TFILE" <<<"$out"
 check "check: prints slots" grep -q "in  oob.prefix .*slot 1 .*from tick1" <<<"$out"
 check "check: prints options given" grep -q 'opt prefix  *"hello world"$' <<<"$out"
-check "check: prints defaults as such" grep -q 'opt file  *"'"$D"'/out"$' <<<"$out"
+check "check: prints the output's file option" grep -q 'opt file  *"'"$D"'/out"$' <<<"$out"
 sed 's/^interval=10.*/interval=0/' "$D/ok.conf" >"$D/bad.conf"
 out=$("$ULOGD" -c "$D/bad.conf" --check 2>&1); rc=$?
 check_eq "check: bad value exit 1" "$rc" 1
