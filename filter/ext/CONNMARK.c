@@ -133,6 +133,37 @@ static int connmarkt_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_CONTINUE;
 }
 
+static int connmarkt_list(const struct filter_ext_data *d, const struct filter_std *std,
+			  bool numeric, char *buf, size_t len)
+{
+	const struct connmarkt_priv *p = FILTER_PRIV(d, const struct connmarkt_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	if (p->mode == MODE_SET) {
+		if (p->ctmark == 0)
+			filter_bprintf(&b, " CONNMARK and 0x%x", ~p->ctmask);
+		else if (p->ctmark == p->ctmask)
+			filter_bprintf(&b, " CONNMARK or 0x%x", p->ctmark);
+		else if (p->ctmask == 0)
+			filter_bprintf(&b, " CONNMARK xor 0x%x", p->ctmark);
+		else if (p->ctmask == UINT32_MAX)
+			filter_bprintf(&b, " CONNMARK set 0x%x", p->ctmark);
+		else
+			filter_bprintf(&b, " CONNMARK xset 0x%x/0x%x", p->ctmark, p->ctmask);
+		return (int)b.pos;
+	}
+	filter_bprintf(&b, " CONNMARK %s", p->mode == MODE_SAVE ? "save" : "restore");
+	if (p->nfmask == p->ctmask) {
+		if (p->nfmask != UINT32_MAX)
+			filter_bprintf(&b, " mask 0x%x", p->nfmask);
+	} else if (p->mode == MODE_SAVE) {
+		filter_bprintf(&b, " nfmask 0x%x ctmask ~0x%x", p->nfmask, p->ctmask);
+	} else {
+		filter_bprintf(&b, " ctmask 0x%x nfmask ~0x%x", p->ctmask, p->nfmask);
+	}
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_CONNMARK = {
 	.abi = FILTER_EXT_ABI,
 	.name = "CONNMARK",
@@ -146,5 +177,6 @@ const struct filter_ext filter_ext_CONNMARK = {
 	.parse = connmarkt_parse,
 	.final_check = connmarkt_final,
 	.print = connmarkt_print,
+	.list = connmarkt_list,
 	.target = connmarkt_target,
 };

@@ -117,6 +117,18 @@ static int log_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_CONTINUE;
 }
 
+static int log_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		    char *buf, size_t len)
+{
+	const struct log_priv *p = FILTER_PRIV(d, const struct log_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, " LOG flags %u level %u", p->logflags, p->level);
+	if (p->prefix[0])
+		filter_bprintf(&b, " prefix \"%s\"", p->prefix);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_LOG = {
 	.abi = FILTER_EXT_ABI,
 	.name = "LOG",
@@ -128,5 +140,6 @@ const struct filter_ext filter_ext_LOG = {
 	.init = log_init,
 	.parse = log_parse,
 	.print = log_print,
+	.list = log_list,
 	.target = log_target,
 };

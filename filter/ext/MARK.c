@@ -67,6 +67,31 @@ static int markt_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_CONTINUE;
 }
 
+/* MARK and CONNMARK --set-xmark in -L form: the shortest of and/or/xor/set/xset. */
+static void markt_lvalue(struct filter_buf *b, const char *tag, uint32_t mark, uint32_t mask)
+{
+	if (mark == 0)
+		filter_bprintf(b, " %s and 0x%x", tag, ~mask);
+	else if (mark == mask)
+		filter_bprintf(b, " %s or 0x%x", tag, mark);
+	else if (mask == 0)
+		filter_bprintf(b, " %s xor 0x%x", tag, mark);
+	else if (mask == UINT32_MAX)
+		filter_bprintf(b, " %s set 0x%x", tag, mark);
+	else
+		filter_bprintf(b, " %s xset 0x%x/0x%x", tag, mark, mask);
+}
+
+static int markt_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		      char *buf, size_t len)
+{
+	const struct markt_priv *p = FILTER_PRIV(d, const struct markt_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	markt_lvalue(&b, "MARK", p->mark, p->mask);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_MARK = {
 	.abi = FILTER_EXT_ABI,
 	.name = "MARK",
@@ -79,5 +104,6 @@ const struct filter_ext filter_ext_MARK = {
 	.parse = markt_parse,
 	.final_check = markt_final,
 	.print = markt_print,
+	.list = markt_list,
 	.target = markt_target,
 };

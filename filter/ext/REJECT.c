@@ -45,6 +45,13 @@ static int reject4_check(const struct filter_ext_data *d, const struct filter_ch
 	return xt_reject_check(reject4_types, FILTER_PRIV(d, const struct xt_reject_priv), c, err);
 }
 
+static int reject4_list(const struct filter_ext_data *d, const struct filter_std *std,
+			bool numeric, char *buf, size_t len)
+{
+	return snprintf(buf, len, " reject-with %s",
+			reject4_types[FILTER_PRIV(d, const struct xt_reject_priv)->idx].name);
+}
+
 const struct filter_ext filter_ext_REJECT = {
 	.abi = FILTER_EXT_ABI,
 	.name = "REJECT",
@@ -56,6 +63,7 @@ const struct filter_ext filter_ext_REJECT = {
 	.init = reject4_init,
 	.parse = reject4_parse,
 	.print = reject4_print,
+	.list = reject4_list,
 	.check = reject4_check,
 	.target = xt_reject_target,
 };

@@ -44,6 +44,13 @@ static int reject6_check(const struct filter_ext_data *d, const struct filter_ch
 	return xt_reject_check(reject6_types, FILTER_PRIV(d, const struct xt_reject_priv), c, err);
 }
 
+static int reject6_list(const struct filter_ext_data *d, const struct filter_std *std,
+			bool numeric, char *buf, size_t len)
+{
+	return snprintf(buf, len, " reject-with %s",
+			reject6_types[FILTER_PRIV(d, const struct xt_reject_priv)->idx].name);
+}
+
 const struct filter_ext filter_ext_REJECT6 = {
 	.abi = FILTER_EXT_ABI,
 	.name = "REJECT",
@@ -55,6 +62,7 @@ const struct filter_ext filter_ext_REJECT6 = {
 	.init = reject6_init,
 	.parse = reject6_parse,
 	.print = reject6_print,
+	.list = reject6_list,
 	.check = reject6_check,
 	.target = xt_reject_target,
 };

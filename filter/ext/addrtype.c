@@ -165,6 +165,27 @@ static int addrtype_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_MATCHED;
 }
 
+static int addrtype_list(const struct filter_ext_data *d, const struct filter_std *std,
+			 bool numeric, char *buf, size_t len)
+{
+	const struct addrtype_priv *p = FILTER_PRIV(d, const struct addrtype_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+	unsigned o;
+
+	filter_bprintf(&b, " ADDRTYPE match");
+	for (o = O_SRC; o <= O_DST; o++) {
+		if (!filter_opt_seen(d, o))
+			continue;
+		filter_bprintf(&b, " %s %s", addrtype_opts[o].name, p->inv[o] ? "!" : "");
+		xt_bnames(&b, addrtype_names, XT_ARRAY_SIZE(addrtype_names), p->type[o]);
+	}
+	if (filter_opt_seen(d, O_IN))
+		filter_bprintf(&b, " limit-in");
+	if (filter_opt_seen(d, O_OUT))
+		filter_bprintf(&b, " limit-out");
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_addrtype = {
 	.abi = FILTER_EXT_ABI,
 	.name = "addrtype",
@@ -177,6 +198,7 @@ const struct filter_ext filter_ext_addrtype = {
 	.parse = addrtype_parse,
 	.final_check = addrtype_final,
 	.print = addrtype_print,
+	.list = addrtype_list,
 	.check = addrtype_check,
 	.match = addrtype_match,
 };

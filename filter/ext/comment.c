@@ -41,6 +41,12 @@ static int comment_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_MATCHED;
 }
 
+static int comment_list(const struct filter_ext_data *d, const struct filter_std *std,
+			bool numeric, char *buf, size_t len)
+{
+	return snprintf(buf, len, " /* %s */", FILTER_PRIV(d, const struct comment_priv)->comment);
+}
+
 const struct filter_ext filter_ext_comment = {
 	.abi = FILTER_EXT_ABI,
 	.name = "comment",
@@ -51,5 +57,6 @@ const struct filter_ext filter_ext_comment = {
 	.priv_size = sizeof(struct comment_priv),
 	.parse = comment_parse,
 	.print = comment_print,
+	.list = comment_list,
 	.match = comment_match,
 };

@@ -47,6 +47,17 @@ static int connmark_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 								     : FILTER_NOMATCH;
 }
 
+static int connmark_list(const struct filter_ext_data *d, const struct filter_std *std,
+			 bool numeric, char *buf, size_t len)
+{
+	const struct connmark_priv *p = FILTER_PRIV(d, const struct connmark_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, " connmark match %s", p->inv ? "! " : " ");
+	xt_bmark(&b, p->mark, p->mask);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_connmark = {
 	.abi = FILTER_EXT_ABI,
 	.name = "connmark",
@@ -58,5 +69,6 @@ const struct filter_ext filter_ext_connmark = {
 	.priv_size = sizeof(struct connmark_priv),
 	.parse = connmark_parse,
 	.print = connmark_print,
+	.list = connmark_list,
 	.match = connmark_match,
 };

@@ -281,6 +281,26 @@ static int ct_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_MATCHED;
 }
 
+static int ct_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		   char *buf, size_t len)
+{
+	char tmp[2048], *p, *q;
+	int n;
+
+	/* the -L form is the save form without the dashes: "ctstate NEW ctproto 6" */
+	ct_print(d, std, tmp, sizeof(tmp));
+	for (p = q = tmp; *p; p++) {
+		if (p[0] == '-' && p[1] == '-' && (p == tmp || p[-1] == ' ')) {
+			p++;
+			continue;
+		}
+		*q++ = *p;
+	}
+	*q = 0;
+	n = snprintf(buf, len, " %s", tmp);
+	return n;
+}
+
 const struct filter_ext filter_ext_conntrack = {
 	.abi = FILTER_EXT_ABI,
 	.name = "conntrack",
@@ -293,5 +313,6 @@ const struct filter_ext filter_ext_conntrack = {
 	.parse = ct_parse,
 	.final_check = ct_final,
 	.print = ct_print,
+	.list = ct_list,
 	.match = ct_match,
 };

@@ -68,6 +68,15 @@ static int hl_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return m ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int hl_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		    char *buf, size_t len)
+{
+	static const char *const op[] = { "==", "!=", "<", ">" };
+	const struct hl_priv *p = FILTER_PRIV(d, const struct hl_priv);
+
+	return snprintf(buf, len, " HL match HL %s %u", op[p->mode], p->value);
+}
+
 const struct filter_ext filter_ext_hl = {
 	.abi = FILTER_EXT_ABI,
 	.name = "hl",
@@ -79,5 +88,6 @@ const struct filter_ext filter_ext_hl = {
 	.parse = hl_parse,
 	.final_check = hl_final,
 	.print = hl_print,
+	.list = hl_list,
 	.match = hl_match,
 };

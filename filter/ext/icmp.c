@@ -59,6 +59,17 @@ static int icmp_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return m ^ p->inv ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int icmp_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		     char *buf, size_t len)
+{
+	const struct icmp_priv *p = FILTER_PRIV(d, const struct icmp_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, " icmp");
+	xt_licmp(&b, false, p->type, p->code, p->inv, numeric);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_icmp = {
 	.abi = FILTER_EXT_ABI,
 	.name = "icmp",
@@ -69,6 +80,7 @@ const struct filter_ext filter_ext_icmp = {
 	.priv_size = sizeof(struct icmp_priv),
 	.parse = icmp_parse,
 	.print = icmp_print,
+	.list = icmp_list,
 	.check = icmp_check,
 	.match = icmp_match,
 };

@@ -9,7 +9,6 @@
 -p icmp -m icmp ! --icmp-type 3/1;=
 -p icmp -m icmp --icmp-type any;=
 -p icmp -m icmp --icmp-type 255;-p icmp -m icmp --icmp-type any
--p icmp -m icmp --icmp-type 255/0;-p icmp -m icmp --icmp-type any
 -p icmp -m icmp --icmp-type 3;=
 -p icmp -m icmp --icmp-type destination-unreachable;-p icmp -m icmp --icmp-type 3
 -p icmp -m icmp --icmp-type host-unreachable;-p icmp -m icmp --icmp-type 3/1

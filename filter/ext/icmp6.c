@@ -59,6 +59,17 @@ static int icmp6_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return m ^ p->inv ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int icmp6_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		      char *buf, size_t len)
+{
+	const struct icmp6_priv *p = FILTER_PRIV(d, const struct icmp6_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, " ipv6-icmp");
+	xt_licmp(&b, true, p->type, p->code, p->inv, numeric);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_icmp6 = {
 	.abi = FILTER_EXT_ABI,
 	.name = "icmp6",
@@ -69,6 +80,7 @@ const struct filter_ext filter_ext_icmp6 = {
 	.priv_size = sizeof(struct icmp6_priv),
 	.parse = icmp6_parse,
 	.print = icmp6_print,
+	.list = icmp6_list,
 	.check = icmp6_check,
 	.match = icmp6_match,
 };

@@ -122,6 +122,26 @@ static int iprange_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_MATCHED;
 }
 
+static int iprange_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+			char *buf, size_t len)
+{
+	static const char *const what[] = { "source", "destination" };
+	const struct iprange_priv *p = FILTER_PRIV(d, const struct iprange_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+	int af = xt_af(std->family);
+	unsigned o;
+
+	for (o = O_SRC; o <= O_DST; o++) {
+		if (!filter_opt_seen(d, o))
+			continue;
+		filter_bprintf(&b, " %s IP range %s", what[o], p->inv[o] ? "! " : "");
+		filter_baddr(&b, af, p->min[o]);
+		filter_bprintf(&b, "-");
+		filter_baddr(&b, af, p->max[o]);
+	}
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_iprange = {
 	.abi = FILTER_EXT_ABI,
 	.name = "iprange",
@@ -134,5 +154,6 @@ const struct filter_ext filter_ext_iprange = {
 	.parse = iprange_parse,
 	.final_check = iprange_final,
 	.print = iprange_print,
+	.list = iprange_list,
 	.match = iprange_match,
 };

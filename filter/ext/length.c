@@ -47,6 +47,16 @@ static int length_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return (l >= p->min && l <= p->max) ^ p->inv ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int length_list(const struct filter_ext_data *d, const struct filter_std *std,
+		       bool numeric, char *buf, size_t len)
+{
+	const struct length_priv *p = FILTER_PRIV(d, const struct length_priv);
+
+	if (p->min == p->max)
+		return snprintf(buf, len, " length %s%u", p->inv ? "!" : "", p->min);
+	return snprintf(buf, len, " length %s%u:%u", p->inv ? "!" : "", p->min, p->max);
+}
+
 const struct filter_ext filter_ext_length = {
 	.abi = FILTER_EXT_ABI,
 	.name = "length",
@@ -57,5 +67,6 @@ const struct filter_ext filter_ext_length = {
 	.priv_size = sizeof(struct length_priv),
 	.parse = length_parse,
 	.print = length_print,
+	.list = length_list,
 	.match = length_match,
 };

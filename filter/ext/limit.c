@@ -126,6 +126,18 @@ static int limit_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_NOMATCH;
 }
 
+static int limit_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		      char *buf, size_t len)
+{
+	const struct limit_priv *p = FILTER_PRIV(d, const struct limit_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, " limit: avg ");
+	xt_brate(&b, p->avg, XT_LIMIT_SCALE);
+	filter_bprintf(&b, " burst %u", p->burst);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_limit = {
 	.abi = FILTER_EXT_ABI,
 	.name = "limit",
@@ -137,6 +149,7 @@ const struct filter_ext filter_ext_limit = {
 	.init = limit_init,
 	.parse = limit_parse,
 	.print = limit_print,
+	.list = limit_list,
 	.check = limit_check,
 	.bind = limit_bind,
 	.unbind = limit_unbind,

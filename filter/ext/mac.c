@@ -78,6 +78,16 @@ static int mac_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 								      : FILTER_NOMATCH;
 }
 
+static int mac_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		    char *buf, size_t len)
+{
+	const struct mac_priv *p = FILTER_PRIV(d, const struct mac_priv);
+	const uint8_t *a = p->addr;
+
+	return snprintf(buf, len, " MAC %s%02x:%02x:%02x:%02x:%02x:%02x", p->inv ? "! " : "",
+			a[0], a[1], a[2], a[3], a[4], a[5]);
+}
+
 const struct filter_ext filter_ext_mac = {
 	.abi = FILTER_EXT_ABI,
 	.name = "mac",
@@ -88,6 +98,7 @@ const struct filter_ext filter_ext_mac = {
 	.priv_size = sizeof(struct mac_priv),
 	.parse = mac_parse,
 	.print = mac_print,
+	.list = mac_list,
 	.check = mac_check,
 	.match = mac_match,
 };

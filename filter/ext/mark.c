@@ -44,6 +44,17 @@ static int mark_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return ((pkt->meta->mark & p->mask) == p->mark) ^ p->inv ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int mark_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		     char *buf, size_t len)
+{
+	const struct mark_priv *p = FILTER_PRIV(d, const struct mark_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, " mark match %s", p->inv ? "! " : "");
+	xt_bmark(&b, p->mark, p->mask);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_mark = {
 	.abi = FILTER_EXT_ABI,
 	.name = "mark",
@@ -55,5 +66,6 @@ const struct filter_ext filter_ext_mark = {
 	.priv_size = sizeof(struct mark_priv),
 	.parse = mark_parse,
 	.print = mark_print,
+	.list = mark_list,
 	.match = mark_match,
 };

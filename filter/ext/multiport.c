@@ -178,6 +178,28 @@ static int mp_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return mp_hit(m, sp, dp) ^ m->invert ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int mp_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		   char *buf, size_t len)
+{
+	static const char *const opt[] = { "", "sports", "dports", "ports" };
+	const struct mp_priv *m = FILTER_PRIV(d, const struct mp_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+	const char *proto = xt_port_proto_name(std->proto);
+	unsigned i;
+
+	filter_bprintf(&b, " multiport %s %s", opt[m->dir], m->invert ? " !" : "");
+	for (i = 0; i < m->count; i++) {
+		if (i)
+			filter_bprintf(&b, ",");
+		xt_lport(&b, m->ports[i], numeric, proto);
+		if (m->pflags[i] && i + 1 < m->count) {
+			filter_bprintf(&b, ":");
+			xt_lport(&b, m->ports[++i], numeric, proto);
+		}
+	}
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_multiport = {
 	.abi = FILTER_EXT_ABI,
 	.name = "multiport",
@@ -190,6 +212,7 @@ const struct filter_ext filter_ext_multiport = {
 	.parse = mp_parse,
 	.final_check = mp_final,
 	.print = mp_print,
+	.list = mp_list,
 	.check = mp_check,
 	.match = mp_match,
 };

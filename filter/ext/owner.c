@@ -164,6 +164,32 @@ static int owner_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_MATCHED;
 }
 
+static void owner_litem(struct filter_buf *b, const struct owner_priv *p, uint8_t bit,
+			const char *what, const uint32_t *r)
+{
+	if (!(p->match & bit))
+		return;
+	filter_bprintf(b, "%s owner %s", p->invert & bit ? " !" : "", what);
+	if (r && r[0] == r[1])
+		filter_bprintf(b, " %u", r[0]);
+	else if (r)
+		filter_bprintf(b, " %u-%u", r[0], r[1]);
+	if (bit == M_GID && (p->match & M_SUPPL))
+		filter_bprintf(b, " incl. suppl. groups");
+}
+
+static int owner_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		      char *buf, size_t len)
+{
+	const struct owner_priv *p = FILTER_PRIV(d, const struct owner_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	owner_litem(&b, p, M_SOCKET, "socket exists", NULL);
+	owner_litem(&b, p, M_UID, "UID match", p->uid);
+	owner_litem(&b, p, M_GID, "GID match", p->gid);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_owner = {
 	.abi = FILTER_EXT_ABI,
 	.name = "owner",
@@ -176,6 +202,7 @@ const struct filter_ext filter_ext_owner = {
 	.parse = owner_parse,
 	.final_check = owner_final,
 	.print = owner_print,
+	.list = owner_list,
 	.check = owner_check,
 	.match = owner_match,
 };

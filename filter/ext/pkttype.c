@@ -61,6 +61,15 @@ static int pkttype_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return (type == p->type) ^ p->inv ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int pkttype_list(const struct filter_ext_data *d, const struct filter_std *std,
+			bool numeric, char *buf, size_t len)
+{
+	const struct pkttype_priv *p = FILTER_PRIV(d, const struct pkttype_priv);
+
+	return snprintf(buf, len, " PKTTYPE %s= %s", p->inv ? "!" : "",
+			pkttype_names[p->type < 4 ? p->type : 0].name);
+}
+
 const struct filter_ext filter_ext_pkttype = {
 	.abi = FILTER_EXT_ABI,
 	.name = "pkttype",
@@ -71,5 +80,6 @@ const struct filter_ext filter_ext_pkttype = {
 	.priv_size = sizeof(struct pkttype_priv),
 	.parse = pkttype_parse,
 	.print = pkttype_print,
+	.list = pkttype_list,
 	.match = pkttype_match,
 };

@@ -301,6 +301,27 @@ static int recent_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return ret ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int recent_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		       char *buf, size_t len)
+{
+	static const char *const mode[] = { "SET", "CHECK", "UPDATE", "REMOVE" };
+	const struct recent_priv *p = FILTER_PRIV(d, const struct recent_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, "%s recent: %s", p->invert ? " !" : "", mode[p->mode]);
+	if (p->seconds)
+		filter_bprintf(&b, " seconds: %d", (int)p->seconds);
+	if (p->reap)
+		filter_bprintf(&b, " reap");
+	if (p->hitcount)
+		filter_bprintf(&b, " hit_count: %d", (int)p->hitcount);
+	if (p->rttl)
+		filter_bprintf(&b, " TTL-Match");
+	filter_bprintf(&b, " name: %s side: %s mask: ", p->name, p->rdest ? "dest" : "source");
+	filter_baddr(&b, xt_af(std->family), p->mask);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_recent = {
 	.abi = FILTER_EXT_ABI,
 	.name = "recent",
@@ -314,6 +335,7 @@ const struct filter_ext filter_ext_recent = {
 	.parse = recent_parse,
 	.final_check = recent_final,
 	.print = recent_print,
+	.list = recent_list,
 	.check = recent_check,
 	.bind = recent_bind,
 	.unbind = recent_unbind,

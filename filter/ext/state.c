@@ -59,6 +59,17 @@ static int state_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return hit ^ p->inv ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int state_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		      char *buf, size_t len)
+{
+	const struct state_priv *p = FILTER_PRIV(d, const struct state_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, "%s state ", p->inv ? " !" : "");
+	xt_bctstates(&b, p->mask);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_state = {
 	.abi = FILTER_EXT_ABI,
 	.name = "state",
@@ -69,5 +80,6 @@ const struct filter_ext filter_ext_state = {
 	.priv_size = sizeof(struct state_priv),
 	.parse = state_parse,
 	.print = state_print,
+	.list = state_list,
 	.match = state_match,
 };

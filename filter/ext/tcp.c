@@ -245,6 +245,23 @@ bool xt_tcp_requires_syn(const struct filter_ext_data *d)
 	return d->ext == &filter_ext_tcp && (t->flg_cmp & 0x02) && !(t->invflags & INV_FLAGS);
 }
 
+static int tcp_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		    char *buf, size_t len)
+{
+	const struct tcp_priv *t = FILTER_PRIV(d, const struct tcp_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, " tcp");
+	xt_lports(&b, "spt", t->spts, t->invflags & INV_SRC, numeric, "tcp");
+	xt_lports(&b, "dpt", t->dpts, t->invflags & INV_DST, numeric, "tcp");
+	if (t->option || (t->invflags & INV_OPTION))
+		filter_bprintf(&b, " option=%s%u", t->invflags & INV_OPTION ? "!" : "", t->option);
+	if (t->flg_mask || (t->invflags & INV_FLAGS))
+		filter_bprintf(&b, " flags:%s0x%02X/0x%02X", t->invflags & INV_FLAGS ? "!" : "",
+			       t->flg_mask, t->flg_cmp);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_tcp = {
 	.abi = FILTER_EXT_ABI,
 	.name = "tcp",
@@ -256,6 +273,7 @@ const struct filter_ext filter_ext_tcp = {
 	.init = tcp_init,
 	.parse = tcp_parse,
 	.print = tcp_print,
+	.list = tcp_list,
 	.check = tcp_check,
 	.match = tcp_match,
 };

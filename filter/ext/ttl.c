@@ -68,6 +68,15 @@ static int ttl_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return m ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int ttl_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		    char *buf, size_t len)
+{
+	static const char *const op[] = { "==", "!=", "<", ">" };
+	const struct ttl_priv *p = FILTER_PRIV(d, const struct ttl_priv);
+
+	return snprintf(buf, len, " TTL match TTL %s %u", op[p->mode], p->value);
+}
+
 const struct filter_ext filter_ext_ttl = {
 	.abi = FILTER_EXT_ABI,
 	.name = "ttl",
@@ -79,5 +88,6 @@ const struct filter_ext filter_ext_ttl = {
 	.parse = ttl_parse,
 	.final_check = ttl_final,
 	.print = ttl_print,
+	.list = ttl_list,
 	.match = ttl_match,
 };

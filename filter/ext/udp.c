@@ -84,6 +84,18 @@ static int udp_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_NOMATCH;
 }
 
+static int udp_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		    char *buf, size_t len)
+{
+	const struct udp_priv *u = FILTER_PRIV(d, const struct udp_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, " udp");
+	xt_lports(&b, "spt", u->spts, u->inv_src, numeric, "udp");
+	xt_lports(&b, "dpt", u->dpts, u->inv_dst, numeric, "udp");
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_udp = {
 	.abi = FILTER_EXT_ABI,
 	.name = "udp",
@@ -95,6 +107,7 @@ const struct filter_ext filter_ext_udp = {
 	.init = udp_init,
 	.parse = udp_parse,
 	.print = udp_print,
+	.list = udp_list,
 	.check = udp_check,
 	.match = udp_match,
 };

@@ -68,6 +68,13 @@ run_ok() {
 			"$NFCTL" $f6 --state "$T_TMP/state" save -t "$table" >"$T_TMP/save"
 	fi || { echo "# $kind: batch $fam/$table of $CUR failed: $(head -n 2 "$T_TMP/err" | tr '\n' ' ')"
 		fail "$kind $CUR $fam/$table: batch restore"; return; }
+	# the -L -n form, kept for the listing comparison
+	mkdir -p "$T_TMP/lists"
+	if [ "$kind" = kernel ]; then
+		ip netns exec "$EXTNS" $ipt-legacy -t "$table" -L -n >"$T_TMP/lists/$CUR.$fam.$table.kernel" 2>&1
+	else
+		"$NFCTL" $f6 --state "$T_TMP/state" -t "$table" -L -n >"$T_TMP/lists/$CUR.$fam.$table.nfctl" 2>&1
+	fi
 	# the n-th rule of a chain in the batch is the n-th -A of that chain in the save
 	awk -F'\t' 'NR == FNR { if ($0 ~ /^-A /) { split($0, w, " "); c = w[2];
 			sub("^-A " c " ", ""); got[c, ++n[c]] = $0 } next }
@@ -248,6 +255,35 @@ else
 	skip "ext_t kernel: iptables-legacy not installed"
 fi
 
+# 5. (after nfctl) listing: the extension part of iptables -L -n (the text after the
+# destination column) must be the kernel's, rule by rule. Files whose extensions all
+# have a -L printer:
+LIST_OK="tcp udp state conntrack multiport mac limit comment mark connmark pkttype length hl ttl
+	REJECT LOG MARK CONNMARK recent iprange addrtype owner icmp icmp6"
+list_text() {
+	awk '/^Chain / { next } /destination/ { col = index($0, "destination") + 19; next }
+		NF { print substr($0, col) }' "$1"
+}
+check_lists() {
+	local k n name bad=0 total=0
+	for k in "$T_TMP"/lists/*.kernel; do
+		[ -e "$k" ] || continue
+		name=$(basename "$k" .kernel)
+		case " $(echo $LIST_OK) " in *" ${name%%.*} "*) ;; *) continue ;; esac
+		n=${k%.kernel}.nfctl
+		total=$((total + 1))
+		if [ -f "$n" ] && diff <(list_text "$k") <(list_text "$n") >"$T_TMP/ldiff"; then
+			continue
+		fi
+		bad=$((bad + 1))
+		echo "# -L $name:"
+		head -n 6 "$T_TMP/ldiff" | sed 's/^/#   /'
+	done
+	[ "$total" -eq 0 ] && return
+	[ "$bad" -eq 0 ] && ok "listing: -L -n extension text as the kernel's ($total tables)" ||
+		fail "listing: $bad of $total tables differ in -L -n"
+}
+
 # 4. packets through the kernel and the reference evaluator
 PKT=$ULOG_TOP/$BUILD/tests/tools/pkt
 if grep -q '^>' "${files[@]}" && command -v iptables-legacy-restore >/dev/null && [ -x "$NFCTL" ] &&
@@ -267,6 +303,7 @@ if [ -x "$NFCTL" ]; then
 		[ "$(basename "$f")" = set.t ] && { skip "nfctl set: nfctl has no ipset definitions to load"; continue; }
 		check_file nfctl "$f"
 	done
+	check_lists
 else
 	skip "ext_t nfctl: $NFCTL not built"
 fi

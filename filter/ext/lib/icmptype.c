@@ -105,3 +105,24 @@ void xt_bicmp(struct filter_buf *b, const char *opt, bool v6, uint8_t type,
 	if (code[0] != 0 || code[1] != 0xff)
 		filter_bprintf(b, "/%u", code[0]);
 }
+
+/* See icmptype.h. */
+void xt_licmp(struct filter_buf *b, bool v6, uint8_t type, const uint8_t code[2], bool inv,
+	      bool numeric)
+{
+	const struct xt_icmp_name *tab = v6 ? icmp6_names : icmp4_names;
+	unsigned i, n = v6 ? XT_ARRAY_SIZE(icmp6_names) : XT_ARRAY_SIZE(icmp4_names);
+
+	for (i = 0; !numeric && i < n; i++)
+		if (tab[i].type == type && tab[i].code_min == code[0] && tab[i].code_max == code[1]) {
+			filter_bprintf(b, " %s%s", inv ? "!" : "", tab[i].name);
+			return;
+		}
+	if (inv)
+		filter_bprintf(b, " !");
+	filter_bprintf(b, "type %u", type);
+	if (code[0] == code[1])
+		filter_bprintf(b, " code %u", code[0]);
+	else if (code[0] != 0 || code[1] != 0xff)
+		filter_bprintf(b, " codes %u-%u", code[0], code[1]);
+}

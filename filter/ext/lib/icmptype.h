@@ -18,4 +18,9 @@ int xt_parse_icmp(const char *s, bool v6, uint8_t *type, uint8_t code[2], struct
 void xt_bicmp(struct filter_buf *b, const char *opt, bool v6, uint8_t type,
 	      const uint8_t code[2], bool inv);
 
+/* The -L form after " icmp": " echo-request" (names unless @numeric) or,
+ * as iptables prints it, "type 3 code 1" with no space before "type". */
+void xt_licmp(struct filter_buf *b, bool v6, uint8_t type, const uint8_t code[2], bool inv,
+	      bool numeric);
+
 #endif

@@ -131,3 +131,31 @@ const char *xt_port_proto_name(uint16_t proto)
 	}
 	return NULL;
 }
+
+/* See xt.h. */
+void xt_lport(struct filter_buf *b, uint16_t port, bool numeric, const char *proto)
+{
+	struct servent *se = numeric ? NULL : getservbyport(htons(port), proto);
+
+	if (se)
+		filter_bprintf(b, "%s", se->s_name);
+	else
+		filter_bprintf(b, "%u", port);
+}
+
+/* See xt.h. */
+void xt_lports(struct filter_buf *b, const char *tag, const uint16_t r[2], bool inv,
+	       bool numeric, const char *proto)
+{
+	if (r[0] == 0 && r[1] == 0xffff && !inv)
+		return;
+	if (r[0] == r[1]) {
+		filter_bprintf(b, " %s:%s", tag, inv ? "!" : "");
+		xt_lport(b, r[0], numeric, proto);
+		return;
+	}
+	filter_bprintf(b, " %ss:%s", tag, inv ? "!" : "");
+	xt_lport(b, r[0], numeric, proto);
+	filter_bprintf(b, ":");
+	xt_lport(b, r[1], numeric, proto);
+}

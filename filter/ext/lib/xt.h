@@ -103,6 +103,13 @@ bool xt_tcp_requires_syn(const struct filter_ext_data *d);
  * (the kernel allows longer recent/hashlimit names than the context keeps). */
 const char *xt_shared_name(const char *name, char *buf, size_t len);
 
+/* -L form of a port range as iptables prints it: " spt:22", " spts:!1:2"
+ * (@tag "spt"/"dpt"); nothing for 0:65535. Service names unless @numeric. */
+void xt_lports(struct filter_buf *b, const char *tag, const uint16_t r[2], bool inv,
+	       bool numeric, const char *proto);
+/* A port as -L prints it: the service name for @proto unless @numeric. */
+void xt_lport(struct filter_buf *b, uint16_t port, bool numeric, const char *proto);
+
 /* --------------------------------------------------------- packet access */
 
 /* Transport ports of @pv (host order), false if not TCP/UDP-like or not
