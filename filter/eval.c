@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The reference evaluator: walks a table's chains for one packet exactly as the kernel does. */
 #include <string.h>
+#include <sys/socket.h>
 
 #include "filter.h"
 
@@ -26,19 +27,21 @@ static bool addr_match(const uint8_t *pkt, const uint8_t *addr, const uint8_t *m
 	return true;
 }
 
-/* The standard part: ip_packet_match() / ip6_packet_match(). May set hotdrop. */
-static bool std_match(const struct filter_rule *r, struct filter_pkt *p)
+/* The packet's addresses, read once per walk. */
+struct addrs {
+	const uint8_t *src, *dst;
+	int n;
+};
+
+/* The standard part: ip_packet_match() / ip6_packet_match(). */
+static bool std_match(const struct filter_rule *r, const struct filter_pkt *p, const struct addrs *a)
 {
 	const struct pkt_view *pv = p->pv;
-	bool v6 = r->std.family == FILTER_V6;
-	int n = v6 ? 16 : 4;
-	const uint8_t *src = pkt_l3(pv, v6 ? 8 : 12, (uint32_t)n);
-	const uint8_t *dst = pkt_l3(pv, v6 ? 24 : 16, (uint32_t)n);
 
-	if (!src || !dst)
+	if (!a->src)
 		return false;
-	if (addr_match(src, r->src, r->smsk, n) == r->src_inv ||
-	    addr_match(dst, r->dst, r->dmsk, n) == r->dst_inv)
+	if (addr_match(a->src, r->src, r->smsk, a->n) == r->src_inv ||
+	    addr_match(a->dst, r->dst, r->dmsk, a->n) == r->dst_inv)
 		return false;
 	if (r->in[0] && iface_match(r->in, p->meta->in) == r->in_inv)
 		return false;
@@ -51,11 +54,11 @@ static bool std_match(const struct filter_rule *r, struct filter_pkt *p)
 	return true;
 }
 
-static int rule_matches(const struct filter_rule *r, struct filter_pkt *p)
+static int rule_matches(const struct filter_rule *r, struct filter_pkt *p, const struct addrs *a)
 {
 	unsigned i;
 
-	if (!std_match(r, p))
+	if (!std_match(r, p, a))
 		return 0;
 	for (i = 0; i < r->n_matches; i++) {
 		struct filter_ext_data *d = r->matches[i];
@@ -113,9 +116,14 @@ enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
 	struct frame stack[EVAL_MAX_DEPTH];
 	unsigned depth = 0, i = 0;
 	uint64_t len = p->pv->len;
+	bool v6 = p->pv->family == AF_INET6;
+	struct addrs a = { pkt_l3(p->pv, v6 ? 8 : 12, v6 ? 16 : 4),
+			   pkt_l3(p->pv, v6 ? 24 : 16, v6 ? 16 : 4), v6 ? 16 : 4 };
 
 	if (!c)
 		return FILTER_ACCEPT;
+	if (!a.dst)
+		a.src = NULL;
 	p->table = t->def->name;
 	p->hotdrop = false;
 	for (;;) {
@@ -137,7 +145,7 @@ enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
 		r = c->rules[i];
 		p->chain = c->name;
 		p->rulenum = i + 1;
-		if (!rule_matches(r, p)) {
+		if (!rule_matches(r, p, &a)) {
 			i++;
 			continue;
 		}
