@@ -50,7 +50,10 @@ if [ -z "$pattern" ] || [[ fuzz == *"$pattern"* ]]; then
 	for f in build-fuzz/fuzz/*; do
 		[ -x "$f" ] || continue
 		n=$(basename "$f")
-		run_one "fuzz/$n" bash -c "mkdir -p build-fuzz/corpus/$n && $f -max_total_time=${FUZZ_SECONDS:-20} build-fuzz/corpus/$n tests/fuzz/corpus/$n >/dev/null 2>build-fuzz/$n.log && echo 'ok fuzz $n' || { tail -n 40 build-fuzz/$n.log; echo 'not ok fuzz $n'; }"
+		# -timeout: one input slower than 10 s is a finding; timeout(1) backs up
+		# -max_total_time, which libFuzzer only checks between inputs.
+		s=${FUZZ_SECONDS:-20}
+		run_one "fuzz/$n" bash -c "mkdir -p build-fuzz/corpus/$n && timeout -s INT $((s + 60)) $f -max_total_time=$s -timeout=10 -artifact_prefix=build-fuzz/$n- build-fuzz/corpus/$n tests/fuzz/corpus/$n >/dev/null 2>build-fuzz/$n.log && echo 'ok fuzz $n' || { tail -n 40 build-fuzz/$n.log; echo 'not ok fuzz $n'; }"
 	done
 fi
 echo "$pass passed, $fail failed, $skip skipped"
