@@ -30,6 +30,12 @@ static int checksum_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_CONTINUE;
 }
 
+static int checksum_list(const struct filter_ext_data *d, const struct filter_std *std,
+			 bool numeric, char *buf, size_t len)
+{
+	return snprintf(buf, len, " CHECKSUM fill");
+}
+
 const struct filter_ext filter_ext_CHECKSUM = {
 	.abi = FILTER_EXT_ABI,
 	.name = "CHECKSUM",
@@ -39,6 +45,7 @@ const struct filter_ext filter_ext_CHECKSUM = {
 	.n_opts = XT_ARRAY_SIZE(checksum_opts),
 	.parse = checksum_parse,
 	.print = checksum_print,
+	.list = checksum_list,
 	.check = checksum_check,
 	.target = checksum_target,
 };

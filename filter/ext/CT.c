@@ -165,6 +165,15 @@ static int ct_tg_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_CONTINUE;
 }
 
+static int ct_tg_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		   char *buf, size_t len)
+{
+	char tmp[1024];
+
+	ct_tg_print(d, std, tmp, sizeof(tmp));
+	return xt_list_from_save("CT", tmp, buf, len);
+}
+
 const struct filter_ext filter_ext_CT = {
 	.abi = FILTER_EXT_ABI,
 	.name = "CT",
@@ -176,6 +185,7 @@ const struct filter_ext filter_ext_CT = {
 	.priv_size = sizeof(struct ct_tg_priv),
 	.parse = ct_tg_parse,
 	.print = ct_tg_print,
+	.list = ct_tg_list,
 	.check = ct_tg_check,
 	.target = ct_tg_target,
 };

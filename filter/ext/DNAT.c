@@ -52,6 +52,23 @@ static int dnat_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_ACCEPT;
 }
 
+static int dnat_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		     char *buf, size_t len)
+{
+	const struct xt_nat_range *r = FILTER_PRIV(d, const struct xt_nat_range);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, " to:");
+	xt_nat_bto(&b, r, std->family);
+	if (r->flags & XT_NAT_RANDOM)
+		filter_bprintf(&b, " random");
+	if (r->flags & XT_NAT_RANDOM_FULLY)
+		filter_bprintf(&b, " random-fully");
+	if (r->flags & XT_NAT_PERSISTENT)
+		filter_bprintf(&b, " persistent");
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_DNAT = {
 	.abi = FILTER_EXT_ABI,
 	.name = "DNAT",
@@ -63,6 +80,7 @@ const struct filter_ext filter_ext_DNAT = {
 	.priv_size = sizeof(struct xt_nat_range),
 	.parse = dnat_parse,
 	.print = dnat_print,
+	.list = dnat_list,
 	.check = dnat_check,
 	.target = dnat_target,
 };

@@ -62,6 +62,12 @@ static int dscp_tg_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_CONTINUE;
 }
 
+static int dscp_tg_list(const struct filter_ext_data *d, const struct filter_std *std,
+			bool numeric, char *buf, size_t len)
+{
+	return snprintf(buf, len, " DSCP set 0x%02x", FILTER_PRIV(d, const struct dscp_tg_priv)->dscp);
+}
+
 const struct filter_ext filter_ext_DSCP = {
 	.abi = FILTER_EXT_ABI,
 	.name = "DSCP",
@@ -73,6 +79,7 @@ const struct filter_ext filter_ext_DSCP = {
 	.parse = dscp_tg_parse,
 	.final_check = dscp_tg_final,
 	.print = dscp_tg_print,
+	.list = dscp_tg_list,
 	.check = dscp_tg_check,
 	.target = dscp_tg_target,
 };

@@ -44,6 +44,24 @@ static int masq_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_ACCEPT;
 }
 
+static int masq_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		     char *buf, size_t len)
+{
+	const struct xt_nat_range *r = FILTER_PRIV(d, const struct xt_nat_range);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	if (r->flags & XT_NAT_PROTO) {
+		filter_bprintf(&b, " masq ports: %u", r->pmin);
+		if (r->pmax != r->pmin)
+			filter_bprintf(&b, "-%u", r->pmax);
+	}
+	if (r->flags & XT_NAT_RANDOM)
+		filter_bprintf(&b, " random");
+	if (r->flags & XT_NAT_RANDOM_FULLY)
+		filter_bprintf(&b, " random-fully");
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_MASQUERADE = {
 	.abi = FILTER_EXT_ABI,
 	.name = "MASQUERADE",
@@ -54,6 +72,7 @@ const struct filter_ext filter_ext_MASQUERADE = {
 	.priv_size = sizeof(struct xt_nat_range),
 	.parse = masq_parse,
 	.print = masq_print,
+	.list = masq_list,
 	.check = masq_check,
 	.target = masq_target,
 };

@@ -47,6 +47,19 @@ static int netmap_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_ACCEPT;
 }
 
+static int netmap_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		       char *buf, size_t len)
+{
+	const struct netmap_priv *p = FILTER_PRIV(d, const struct netmap_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+	int af = xt_af(std->family), pl = filter_mask_prefix(af, p->mask);
+
+	filter_bprintf(&b, " to:");
+	filter_baddr(&b, af, p->addr);
+	filter_bprintf(&b, "/%d", pl);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_NETMAP = {
 	.abi = FILTER_EXT_ABI,
 	.name = "NETMAP",
@@ -57,6 +70,7 @@ const struct filter_ext filter_ext_NETMAP = {
 	.priv_size = sizeof(struct netmap_priv),
 	.parse = netmap_parse,
 	.print = netmap_print,
+	.list = netmap_list,
 	.check = netmap_check,
 	.target = netmap_target,
 };

@@ -104,6 +104,15 @@ static int nflog_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_CONTINUE;
 }
 
+static int nflog_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		   char *buf, size_t len)
+{
+	char tmp[1024];
+
+	nflog_print(d, std, tmp, sizeof(tmp));
+	return xt_list_from_save(NULL, tmp, buf, len);
+}
+
 const struct filter_ext filter_ext_NFLOG = {
 	.abi = FILTER_EXT_ABI,
 	.name = "NFLOG",
@@ -115,5 +124,6 @@ const struct filter_ext filter_ext_NFLOG = {
 	.parse = nflog_parse,
 	.final_check = nflog_final,
 	.print = nflog_print,
+	.list = nflog_list,
 	.target = nflog_target,
 };

@@ -87,6 +87,23 @@ static int nfqueue_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_QUEUE;
 }
 
+static int nfqueue_list(const struct filter_ext_data *d, const struct filter_std *std,
+			bool numeric, char *buf, size_t len)
+{
+	const struct nfqueue_priv *p = FILTER_PRIV(d, const struct nfqueue_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	if (p->total > 1)
+		filter_bprintf(&b, " NFQUEUE balance %u:%u", p->num, p->num + p->total - 1);
+	else
+		filter_bprintf(&b, " NFQUEUE num %u", p->num);
+	if (p->bypass)
+		filter_bprintf(&b, " bypass");
+	if (p->fanout)
+		filter_bprintf(&b, " cpu-fanout");
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_NFQUEUE = {
 	.abi = FILTER_EXT_ABI,
 	.name = "NFQUEUE",
@@ -100,5 +117,6 @@ const struct filter_ext filter_ext_NFQUEUE = {
 	.parse = nfqueue_parse,
 	.final_check = nfqueue_final,
 	.print = nfqueue_print,
+	.list = nfqueue_list,
 	.target = nfqueue_target,
 };

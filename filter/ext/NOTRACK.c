@@ -20,12 +20,19 @@ static int notrack_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_CONTINUE;
 }
 
+static int notrack_list(const struct filter_ext_data *d, const struct filter_std *std,
+			bool numeric, char *buf, size_t len)
+{
+	return snprintf(buf, len, " NOTRACK");
+}
+
 const struct filter_ext filter_ext_NOTRACK = {
 	.abi = FILTER_EXT_ABI,
 	.name = "NOTRACK",
 	.family = FILTER_BOTH,
 	.kind = FILTER_EXT_TARGET,
 	.print = notrack_print,
+	.list = notrack_list,
 	.check = notrack_check,
 	.target = notrack_target,
 };

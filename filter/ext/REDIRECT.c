@@ -43,6 +43,22 @@ static int redir_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_ACCEPT;
 }
 
+static int redir_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		      char *buf, size_t len)
+{
+	const struct xt_nat_range *r = FILTER_PRIV(d, const struct xt_nat_range);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	if (r->flags & XT_NAT_PROTO) {
+		filter_bprintf(&b, " redir ports %u", r->pmin);
+		if (r->pmax != r->pmin)
+			filter_bprintf(&b, "-%u", r->pmax);
+	}
+	if (r->flags & XT_NAT_RANDOM)
+		filter_bprintf(&b, " random");
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_REDIRECT = {
 	.abi = FILTER_EXT_ABI,
 	.name = "REDIRECT",
@@ -53,6 +69,7 @@ const struct filter_ext filter_ext_REDIRECT = {
 	.priv_size = sizeof(struct xt_nat_range),
 	.parse = redir_parse,
 	.print = redir_print,
+	.list = redir_list,
 	.check = redir_check,
 	.target = redir_target,
 };

@@ -56,6 +56,23 @@ static int snat_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_ACCEPT;
 }
 
+static int snat_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		     char *buf, size_t len)
+{
+	const struct xt_nat_range *r = FILTER_PRIV(d, const struct xt_nat_range);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, " to:");
+	xt_nat_bto(&b, r, std->family);
+	if (r->flags & XT_NAT_RANDOM)
+		filter_bprintf(&b, " random");
+	if (r->flags & XT_NAT_RANDOM_FULLY)
+		filter_bprintf(&b, " random-fully");
+	if (r->flags & XT_NAT_PERSISTENT)
+		filter_bprintf(&b, " persistent");
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_SNAT = {
 	.abi = FILTER_EXT_ABI,
 	.name = "SNAT",
@@ -67,6 +84,7 @@ const struct filter_ext filter_ext_SNAT = {
 	.priv_size = sizeof(struct xt_nat_range),
 	.parse = snat_parse,
 	.print = snat_print,
+	.list = snat_list,
 	.check = snat_check,
 	.target = snat_target,
 };

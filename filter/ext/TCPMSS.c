@@ -78,6 +78,16 @@ static int tcpmss_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_CONTINUE;
 }
 
+static int tcpmss_list(const struct filter_ext_data *d, const struct filter_std *std,
+		       bool numeric, char *buf, size_t len)
+{
+	const struct tcpmss_priv *p = FILTER_PRIV(d, const struct tcpmss_priv);
+
+	if (p->mss == MSS_CLAMP)
+		return snprintf(buf, len, " TCPMSS clamp to PMTU");
+	return snprintf(buf, len, " TCPMSS set %u", p->mss);
+}
+
 const struct filter_ext filter_ext_TCPMSS = {
 	.abi = FILTER_EXT_ABI,
 	.name = "TCPMSS",
@@ -89,6 +99,7 @@ const struct filter_ext filter_ext_TCPMSS = {
 	.parse = tcpmss_parse,
 	.final_check = tcpmss_final,
 	.print = tcpmss_print,
+	.list = tcpmss_list,
 	.check = tcpmss_check,
 	.target = tcpmss_target,
 };

@@ -69,6 +69,14 @@ static int tos_tg_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_CONTINUE;
 }
 
+static int tos_tg_list(const struct filter_ext_data *d, const struct filter_std *std,
+		       bool numeric, char *buf, size_t len)
+{
+	const struct tos_tg_priv *p = FILTER_PRIV(d, const struct tos_tg_priv);
+
+	return snprintf(buf, len, " TOS set 0x%02x/0x%02x", p->val, p->mask);
+}
+
 const struct filter_ext filter_ext_TOS = {
 	.abi = FILTER_EXT_ABI,
 	.name = "TOS",
@@ -81,6 +89,7 @@ const struct filter_ext filter_ext_TOS = {
 	.parse = tos_tg_parse,
 	.final_check = tos_tg_final,
 	.print = tos_tg_print,
+	.list = tos_tg_list,
 	.check = tos_tg_check,
 	.target = tos_tg_target,
 };

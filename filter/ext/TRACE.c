@@ -20,12 +20,19 @@ static int trace_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_CONTINUE;
 }
 
+static int trace_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		      char *buf, size_t len)
+{
+	return snprintf(buf, len, "%s", "");
+}
+
 const struct filter_ext filter_ext_TRACE = {
 	.abi = FILTER_EXT_ABI,
 	.name = "TRACE",
 	.family = FILTER_BOTH,
 	.kind = FILTER_EXT_TARGET,
 	.print = trace_print,
+	.list = trace_list,
 	.check = trace_check,
 	.target = trace_target,
 };

@@ -89,6 +89,24 @@ static int ah6_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_MATCHED;
 }
 
+static int ah6_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		    char *buf, size_t len)
+{
+	const struct ah6_priv *p = FILTER_PRIV(d, const struct ah6_priv);
+	const struct xt_spi *s = &p->spi;
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, " ah ");
+	if (s->r[0] != 0 || s->r[1] != UINT32_MAX || s->inv)
+		filter_bprintf(&b, s->r[0] == s->r[1] ? "spi:%s%u" : "spis:%s%u:%u",
+			       s->inv ? "!" : "", s->r[0], s->r[1]);
+	if (p->hdrlen || p->len_inv)
+		filter_bprintf(&b, "length:%s%u", p->len_inv ? "!" : "", p->hdrlen);
+	if (p->res)
+		filter_bprintf(&b, " reserved");
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_ah6 = {
 	.abi = FILTER_EXT_ABI,
 	.name = "ah",
@@ -100,5 +118,6 @@ const struct filter_ext filter_ext_ah6 = {
 	.init = ah6_init,
 	.parse = ah6_parse,
 	.print = ah6_print,
+	.list = ah6_list,
 	.match = ah6_match,
 };

@@ -100,6 +100,15 @@ static int connlimit_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return (n > p->limit) ^ p->upto ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int connlimit_list(const struct filter_ext_data *d, const struct filter_std *std,
+			  bool numeric, char *buf, size_t len)
+{
+	const struct connlimit_priv *p = FILTER_PRIV(d, const struct connlimit_priv);
+
+	return snprintf(buf, len, " #conn %s/%u %s %u", p->daddr ? "dst" : "src", p->plen,
+			p->upto ? "<=" : ">", p->limit);
+}
+
 const struct filter_ext filter_ext_connlimit = {
 	.abi = FILTER_EXT_ABI,
 	.name = "connlimit",
@@ -113,5 +122,6 @@ const struct filter_ext filter_ext_connlimit = {
 	.parse = connlimit_parse,
 	.final_check = connlimit_final,
 	.print = connlimit_print,
+	.list = connlimit_list,
 	.match = connlimit_match,
 };

@@ -63,6 +63,14 @@ static int dscp_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return ((t >> 2) == p->dscp) ^ p->inv ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int dscp_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		     char *buf, size_t len)
+{
+	const struct dscp_priv *p = FILTER_PRIV(d, const struct dscp_priv);
+
+	return snprintf(buf, len, " DSCP match %s0x%02x", p->inv ? "!" : "", p->dscp);
+}
+
 const struct filter_ext filter_ext_dscp = {
 	.abi = FILTER_EXT_ABI,
 	.name = "dscp",
@@ -74,5 +82,6 @@ const struct filter_ext filter_ext_dscp = {
 	.parse = dscp_parse,
 	.final_check = dscp_final,
 	.print = dscp_print,
+	.list = dscp_list,
 	.match = dscp_match,
 };

@@ -51,6 +51,19 @@ static int esp_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 									    : FILTER_NOMATCH;
 }
 
+static int esp_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		    char *buf, size_t len)
+{
+	const struct xt_spi *s = FILTER_PRIV(d, const struct xt_spi);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	filter_bprintf(&b, " esp");
+	if (s->r[0] != 0 || s->r[1] != UINT32_MAX || s->inv)
+		filter_bprintf(&b, s->r[0] == s->r[1] ? " spi:%s%u" : " spis:%s%u:%u",
+			       s->inv ? "!" : "", s->r[0], s->r[1]);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_esp = {
 	.abi = FILTER_EXT_ABI,
 	.name = "esp",
@@ -62,6 +75,7 @@ const struct filter_ext filter_ext_esp = {
 	.init = esp_init,
 	.parse = esp_parse,
 	.print = esp_print,
+	.list = esp_list,
 	.check = esp_check,
 	.match = esp_match,
 };

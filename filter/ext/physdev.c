@@ -103,6 +103,15 @@ static int physdev_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 									    : FILTER_NOMATCH;
 }
 
+static int physdev_list(const struct filter_ext_data *d, const struct filter_std *std,
+			bool numeric, char *buf, size_t len)
+{
+	char tmp[256];
+
+	physdev_print(d, std, tmp, sizeof(tmp));
+	return snprintf(buf, len, " PHYSDEV match %s", tmp);
+}
+
 const struct filter_ext filter_ext_physdev = {
 	.abi = FILTER_EXT_ABI,
 	.name = "physdev",
@@ -114,5 +123,6 @@ const struct filter_ext filter_ext_physdev = {
 	.parse = physdev_parse,
 	.final_check = physdev_final,
 	.print = physdev_print,
+	.list = physdev_list,
 	.match = physdev_match,
 };

@@ -51,6 +51,15 @@ static int rpfilter_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return ok ^ filter_opt_seen(d, O_INVERT) ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int rpfilter_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		   char *buf, size_t len)
+{
+	char tmp[1024];
+
+	rpfilter_print(d, std, tmp, sizeof(tmp));
+	return xt_list_from_save("rpfilter", tmp, buf, len);
+}
+
 const struct filter_ext filter_ext_rpfilter = {
 	.abi = FILTER_EXT_ABI,
 	.name = "rpfilter",
@@ -60,6 +69,7 @@ const struct filter_ext filter_ext_rpfilter = {
 	.n_opts = XT_ARRAY_SIZE(rpfilter_opts),
 	.parse = rpfilter_parse,
 	.print = rpfilter_print,
+	.list = rpfilter_list,
 	.check = rpfilter_check,
 	.match = rpfilter_match,
 };

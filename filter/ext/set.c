@@ -140,6 +140,15 @@ static int set_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return hit ^ p->inv ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int set_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		   char *buf, size_t len)
+{
+	char tmp[1024];
+
+	set_print(d, std, tmp, sizeof(tmp));
+	return xt_list_from_save(NULL, tmp, buf, len);
+}
+
 const struct filter_ext filter_ext_set = {
 	.abi = FILTER_EXT_ABI,
 	.name = "set",
@@ -152,6 +161,7 @@ const struct filter_ext filter_ext_set = {
 	.parse = set_parse,
 	.final_check = set_final,
 	.print = set_print,
+	.list = set_list,
 	.bind = set_bind,
 	.unbind = set_unbind,
 	.match = set_match,

@@ -235,3 +235,23 @@ const char *xt_shared_name(const char *name, char *buf, size_t len)
 	snprintf(buf, len, "%.46s#%016llx", name, (unsigned long long)h);
 	return buf;
 }
+
+/* See xt.h. */
+int xt_list_from_save(const char *tag, const char *save, char *buf, size_t len)
+{
+	struct filter_buf b = filter_buf_init(buf, len);
+	const char *p;
+
+	if (tag)
+		filter_bprintf(&b, " %s", tag);
+	if (*save)
+		filter_bprintf(&b, " ");
+	for (p = save; *p; p++) {
+		if (p[0] == '-' && p[1] == '-' && (p == save || p[-1] == ' ')) {
+			p++;
+			continue;
+		}
+		filter_bprintf(&b, "%c", *p);
+	}
+	return (int)b.pos;
+}

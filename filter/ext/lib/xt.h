@@ -110,6 +110,10 @@ void xt_lports(struct filter_buf *b, const char *tag, const uint16_t r[2], bool 
 /* A port as -L prints it: the service name for @proto unless @numeric. */
 void xt_lport(struct filter_buf *b, uint16_t port, bool numeric, const char *proto);
 
+/* -L form made from a save form: " TAG" (if @tag) then @save with the "--"
+ * of every option removed (" CT notrack helper ftp", " match-set t4 src"). */
+int xt_list_from_save(const char *tag, const char *save, char *buf, size_t len);
+
 /* --------------------------------------------------------- packet access */
 
 /* Transport ports of @pv (host order), false if not TCP/UDP-like or not
