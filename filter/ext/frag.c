@@ -111,6 +111,30 @@ static int frag_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_MATCHED;
 }
 
+static int frag_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		     char *buf, size_t len)
+{
+	static const char *const flag[] = { [O_RES] = "reserved", [O_FIRST] = "first",
+					    [O_MORE] = "more", [O_LAST] = "last" };
+	const struct frag_priv *p = FILTER_PRIV(d, const struct frag_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+	unsigned o;
+
+	filter_bprintf(&b, " frag ");
+	if (p->ids[0] != 0 || p->ids[1] != UINT32_MAX || p->inv_ids) {
+		if (p->ids[0] == p->ids[1])
+			filter_bprintf(&b, "id:%s%u", p->inv_ids ? "!" : "", p->ids[0]);
+		else
+			filter_bprintf(&b, "ids:%s%u:%u", p->inv_ids ? "!" : "", p->ids[0], p->ids[1]);
+	}
+	if (filter_opt_seen(d, O_LEN))
+		filter_bprintf(&b, " length:%s%u", p->inv_len ? "!" : "", p->hdrlen);
+	for (o = O_RES; o <= O_LAST; o++)
+		if (filter_opt_seen(d, o))
+			filter_bprintf(&b, " %s", flag[o]);
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_frag = {
 	.abi = FILTER_EXT_ABI,
 	.name = "frag",
@@ -123,5 +147,6 @@ const struct filter_ext filter_ext_frag = {
 	.parse = frag_parse,
 	.final_check = frag_final,
 	.print = frag_print,
+	.list = frag_list,
 	.match = frag_match,
 };

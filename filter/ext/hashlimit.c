@@ -469,6 +469,65 @@ static int hl_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return (p->mode & M_INVERT) ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int hl_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		   char *buf, size_t len)
+{
+	static const struct xt_name order[] = {
+		{ "srcip", M_SIP }, { "srcport", M_SPT }, { "dstip", M_DIP }, { "dstport", M_DPT },
+	};
+	const struct hl_priv *p = FILTER_PRIV(d, const struct hl_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+	unsigned dmask = std->family == FILTER_V6 ? 128 : 32, i;
+	uint64_t quantum;
+	const char *sep = "";
+
+	filter_bprintf(&b, " limit: %s ", p->mode & M_INVERT ? "above" : "up to");
+	if (p->mode & M_BYTES) {
+		char tmp[128];
+		char *bu;
+
+		quantum = hl_bbytes(&b, p->avg, 0) == 15000 && p->burst ? 60000 : 15000;
+		if (p->burst) {
+			struct filter_buf t = filter_buf_init(tmp, sizeof(tmp));
+
+			hl_bbytes(&t, p->avg, p->burst);
+			bu = strstr(tmp, " --hashlimit-burst ");
+			if (bu)
+				filter_bprintf(&b, " burst %s", bu + strlen(" --hashlimit-burst "));
+		}
+	} else {
+		/* revision 3 lists the period times the rate interval */
+		quantum = hl_brate(&b, p->avg * (p->interval ? p->interval : 1));
+		filter_bprintf(&b, " burst %llu", (unsigned long long)p->burst);
+	}
+	if (p->mode & (M_SIP | M_SPT | M_DIP | M_DPT)) {
+		filter_bprintf(&b, " mode ");
+		for (i = 0; i < XT_ARRAY_SIZE(order); i++)
+			if (p->mode & order[i].value) {
+				filter_bprintf(&b, "%s%s", sep, order[i].name);
+				sep = "-";
+			}
+	}
+	if (p->size)
+		filter_bprintf(&b, " htable-size %u", p->size);
+	if (p->max)
+		filter_bprintf(&b, " htable-max %u", p->max);
+	if (p->gc_interval != 1000)
+		filter_bprintf(&b, " htable-gcinterval %u", p->gc_interval);
+	if (p->expire != quantum)
+		filter_bprintf(&b, " htable-expire %u", p->expire);
+	if (p->srcmask != dmask)
+		filter_bprintf(&b, " srcmask %u", p->srcmask);
+	if (p->dstmask != dmask)
+		filter_bprintf(&b, " dstmask %u", p->dstmask);
+	if (p->mode & M_RATEMATCH) {
+		filter_bprintf(&b, " rate-match");
+		if (p->interval != 1)
+			filter_bprintf(&b, " rate-interval %u", p->interval);
+	}
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_hashlimit = {
 	.abi = FILTER_EXT_ABI,
 	.name = "hashlimit",
@@ -482,6 +541,7 @@ const struct filter_ext filter_ext_hashlimit = {
 	.parse = hl_parse,
 	.final_check = hl_final,
 	.print = hl_print,
+	.list = hl_list,
 	.check = hl_check,
 	.bind = hl_bind,
 	.unbind = hl_unbind,

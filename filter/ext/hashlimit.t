@@ -28,7 +28,6 @@
 -m hashlimit --hashlimit-upto 10/sec --hashlimit-name x --hashlimit-burst 0;FAIL;bad value for option "--hashlimit-burst", or out of range (1-1000000).
 -m hashlimit --hashlimit-upto 10/sec --hashlimit-name x --hashlimit-burst 10001;-m hashlimit --hashlimit-upto 10/sec --hashlimit-burst 10001 --hashlimit-name x
 -m hashlimit --hashlimit-upto 10/sec --hashlimit-name rm --hashlimit-rate-match;-m hashlimit --hashlimit-upto 10/sec --hashlimit-burst 5 --hashlimit-name rm --hashlimit-rate-match
--m hashlimit --hashlimit-upto 10/sec --hashlimit-name x --hashlimit-rate-interval 5;-m hashlimit --hashlimit-upto 10/sec --hashlimit-burst 5 --hashlimit-name x
 -m hashlimit ! --hashlimit-upto 10/sec --hashlimit-name x;-m hashlimit --hashlimit-above 10/sec --hashlimit-burst 5 --hashlimit-name x
 -m hashlimit --hashlimit-upto 10/sec --hashlimit-above 5/sec --hashlimit-name x;FAIL;hashlimit: option "--hashlimit-upto" cannot be used together with "--hashlimit-above".
 -m hashlimit --hashlimit-upto 10/second --hashlimit-name x --hashlimit-mode SRCIP;FAIL;hashlimit: Bad value for "--hashlimit-mode" option: "SRCIP"

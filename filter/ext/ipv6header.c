@@ -103,6 +103,15 @@ static int v6hdr_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return m ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int v6hdr_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		      char *buf, size_t len)
+{
+	const struct v6hdr_priv *p = FILTER_PRIV(d, const struct v6hdr_priv);
+
+	return snprintf(buf, len, " ipv6header flags:%s0x%02X%s", p->inv ? "!" : "", p->matchflags,
+			p->soft ? " soft" : "");
+}
+
 const struct filter_ext filter_ext_ipv6header = {
 	.abi = FILTER_EXT_ABI,
 	.name = "ipv6header",
@@ -113,5 +122,6 @@ const struct filter_ext filter_ext_ipv6header = {
 	.priv_size = sizeof(struct v6hdr_priv),
 	.parse = v6hdr_parse,
 	.print = v6hdr_print,
+	.list = v6hdr_list,
 	.match = v6hdr_match,
 };

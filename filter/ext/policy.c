@@ -206,6 +206,44 @@ static int policy_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return p->len == 0 && (!p->strict || n == 0) ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int policy_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		       char *buf, size_t len)
+{
+	const struct policy_priv *p = FILTER_PRIV(d, const struct policy_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+	int af = xt_af(std->family);
+	unsigned i;
+
+	filter_bprintf(&b, " policy match dir %s pol %s", p->out ? "out" : "in",
+		       p->none ? "none" : "ipsec");
+	if (p->strict)
+		filter_bprintf(&b, " strict");
+	for (i = 0; i < p->len; i++) {
+		const struct policy_elem *e = &p->e[i];
+#define INV(bit) (e->invert & (bit) ? " !" : "")
+		if (p->len > 1)
+			filter_bprintf(&b, " [%u]", i);
+		if (e->match & E_REQID)
+			filter_bprintf(&b, "%s reqid %u", INV(E_REQID), e->reqid);
+		if (e->match & E_SPI)
+			filter_bprintf(&b, "%s spi 0x%x", INV(E_SPI), e->spi);
+		if (e->match & E_PROTO)
+			filter_bprintf(&b, "%s proto %u", INV(E_PROTO), e->proto);
+		if (e->match & E_MODE)
+			filter_bprintf(&b, "%s mode %s", INV(E_MODE), e->mode ? "tunnel" : "transport");
+		if (e->match & E_DST) {
+			filter_bprintf(&b, "%s tunnel-dst ", INV(E_DST));
+			policy_baddr(&b, af, e->daddr, e->dmask);
+		}
+		if (e->match & E_SRC) {
+			filter_bprintf(&b, "%s tunnel-src ", INV(E_SRC));
+			policy_baddr(&b, af, e->saddr, e->smask);
+		}
+#undef INV
+	}
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_policy = {
 	.abi = FILTER_EXT_ABI,
 	.name = "policy",
@@ -217,6 +255,7 @@ const struct filter_ext filter_ext_policy = {
 	.parse = policy_parse,
 	.final_check = policy_final,
 	.print = policy_print,
+	.list = policy_list,
 	.check = policy_check,
 	.match = policy_match,
 };

@@ -159,6 +159,40 @@ static int rt_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_MATCHED;
 }
 
+static int rt_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		   char *buf, size_t len)
+{
+	const struct rt_priv *p = FILTER_PRIV(d, const struct rt_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+	unsigned i;
+
+	filter_bprintf(&b, " rt");
+	if (filter_opt_seen(d, O_TYPE))
+		filter_bprintf(&b, " type:%s%u", p->inv_type ? "!" : "", p->type);
+	if (p->segsleft[0] != 0 || p->segsleft[1] != UINT32_MAX || p->inv_segs) {
+		if (p->segsleft[0] == p->segsleft[1])
+			filter_bprintf(&b, " segsleft:%s%u", p->inv_segs ? "!" : "", p->segsleft[0]);
+		else
+			filter_bprintf(&b, " segslefts:%s%u:%u", p->inv_segs ? "!" : "", p->segsleft[0],
+				       p->segsleft[1]);
+	}
+	if (filter_opt_seen(d, O_LEN))
+		filter_bprintf(&b, " length:%s%u", p->inv_len ? "!" : "", p->hdrlen);
+	if (filter_opt_seen(d, O_0_RES))
+		filter_bprintf(&b, " reserved");
+	if (p->n_addrs) {
+		filter_bprintf(&b, " 0-addrs ");
+		for (i = 0; i < p->n_addrs; i++) {
+			if (i)
+				filter_bprintf(&b, ",");
+			filter_baddr(&b, 6, p->addrs[i]);
+		}
+	}
+	if (filter_opt_seen(d, O_0_NOT_STRICT))
+		filter_bprintf(&b, " 0-not-strict");
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_rt = {
 	.abi = FILTER_EXT_ABI,
 	.name = "rt",
@@ -170,5 +204,6 @@ const struct filter_ext filter_ext_rt = {
 	.init = rt_init,
 	.parse = rt_parse,
 	.print = rt_print,
+	.list = rt_list,
 	.match = rt_match,
 };

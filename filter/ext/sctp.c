@@ -278,6 +278,53 @@ static int sctp_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_MATCHED;
 }
 
+static int sctp_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		     char *buf, size_t len)
+{
+	static const char *const mt[] = { "", "any", "all", "only" };
+	const struct sctp_priv *p = FILTER_PRIV(d, const struct sctp_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+	bool first = true;
+	unsigned t, i, k;
+
+	filter_bprintf(&b, " sctp");
+	xt_lports(&b, "spt", p->spts, p->inv_src, numeric, "sctp");
+	xt_lports(&b, "dpt", p->dpts, p->inv_dst, numeric, "sctp");
+	if (!p->match_type)
+		return (int)b.pos;
+	filter_bprintf(&b, "%s %s ", p->inv_chunks ? " !" : "", mt[p->match_type]);
+	for (t = 0; t < 256; t++) {
+		if (!chunk_set(p, t))
+			continue;
+		for (i = 0; i < XT_ARRAY_SIZE(sctp_chunks) && sctp_chunks[i].type != t; i++)
+			;
+		if (i == XT_ARRAY_SIZE(sctp_chunks))
+			continue;
+		filter_bprintf(&b, "%s", first ? "" : ",");
+		first = false;
+		if (numeric)
+			filter_bprintf(&b, "0x%04X", t);
+		else
+			filter_bprintf(&b, "%s", sctp_chunks[i].name);
+		for (k = 0; k < p->n_flags; k++) {
+			int bit;
+
+			if (p->flags[k].type != t)
+				continue;
+			filter_bprintf(&b, ":");
+			for (bit = 7; bit >= 0; bit--)
+				if (p->flags[k].mask & (1u << bit)) {
+					char c = sctp_chunks[i].flags[7 - bit];
+
+					filter_bprintf(&b, "%c", p->flags[k].flag & (1u << bit) ? c : tolower(c));
+				}
+		}
+	}
+	if (first)
+		filter_bprintf(&b, "NONE");
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_sctp = {
 	.abi = FILTER_EXT_ABI,
 	.name = "sctp",
@@ -289,6 +336,7 @@ const struct filter_ext filter_ext_sctp = {
 	.init = sctp_init,
 	.parse = sctp_parse,
 	.print = sctp_print,
+	.list = sctp_list,
 	.check = sctp_check,
 	.match = sctp_match,
 };

@@ -187,6 +187,33 @@ static int string_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return found ^ p->inv ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int string_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		       char *buf, size_t len)
+{
+	const struct string_priv *p = FILTER_PRIV(d, const struct string_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+	bool hex = string_is_hex(p);
+	unsigned i;
+
+	filter_bprintf(&b, " STRING match %s \"%s", p->inv ? "!" : "", hex ? "|" : "");
+	for (i = 0; i < p->patlen; i++) {
+		if (hex)
+			filter_bprintf(&b, "%02x", p->pattern[i]);
+		else if (p->pattern[i] == '"' || p->pattern[i] == '\\')
+			filter_bprintf(&b, "\\%c", p->pattern[i]);
+		else
+			filter_bprintf(&b, "%c", p->pattern[i]);
+	}
+	filter_bprintf(&b, "%s\" ALGO name %s", hex ? "|" : "", p->algo);
+	if (p->from)
+		filter_bprintf(&b, " FROM %u", p->from);
+	if (p->to != UINT16_MAX)
+		filter_bprintf(&b, " TO %u", p->to);
+	if (p->icase)
+		filter_bprintf(&b, " ICASE");
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_string = {
 	.abi = FILTER_EXT_ABI,
 	.name = "string",
@@ -200,6 +227,7 @@ const struct filter_ext filter_ext_string = {
 	.parse = string_parse,
 	.final_check = string_final,
 	.print = string_print,
+	.list = string_list,
 	.check = string_check,
 	.match = string_match,
 };

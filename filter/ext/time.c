@@ -229,6 +229,54 @@ static int time_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return FILTER_MATCHED;
 }
 
+static void time_ldate(struct filter_buf *b, const char *what, uint32_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	filter_bprintf(b, " %s %04d-%02d-%02d %02d:%02d:%02d", what, tm.tm_year + 1900, tm.tm_mon + 1,
+		       tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+static int time_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		     char *buf, size_t len)
+{
+	static const char *const suffix[] = { "th", "st", "nd", "rd" };
+	const struct time_priv *p = FILTER_PRIV(d, const struct time_priv);
+	struct filter_buf b = filter_buf_init(buf, len);
+	const char *sep = " on ";
+	unsigned i;
+
+	filter_bprintf(&b, " TIME");
+	if (p->day_start != 0 || p->day_stop != MAX_DAYTIME)
+		filter_bprintf(&b, " from %02u:%02u:%02u to %02u:%02u:%02u",
+			       p->day_start / 3600, p->day_start / 60 % 60, p->day_start % 60,
+			       p->day_stop / 3600, p->day_stop / 60 % 60, p->day_stop % 60);
+	if (p->weekdays != ALL_WEEKDAYS)
+		for (i = 1; i <= 7; i++)
+			if (p->weekdays & (1u << i)) {
+				filter_bprintf(&b, "%s%s", sep, week_names[i]);
+				sep = ",";
+			}
+	if (p->monthdays != ALL_MONTHDAYS)
+		for (sep = " on ", i = 1; i <= 31; i++)
+			if (p->monthdays & (1u << i)) {
+				/* iptables' ordinals: by the last digit only (11st, 12nd, 13rd) */
+				filter_bprintf(&b, "%s%u%s", sep, i, suffix[i % 10 < 4 ? i % 10 : 0]);
+				sep = ",";
+			}
+	if (p->date_start)
+		time_ldate(&b, "starting from", p->date_start);
+	if (p->date_stop != DATE_MAX)
+		time_ldate(&b, "until date", p->date_stop);
+	if (!p->localtz)
+		filter_bprintf(&b, " UTC");
+	if (p->contiguous)
+		filter_bprintf(&b, " contiguous");
+	return (int)b.pos;
+}
+
 const struct filter_ext filter_ext_time = {
 	.abi = FILTER_EXT_ABI,
 	.name = "time",
@@ -241,5 +289,6 @@ const struct filter_ext filter_ext_time = {
 	.parse = time_parse,
 	.final_check = time_final,
 	.print = time_print,
+	.list = time_list,
 	.match = time_match,
 };
