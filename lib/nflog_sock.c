@@ -66,9 +66,10 @@ int nflog_sock_set_rcvbuf(struct nflog_sock *s, int bytes)
 {
 	if (setsockopt(s->fd, SOL_SOCKET, SO_RCVBUFFORCE, &bytes, sizeof(bytes)) == 0)
 		return 0;
-	if (setsockopt(s->fd, SOL_SOCKET, SO_RCVBUF, &bytes, sizeof(bytes)) == 0)
-		return 0;
-	return -errno;
+	if (setsockopt(s->fd, SOL_SOCKET, SO_RCVBUF, &bytes, sizeof(bytes)) < 0)
+		return -errno;
+	/* SO_RCVBUF silently caps the size at rmem_max */
+	return nflog_sock_rcvbuf(s) >= bytes ? 0 : -EPERM;
 }
 
 int nflog_sock_rcvbuf(const struct nflog_sock *s)

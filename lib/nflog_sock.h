@@ -35,7 +35,11 @@ int nflog_sock_open(struct nflog_sock *s, const char *unix_path, uint8_t *buf, s
 
 void nflog_sock_close(struct nflog_sock *s);
 
-/* Sets the receive buffer to @bytes as written (SO_RCVBUFFORCE, else SO_RCVBUF). Returns 0 or -errno. */
+/*
+ * Sets the receive buffer to @bytes as written: SO_RCVBUFFORCE (CAP_NET_ADMIN), else SO_RCVBUF
+ * when that gives the whole size (net.core.rmem_max allows it). Returns 0, or -errno (-EPERM:
+ * only a smaller buffer was possible; the socket then keeps what SO_RCVBUF gave).
+ */
 int nflog_sock_set_rcvbuf(struct nflog_sock *s, int bytes);
 
 /* The receive buffer size as requested (half what the kernel reports), or -errno. */

@@ -53,6 +53,9 @@ loglevel=3
 stack=log1:NFLOG,base1:BASE,json1:JSON
 [log1]
 group=7
+netlink_qthreshold=1
+netlink_socket_buffer_size=262144
+netlink_socket_buffer_maxsize=1048576
 [json1]
 file="$D/out.json"
 sync=1
@@ -66,6 +69,15 @@ EOT
 		ip netns exec "$ns" ping -c 3 -i 0.2 -W 1 127.0.0.1 >/dev/null 2>&1
 		check "privs nflog: packets logged after the drop" \
 			wait_for 10 sh -c "[ \$(grep -c privs '$D/out.json' 2>/dev/null) -ge 3 ]"
+		# growing the buffer past net.core.rmem_max (208 KiB) needs CAP_NET_ADMIN
+		kill -STOP "$npid"
+		ip netns exec "$ns" ping -q -f -c 4000 -s 300 127.0.0.1 >/dev/null 2>&1
+		kill -CONT "$npid"
+		check "privs nflog: an overrun after the drop grows the buffer to 524288" \
+			wait_for 10 grep -q "socket buffer raised to 524288 bytes" "$D/nlog"
+		check_eq "privs nflog: the socket has it (ss rb = 2 x 524288)" "$(ip netns exec "$ns" \
+			ss -f netlink -a -m -p | awk -v p="ulogd/$npid " 'index($0, p) && match($0, /rb[0-9]+/) {
+			print substr($0, RSTART + 2, RLENGTH - 2)}')" 1048576
 	else
 		fail "privs nflog: daemon started"
 		cat "$D/nlog"

@@ -33,10 +33,16 @@ stats() {
 	grep "NFLOG group $G: packets=" "$T_TMP/$1.log" | tail -n 1
 }
 field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p"; }
+# rcvbuf: the receive buffer (ss's skmem rb) of the daemon's nfnetlink socket
+rcvbuf() { ip netns exec "$N" ss -f netlink -a -m -p |
+	awk -v p="ulogd/$pid " 'index($0, p) && match($0, /rb[0-9]+/) {print substr($0, RSTART + 2, RLENGTH - 2)}'; }
 stop() { kill -TERM "$pid"; wait "$pid"; wait_for 5 bash -c "! ip netns exec $N grep -q '^ *$G ' /proc/net/netfilter/nfnetlink_log"; }
 
 # batching: 16 messages per datagram or 50 ms
-daemon batch netlink_qthreshold=16 netlink_qtimeout=5 numeric_label=42
+daemon batch netlink_qthreshold=16 netlink_qtimeout=5 numeric_label=42 netlink_socket_buffer_size=1048576
+# SO_RCVBUFFORCE: the kernel doubles the value; 1 MiB is above net.core.rmem_max (208 KiB)
+check_eq "nflog_tuning: netlink_socket_buffer_size applied as written (rb = 2 x 1048576)" \
+	"$(rcvbuf)" 2097152
 check_eq "nflog_tuning: kernel flush timeout set" \
 	"$(ip netns exec "$N" awk -v g=$G '$1 == g {print $6}' /proc/net/netfilter/nfnetlink_log)" 5
 ip netns exec "$N" ping -q -f -c 500 127.0.0.1 >/dev/null
@@ -60,5 +66,16 @@ ip netns exec "$N" ping -q -f -c 300 127.0.0.1 >/dev/null
 kill -CONT "$pid"
 check "nflog_tuning: overrun grows the socket buffer to 8192" \
 	wait_for 5 grep -q "socket buffer raised to 8192 bytes" "$T_TMP/grow.log"
+check_eq "nflog_tuning: the grown buffer is on the socket (rb = 2 x 8192)" "$(rcvbuf)" 16384
 stop
+
+# SIGTERM drains: the kernel holds up to 100 messages for 60 s; the unbind at exit flushes
+# them to the socket and the daemon writes them before it exits
+daemon drain netlink_qthreshold=100 netlink_qtimeout=6000
+ip netns exec "$N" ping -q -c 5 -i 0.05 127.0.0.1 >/dev/null
+sleep 0.3
+check_eq "nflog_tuning: drain: nothing written while the kernel queues" \
+	"$(cat "$T_TMP/drain.json" 2>/dev/null | wc -l)" 0
+stop
+check_eq "nflog_tuning: drain: SIGTERM wrote the 5 queued packets" "$(wc -l <"$T_TMP/drain.json")" 5
 t_done
