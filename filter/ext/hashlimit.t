@@ -36,3 +36,18 @@
 :INPUT
 -m hashlimit --hashlimit-upto 10/sec --hashlimit-mode srcip --hashlimit-srcmask 64 --hashlimit-name v6;-m hashlimit --hashlimit-upto 10/sec --hashlimit-burst 5 --hashlimit-mode srcip --hashlimit-name v6 --hashlimit-srcmask 64
 -m hashlimit --hashlimit-upto 10/sec --hashlimit-mode srcip --hashlimit-srcmask 128 --hashlimit-name v6;-m hashlimit --hashlimit-upto 10/sec --hashlimit-burst 5 --hashlimit-mode srcip --hashlimit-name v6
+# packets: a rate far below the test's pace, so only the burst counts
+-4
+*mangle
+:PREROUTING
+-m hashlimit --hashlimit-upto 1/hour --hashlimit-burst 2 --hashlimit-mode srcip --hashlimit-name pk1;=
+>proto=udp;match
+>proto=udp;match
+>proto=udp;nomatch
+>proto=udp src=10.77.0.5;match
+>proto=udp;nomatch
+-m hashlimit --hashlimit-above 1/hour --hashlimit-burst 1 --hashlimit-mode srcip,dstport --hashlimit-name pk2;=
+>proto=udp dport=1;nomatch
+>proto=udp dport=1;match
+>proto=udp dport=2;nomatch
+>proto=udp dport=2;match

@@ -234,12 +234,13 @@ static void recent_stamp(struct recent_entry *e, uint64_t now, uint8_t ttl)
 
 static bool recent_hits(const struct recent_priv *p, struct recent_entry *e, uint64_t now)
 {
-	uint64_t since = now - (uint64_t)p->seconds * XT_HZ;
+	uint64_t window = (uint64_t)p->seconds * XT_HZ;
 	unsigned i, hits = 0, keep = 0;
 	bool hit = false;
 
+	/* the kernel skips stamps before now - seconds (time_after); without underflow here */
 	for (i = 0; i < e->nstamps; i++) {
-		if (p->seconds && e->stamps[i] < since)
+		if (p->seconds && now - e->stamps[i] > window)
 			continue;
 		if (!p->hitcount || ++hits >= p->hitcount) {
 			hit = true;
@@ -248,7 +249,7 @@ static bool recent_hits(const struct recent_priv *p, struct recent_entry *e, uin
 	}
 	if (p->reap) {
 		for (i = 0; i < e->nstamps; i++)
-			if (e->stamps[i] >= since)
+			if (now - e->stamps[i] <= window)
 				e->stamps[keep++] = e->stamps[i];
 		e->nstamps = (uint16_t)keep;
 		e->index = (uint16_t)(keep % RECENT_MAX_STAMPS);

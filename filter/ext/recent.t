@@ -35,3 +35,21 @@
 :INPUT
 -m recent --set --name v6 --mask ffff:ffff:ffff:ffff::;-m recent --set --name v6 --mask ffff:ffff:ffff:ffff:: --rsource
 -m recent --rcheck --seconds 10 --name v6 --rsource;-m recent --rcheck --seconds 10 --name v6 --mask ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff --rsource
+# packets: one rule sets and checks the same list, so each packet sees the stamps of those before it
+-4
+*mangle
+:PREROUTING
+-m recent --set --name pk1 --mask 255.255.255.255 --rsource -m recent --rcheck --hitcount 2 --name pk1 --mask 255.255.255.255 --rsource;=
+>proto=udp;nomatch
+>proto=udp;match
+>proto=udp;match
+-m recent --set --name pk2 --mask 255.255.255.255 --rsource -m recent ! --rcheck --hitcount 3 --name pk2 --mask 255.255.255.255 --rsource;=
+>proto=udp;match
+>proto=udp;match
+>proto=udp;nomatch
+-m recent --rcheck --name pk3 --mask 255.255.255.255 --rsource;=
+>proto=udp;nomatch
+-m recent --set --name pk4 --mask 255.255.255.0 --rdest -m recent --update --seconds 3600 --hitcount 2 --name pk4 --mask 255.255.255.0 --rdest;=
+>proto=udp dst=10.77.0.2;nomatch
+>proto=udp dst=10.77.0.99;match
+>proto=udp dst=10.77.1.2;nomatch

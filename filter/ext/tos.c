@@ -43,6 +43,14 @@ static int tos_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	return ((t & p->mask) == p->val) ^ p->inv ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
+static int tos_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
+		    char *buf, size_t len)
+{
+	const struct tos_priv *p = FILTER_PRIV(d, const struct tos_priv);
+
+	return snprintf(buf, len, " tos match%s0x%02x/0x%02x", p->inv ? "!" : "", p->val, p->mask);
+}
+
 const struct filter_ext filter_ext_tos = {
 	.abi = FILTER_EXT_ABI,
 	.name = "tos",
@@ -54,5 +62,6 @@ const struct filter_ext filter_ext_tos = {
 	.priv_size = sizeof(struct tos_priv),
 	.parse = tos_parse,
 	.print = tos_print,
+	.list = tos_list,
 	.match = tos_match,
 };

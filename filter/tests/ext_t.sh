@@ -261,7 +261,7 @@ fi
 LIST_OK="tcp udp state conntrack multiport mac limit comment mark connmark pkttype length hl ttl
 	REJECT LOG MARK CONNMARK recent iprange addrtype owner icmp icmp6 CT NFLOG set rpfilter
 	TRACE CHECKSUM TCPMSS MASQUERADE REDIRECT SNAT DNAT NETMAP NFQUEUE TOS DSCP dscp
-	connlimit physdev esp ah sctp rt frag ipv6header string time policy hashlimit"
+	connlimit physdev esp ah sctp rt frag ipv6header string time policy hashlimit tos"
 list_text() {
 	grep -v '^Chain \|^target ' "$1" | grep .
 }
