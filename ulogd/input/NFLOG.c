@@ -14,8 +14,6 @@
 #include "nflog.h"
 #include "nflog_keys.h"
 
-#define NFLOG_RECV_BUDGET 64    /* recv calls per wake-up; the loop comes back if more */
-
 /* At most one line per second per kind; the rest are counted and summed up. */
 struct nflog_ratelimit {
 	time_t last;
@@ -153,9 +151,11 @@ unsigned nflog_handle_buf(struct ulog_instance *inst, const void *buf, size_t le
 
 void nflog_get_stats(const struct ulog_instance *inst, struct nflog_stats *st)
 {
-	*st = ULOG_PRIV(inst, struct nflog_priv)->st;
-}
+	const struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
 
+	*st = p->st;
+	st->enobufs += p->sk.enobufs;   /* overruns met while a config request waited */
+}
 /* ---- socket ---- */
 
 /* Packets that arrive while a config request waits for its ack go to the
@@ -371,10 +371,11 @@ static void nflog_stop(struct ulog_instance *inst)
 
 static void nflog_signal(struct ulog_instance *inst, int signo)
 {
-	const struct nflog_stats *st = &ULOG_PRIV(inst, struct nflog_priv)->st;
+	struct nflog_stats st_, *st = &st_;
 
 	if (signo != SIGUSR1)
 		return;
+	nflog_get_stats(inst, st);
 	ulog_log(ULOG_NOTICE, "%s: NFLOG group %d: packets=%" PRIu64 " lost=%" PRIu64
 		 " gaps=%" PRIu64 " seq_back=%" PRIu64 " enobufs=%" PRIu64 " errors=%" PRIu64,
 		 inst->id, conf_of(inst)->group, st->packets, st->lost, st->gaps, st->seq_back,

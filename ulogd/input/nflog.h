@@ -25,6 +25,10 @@ struct nflog_conf {
 	char unix_socket[108];  /* nfcore's SOCK_SEQPACKET socket; "" = the kernel */
 };
 
+/* recv calls per wake-up: the socket is drained until empty, but the loop (other inputs,
+ * output flushes) runs between rounds of this many. */
+#define NFLOG_RECV_BUDGET 64
+
 /* Counters reported on SIGUSR1. */
 struct nflog_stats {
 	uint64_t packets;       /* records emitted */
