@@ -21,3 +21,15 @@
 *filter
 :INPUT
 -m mark ! --mark 0x7/0xf;=
+# packets (a packet arrives with mark 0)
+-4
+*mangle
+:PREROUTING
+-m mark --mark 0x0;=
+>proto=udp;match
+-m mark ! --mark 0x1/0x1;=
+>proto=udp;match
+-m mark --mark 0x0/0x0;=
+>proto=udp;match
+-m mark --mark 0x1;=
+>proto=udp;nomatch
