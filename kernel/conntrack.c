@@ -287,6 +287,9 @@ int ct_confirm(struct ct_table *t, struct ct_ref *ref, uint64_t now_ns)
 
 	if (!ct || ct->in_use != CT_UNCONFIRMED)
 		return 0;
+	/* only the original direction confirms (REJECT's reply shares the entry) */
+	if (ref->ctinfo == CT_ESTABLISHED_REPLY || ref->ctinfo == CT_RELATED_REPLY)
+		return 0;
 	if (ct->status & CT_S_DYING) {
 		/* killed by its tracker before confirm (kernel: not inserted) */
 		pool_put(t, ct);

@@ -32,6 +32,9 @@ enum ct_status_bit {
 	CT_S_CONFIRMED = 1u << 3,
 	CT_S_SRC_NAT = 1u << 4,
 	CT_S_DST_NAT = 1u << 5,
+	CT_S_SEQ_ADJUST = 1u << 6,
+	CT_S_SRC_NAT_DONE = 1u << 7,    /* the nat table was consulted for the source */
+	CT_S_DST_NAT_DONE = 1u << 8,    /* ... for the destination */
 	CT_S_DYING = 1u << 9,
 	CT_S_FIXED_TIMEOUT = 1u << 10,
 	CT_S_TEMPLATE = 1u << 11,

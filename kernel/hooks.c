@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The hook points in priority order and the receive/send paths of a packet through them. */
 #include <errno.h>
+#include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -111,11 +112,38 @@ static enum filter_verdict run_ct_in(struct hooks *h, struct pktbuf *b)
 	return FILTER_ACCEPT;
 }
 
-/* nat chains see only the first packet of a connection (nf_nat_inet_fn). */
-static bool nat_first_packet(const struct pktbuf *b)
+/* The nat status bit of @hook's manipulation: destination before routing, source after. */
+static uint32_t nat_done_bit(enum filter_hook hook)
 {
-	return b->ct.ct && !(b->ct.ct->status & CT_S_CONFIRMED) &&
-	       (b->ct.ctinfo == CT_NEW || b->ct.ctinfo == CT_RELATED || b->ct.ctinfo == CT_RELATED_REPLY);
+	return hook == FILTER_PRE_ROUTING || hook == FILTER_LOCAL_OUT ? CT_S_DST_NAT_DONE
+								     : CT_S_SRC_NAT_DONE;
+}
+
+/* nat chains see a connection once per manipulation (nf_nat_inet_fn): its
+ * first packet, or a non-ICMP RELATED one; RELATED ICMP errors are
+ * translated with their flow and never looked up. */
+static bool nat_lookup_due(const struct pktbuf *b, enum filter_hook hook)
+{
+	bool related = b->ct.ctinfo == CT_RELATED || b->ct.ctinfo == CT_RELATED_REPLY;
+
+	if (!b->ct.ct || (b->ct.ct->status & nat_done_bit(hook)))
+		return false;
+	if (related)
+		return b->pv.l4proto != (b->family == AF_INET6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
+	return b->ct.ctinfo == CT_NEW;
+}
+
+static enum filter_verdict run_nat(struct hooks *h, enum filter_hook hook, const char *table,
+				   struct pktbuf *b)
+{
+	enum filter_verdict v;
+
+	if (!nat_lookup_due(b, hook))
+		return FILTER_ACCEPT;
+	v = run_table(h, hook, table, b);
+	if (b->ct.ct)
+		b->ct.ct->status |= nat_done_bit(hook);     /* bound (null binding if no rule) */
+	return v;
 }
 
 static enum filter_verdict run_op(struct hooks *h, enum filter_hook hook, const struct hook_op *op,
@@ -125,7 +153,7 @@ static enum filter_verdict run_op(struct hooks *h, enum filter_hook hook, const 
 	case HOOK_OP_TABLE:
 		return run_table(h, hook, op->table, b);
 	case HOOK_OP_NAT:
-		return nat_first_packet(b) ? run_table(h, hook, op->table, b) : FILTER_ACCEPT;
+		return run_nat(h, hook, op->table, b);
 	case HOOK_OP_CT_IN:
 		return run_ct_in(h, b);
 	case HOOK_OP_CT_HELPER:
@@ -140,8 +168,40 @@ static enum filter_verdict run_op(struct hooks *h, enum filter_hook hook, const 
 
 void hooks_drop(struct hooks *h, struct pktbuf *b)
 {
-	if (h->ct)
-		ct_abort(h->ct, &b->ct);
+	if (!h->ct)
+		return;
+	if (b->ct.ct && b->ct.ct->in_use == 1 && b->ct.ct != &h->dropped) {
+		h->dropped = *b->ct.ct;
+		h->dropped.in_use = 0;       /* detached: neither hashed nor pooled */
+		h->has_dropped = true;
+	}
+	ct_abort(h->ct, &b->ct);
+}
+
+bool hooks_attach_dropped(struct hooks *h, struct pktbuf *b)
+{
+	struct ct_tuple tp, inner;
+	struct pkt_view ipv;
+	const struct pkt_view *pv = &b->pv;
+	bool hit = false;
+
+	if (!h->ct || !h->has_dropped || !ct_tuple_from_pkt(pv, h->dropped.tuple[0].zone, &tp))
+		return false;
+	if (ct_tuple_eq(&tp, &h->dropped.tuple[CT_DIR_REPLY])) {
+		hit = true;                                  /* TCP reset */
+	} else if ((pv->l4proto == IPPROTO_ICMP || pv->l4proto == IPPROTO_ICMPV6) && pv->l4_ok &&
+		   pv->l4_len > 8 &&
+		   pkt_parse(&ipv, pv->data + pv->l4_off + 8, pv->l4_len - 8, pv->family) == 0 &&
+		   ct_tuple_from_pkt(&ipv, h->dropped.tuple[0].zone, &inner)) {
+		hit = ct_tuple_eq(&inner, &h->dropped.tuple[CT_DIR_ORIGINAL]);  /* ICMP error */
+	}
+	if (!hit)
+		return false;
+	b->ct.ct = &h->dropped;
+	b->ct.ctinfo = CT_RELATED_REPLY;
+	b->ct_done = true;
+	h->has_dropped = false;
+	return true;
 }
 
 static void count(struct hooks *h, enum filter_verdict v)

@@ -62,6 +62,10 @@ struct hooks {
 	hooks_table_fn table;                /* NULL: tables accept */
 	void *table_arg;
 	struct hooks_stats st;
+	/* The last new connection dropped before confirm, detached from the
+	 * table: what REJECT's reply shares in the kernel (nf_ct_attach). */
+	struct ct_entry dropped;
+	bool has_dropped;
 };
 
 /*
@@ -80,8 +84,15 @@ enum filter_verdict hooks_receive(struct hooks *h, struct pktbuf *b);
  * OUTPUT and POSTROUTING. */
 enum filter_verdict hooks_send(struct hooks *h, struct pktbuf *b);
 
-/* The caller drops @b after a QUEUE/STOLEN verdict: an unconfirmed entry is released. */
+/* The caller drops @b after a QUEUE/STOLEN verdict: an unconfirmed entry is
+ * released (a detached copy stays in h->dropped). */
 void hooks_drop(struct hooks *h, struct pktbuf *b);
+
+/* For a packet the host generates in answer to one it dropped (REJECT's
+ * TCP reset or ICMP error): if @b answers h->dropped, attach it with
+ * ctinfo RELATED_REPLY and skip tracking, as nf_ct_attach does. Returns
+ * true if attached. */
+bool hooks_attach_dropped(struct hooks *h, struct pktbuf *b);
 
 /* ---- wiring to filter/ (hooks_filter.c) ---- */
 

@@ -16,3 +16,9 @@ CTREPLAY := $(BUILD)/nfcore-ctreplay
 $(CTREPLAY): $(call obj,kernel/tools/ct_replay.c) $(KERNEL_LIB) $(FILTER_LIB) $(LIBULOG)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 all: $(CTREPLAY)
+
+# nfcore: capture replay through rulesets, host and conntrack.
+NFCORE := $(BUILD)/nfcore
+$(NFCORE): $(call obj,kernel/tools/nfcore.c) $(KERNEL_LIB) $(FILTER_LIB) $(LIBULOG)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+all: $(NFCORE)

@@ -22,6 +22,11 @@ int pktbuf_init(struct pktbuf *b, const void *data, uint32_t len, uint8_t family
 	b->len = len;
 	if (pkt_parse(&b->pv, data, len, family) < 0 || !b->pv.l3_ok)
 		return -EINVAL;
+	/* link-layer padding is not part of the packet: the kernel trims it */
+	if (b->pv.tot_len && b->pv.tot_len < len) {
+		b->len = len = b->pv.tot_len;
+		pkt_parse(&b->pv, data, len, family);
+	}
 	b->family = b->pv.family;
 	b->meta.tstamp_ns = tstamp_ns;
 	set_name(b->meta.in, in);

@@ -35,7 +35,9 @@ struct pktbuf {
  * Prepares @b for the packet at @data (@len captured bytes from the network
  * header; family from the version nibble when @family is 0), timestamp
  * @tstamp_ns, arriving on @in and/or leaving by @out (NULL or "" for none).
- * Returns 0, or -EINVAL if no IPv4/IPv6 header could be read.
+ * Bytes beyond the header's total length (Ethernet padding) are cut off,
+ * as the kernel trims them. Returns 0, or -EINVAL if no IPv4/IPv6 header
+ * could be read.
  */
 int pktbuf_init(struct pktbuf *b, const void *data, uint32_t len, uint8_t family,
 		uint64_t tstamp_ns, const char *in, const char *out);

@@ -40,7 +40,7 @@ s.sendto(th, (dst, 0))
 PY
 
 PCAP=$T_TMP/b.pcap
-$inB tcpdump -i "$VB" -U -n -w "$PCAP" 2>"$T_TMP/tcpdump.err" &
+$inB tcpdump -i "$VB" -U -B 16384 -n -w "$PCAP" 2>"$T_TMP/tcpdump.err" &
 T_PIDS+=($!)
 wait_for 5 grep -q "listening on" "$T_TMP/tcpdump.err" || { fail "ct_kernel: tcpdump did not start"; exit 1; }
 
@@ -78,7 +78,7 @@ T1=$(date +%s.%N)
 sleep 4.5
 T2=$(date +%s.%N)
 { $inB conntrack -L -f ipv4; $inB conntrack -L -f ipv6; } 2>/dev/null >"$T_TMP/k2.txt"
-sleep 0.3
+sleep 1.5   # the capture ring hands over what it holds within its 1 s timeout
 kill -INT "${T_PIDS[0]}"; wait "${T_PIDS[0]}" 2>/dev/null
 
 "$CTR" --acct --at "$T1" --end "$T2" "$PCAP" >"$T_TMP/ours.txt" 2>"$T_TMP/ours.err" ||

@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Replaying records: direction and interfaces from the capture, the hooks, and the end report. */
+#include <errno.h>
+#include <string.h>
+#include <linux/if_packet.h>
+#include <sys/socket.h>
+
+#include "../filter/filter.h"
+#include "../filter/text.h"
+#include "../lib/pcapio.h"
+#include "replay.h"
+
+/* Where a record came from, as far as the capture tells. */
+struct origin {
+	bool outgoing;
+	char dev[IFNAMSIZ];      /* "" if unknown */
+};
+
+static void dev_by_index(const struct host *h, uint32_t index, char *out)
+{
+	const struct host_if *f = index ? host_if_by_index(h, (int)index) : NULL;
+
+	if (f)
+		memcpy(out, f->name, IFNAMSIZ);
+}
+
+static bool host_mac(const struct host *h, const uint8_t *mac)
+{
+	unsigned i;
+
+	for (i = 0; i < h->n_ifs; i++)
+		if (h->ifs[i].has_mac && !memcmp(h->ifs[i].mac, mac, 6) &&
+		    memcmp(mac, "\0\0\0\0\0\0", 6))
+			return true;
+	return false;
+}
+
+static void origin_of(const struct replay *r, int dlt, const uint8_t *data, const struct nfula_pkt *p,
+		      const struct pktbuf *b, struct origin *o)
+{
+	const uint8_t *src = b->data + (b->family == AF_INET6 ? 8 : 12);
+
+	memset(o, 0, sizeof(*o));
+	if (dlt == DLT_LINUX_SLL2) {
+		o->outgoing = p->outdev != 0;
+		dev_by_index(r->host, o->outgoing ? p->outdev : p->indev, o->dev);
+		return;
+	}
+	if (dlt == DLT_LINUX_SLL) {
+		o->outgoing = (data[0] << 8 | data[1]) == PACKET_OUTGOING;
+		return;
+	}
+	o->outgoing = (p->hwaddr && p->hwaddr_len == 6 && host_mac(r->host, p->hwaddr)) ||
+		      host_is_local(r->host, b->family, src);
+}
+
+/* The interface a packet from @src arrives on: towards the source. */
+static void guess_in(const struct replay *r, const struct pktbuf *b, char *dev)
+{
+	const uint8_t *src = b->data + (b->family == AF_INET6 ? 8 : 12);
+
+	if (r->in) {
+		memset(dev, 0, IFNAMSIZ);
+		strncpy(dev, r->in, IFNAMSIZ - 1);
+		return;
+	}
+	if (host_route_output(r->host, b->family, src, dev) < 0)
+		memset(dev, 0, IFNAMSIZ);
+}
+
+/* A forwarded packet's identity, without what forwarding changes (TTL, checksum, MACs). */
+static uint64_t fwd_key(const struct pktbuf *b)
+{
+	const struct pkt_view *pv = &b->pv;
+	uint64_t h = 0xcbf29ce484222325ull;
+	uint32_t i, n = pv->l4_ok ? pv->l4_off + (pv->l4_len < 8 ? pv->l4_len : 8) : pv->l3_hdrlen;
+
+	for (i = 0; i < n && i < b->len; i++) {
+		uint8_t c = b->data[i];
+
+		if (b->family == AF_INET && (i == 8 || i == 10 || i == 11))
+			c = 0;                  /* TTL, header checksum */
+		if (b->family == AF_INET6 && i == 7)
+			c = 0;                  /* hop limit */
+		h = (h ^ c) * 0x100000001b3ull;
+	}
+	return h ^ b->len;
+}
+
+static bool fwd_seen(struct replay *r, uint64_t key)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(r->fwd) / sizeof(r->fwd[0]); i++)
+		if (r->fwd[i] == key) {
+			r->fwd[i] = 0;
+			return true;
+		}
+	return false;
+}
+
+static void finish(struct replay *r, struct pktbuf *b, enum filter_verdict v)
+{
+	if (v == FILTER_QUEUE || v == FILTER_STOLEN)
+		hooks_drop(&r->h, b);   /* no queue listener in replay */
+}
+
+static enum filter_verdict send_path(struct replay *r, struct pktbuf *b, const struct origin *o)
+{
+	enum filter_verdict v;
+
+	memcpy(b->meta.out, o->dev, IFNAMSIZ);
+	hooks_attach_dropped(&r->h, b);
+	v = hooks_send(&r->h, b);
+	finish(r, b, v);
+	r->sent++;
+	return v;
+}
+
+static void receive_path(struct replay *r, struct pktbuf *b, const struct origin *o)
+{
+	enum filter_verdict v;
+
+	memcpy(b->meta.in, o->dev, IFNAMSIZ);
+	if (!b->meta.in[0])
+		guess_in(r, b, b->meta.in);
+	v = hooks_receive(&r->h, b);
+	finish(r, b, v);
+	r->received++;
+	if (v == FILTER_ACCEPT && b->meta.out[0]) {
+		r->fwd[r->fwd_pos] = fwd_key(b);
+		r->fwd_pos = (r->fwd_pos + 1) % (sizeof(r->fwd) / sizeof(r->fwd[0]));
+	}
+}
+
+/* A packet captured on lo was sent by the host to itself: OUTPUT and
+ * POSTROUTING, then PREROUTING and INPUT with the same conntrack entry. */
+static void loop_path(struct replay *r, struct pktbuf *b, const struct origin *o)
+{
+	if (send_path(r, b, o) != FILTER_ACCEPT)
+		return;
+	memset(b->meta.out, 0, IFNAMSIZ);
+	receive_path(r, b, o);
+}
+
+int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caplen, uint64_t ts_ns)
+{
+	struct nfula_pkt p;
+	struct ulog_err err;
+	struct pktbuf b;
+	struct origin o;
+	const uint8_t *src;
+
+	r->pkts++;
+	r->now = ts_ns;
+	if (pcapio_decode(dlt, data, caplen, &p, &err) < 0 || !p.has_payload ||
+	    pktbuf_init(&b, p.payload, p.payload_len, 0, ts_ns, NULL, NULL) < 0) {
+		r->skipped++;
+		return 0;
+	}
+	if (p.hwheader && p.has_hwtype)
+		pktbuf_set_hw(&b, p.hwheader, p.hwheader_len, p.hwtype);
+	origin_of(r, dlt, data, &p, &b, &o);
+	src = b.data + (b.family == AF_INET6 ? 8 : 12);
+	r->h.ct = r->track[b.family == AF_INET6] ? r->ct : NULL;
+	if (o.outgoing) {
+		/* a forwarded packet leaving: its incoming copy made the trip */
+		if (!host_is_local(r->host, b.family, src) && strcmp(o.dev, "lo") &&
+		    fwd_seen(r, fwd_key(&b))) {
+			r->skipped++;
+			return 0;
+		}
+		send_path(r, &b, &o);
+	} else if (!strcmp(o.dev, "lo")) {
+		loop_path(r, &b, &o);
+	} else {
+		receive_path(r, &b, &o);
+	}
+	return 1;
+}
+
+int replay_file(struct replay *r, const char *file, struct ulog_err *err)
+{
+	struct pcapio_reader rd;
+	struct pcapio_rec rec;
+	int rc;
+
+	rc = pcapio_open(&rd, file, err);
+	if (rc < 0)
+		return rc;
+	if (!pcapio_linktype_ok(rd.linktype)) {
+		pcapio_close(&rd);
+		return ulog_errf(err, -EINVAL, "%s: link type %d is not supported", file, rd.linktype);
+	}
+	while ((rc = pcapio_next(&rd, &rec, err)) == 1)
+		replay_record(r, rd.linktype, rec.data, rec.caplen,
+			      (uint64_t)rec.ts.tv_sec * 1000000000ull + (uint64_t)rec.ts.tv_usec * 1000ull);
+	pcapio_close(&rd);
+	return rc < 0 ? rc : 0;
+}
+
+void replay_report(const struct replay *r, FILE *f)
+{
+	const struct hooks_stats *s = &r->h.st;
+
+	if (r->rs4->n_tables) {
+		fprintf(f, "# iptables-save -c\n");
+		filter_ruleset_save(f, r->rs4, NULL, true, false);
+	}
+	if (r->rs6->n_tables) {
+		fprintf(f, "# ip6tables-save -c\n");
+		filter_ruleset_save(f, r->rs6, NULL, true, false);
+	}
+	fprintf(f, "# verdicts: packets=%llu received=%llu sent=%llu skipped=%llu accepted=%llu "
+		"dropped=%llu queued=%llu stolen=%llu no-route=%llu conntrack-full=%llu\n",
+		(unsigned long long)r->pkts, (unsigned long long)r->received,
+		(unsigned long long)r->sent, (unsigned long long)r->skipped,
+		(unsigned long long)s->accepted, (unsigned long long)s->dropped,
+		(unsigned long long)s->queued, (unsigned long long)s->stolen,
+		(unsigned long long)s->route_drop, (unsigned long long)s->ct_full);
+	if (r->ct) {
+		fprintf(f, "# conntrack -L\n");
+		ct_dump(r->ct, r->now, false, f);
+	}
+}

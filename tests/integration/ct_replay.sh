@@ -1,0 +1,143 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# nfcore --replay against the kernel: a router namespace R between a client C and a server S
+# carries a ruleset (raw NOTRACK, mangle MARK/CONNMARK, counting nat chains, filter with
+# conntrack/state/multiport/REJECT/user chain); traffic of many kinds crosses, ends at or is
+# refused by R while tcpdump captures R's interfaces. The capture replayed through nfcore with
+# the same ruleset and R's `ip -j addr`/`ip -j route` must give every rule and policy the
+# kernel's counters (iptables-legacy-save -c) and the same conntrack table.
+. "$(dirname "$0")/../lib.sh"
+need iptables-legacy iptables-legacy-restore iptables-legacy-save conntrack tcpdump nc python3
+NFCORE=$ULOG_TOP/$BUILD/nfcore
+[ -x "$NFCORE" ] || { skip "ct_replay: $NFCORE not built"; exit 0; }
+
+C=$(netns_new rc) && R=$(netns_new rr) && S=$(netns_new rs) || { fail "ct_replay: namespaces"; exit 1; }
+ip link add r0 netns "$R" type veth peer name c0 netns "$C" &&
+ip link add r1 netns "$R" type veth peer name s0 netns "$S" || { fail "ct_replay: veths"; exit 1; }
+ip -n "$C" addr add 10.80.1.2/24 dev c0; ip -n "$R" addr add 10.80.1.1/24 dev r0
+ip -n "$S" addr add 10.80.2.2/24 dev s0; ip -n "$R" addr add 10.80.2.1/24 dev r1
+for x in "$C c0" "$R r0" "$R r1" "$S s0"; do set -- $x; ip -n "$1" link set "$2" up; done
+ip -n "$C" route add default via 10.80.1.1
+ip -n "$S" route add default via 10.80.2.1
+ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 net.netfilter.nf_conntrack_acct=1
+inC="ip netns exec $C"; inR="ip netns exec $R"; inS="ip netns exec $S"
+
+cat >"$T_TMP/rules.v4" <<'RULES'
+*raw
+:PREROUTING ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A PREROUTING -p udp -m udp --dport 5353 -j NOTRACK
+COMMIT
+*mangle
+:PREROUTING ACCEPT [0:0]
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:POSTROUTING ACCEPT [0:0]
+-A PREROUTING -p tcp -m tcp --dport 443 -j MARK --set-xmark 0x7/0xffffffff
+-A FORWARD -m mark --mark 0x7 -j CONNMARK --save-mark --nfmask 0xffffffff --ctmask 0xffffffff
+COMMIT
+*nat
+:PREROUTING ACCEPT [0:0]
+:INPUT ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:POSTROUTING ACCEPT [0:0]
+-A PREROUTING -p tcp
+-A PREROUTING -p udp
+-A POSTROUTING -o r1
+COMMIT
+*filter
+:INPUT DROP [0:0]
+:FORWARD DROP [0:0]
+:OUTPUT ACCEPT [0:0]
+:LOGDROP - [0:0]
+-A INPUT -i lo -j ACCEPT
+-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A INPUT -p icmp -m icmp --icmp-type 8 -j ACCEPT
+-A INPUT -p tcp -m tcp --dport 22 -m state --state NEW -j ACCEPT
+-A INPUT -m conntrack --ctstate INVALID -j DROP
+-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A FORWARD -m conntrack --ctstate INVALID -j LOGDROP
+-A FORWARD -i r0 -o r1 -p tcp -m multiport --dports 80,443 -j ACCEPT
+-A FORWARD -i r0 -o r1 -p udp -m udp --dport 53 -j ACCEPT
+-A FORWARD -i r0 -o r1 -p icmp -j ACCEPT
+-A FORWARD -p tcp -m tcp --dport 25 -j REJECT --reject-with tcp-reset
+-A FORWARD -j LOGDROP
+-A OUTPUT -p tcp -m tcp --tcp-flags RST RST
+-A LOGDROP -p tcp
+-A LOGDROP -j DROP
+COMMIT
+RULES
+$inR iptables-legacy-restore <"$T_TMP/rules.v4" || { fail "ct_replay: the kernel refuses the ruleset"; exit 1; }
+$inR ip -j addr >"$T_TMP/addr.json"
+$inR ip -j route >"$T_TMP/route.json"
+
+cat >"$T_TMP/tcpraw.py" <<'PY'
+import socket, struct, sys
+src, dst = sys.argv[1], sys.argv[2]
+sp, dp, seq, ack, flags, win, plen = (int(x) for x in sys.argv[3:10])
+def csum(b):
+    if len(b) % 2: b += b'\0'
+    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
+    s = (s >> 16) + (s & 0xffff); s += s >> 16
+    return (~s) & 0xffff
+th = struct.pack('!HHIIBBHHH', sp, dp, seq, ack, 5 << 4, flags, win, 0, 0) + b'x' * plen
+ph = socket.inet_aton(src) + socket.inet_aton(dst) + struct.pack('!BBH', 0, 6, len(th))
+th = th[:16] + struct.pack('!H', csum(ph + th)) + th[18:]
+socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_TCP).sendto(th, (dst, 0))
+PY
+udp_echo() { ip netns exec "$1" python3 -c 'import socket,sys;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind((sys.argv[1],int(sys.argv[2])));d,a=s.recvfrom(100);s.sendto(d,a)' "$2" "$3"; }
+
+PCAP=$T_TMP/r.pcap
+$inR tcpdump -i any -U -B 16384 -n -w "$PCAP" 2>"$T_TMP/tcpdump.err" &
+T_PIDS+=($!)
+wait_for 5 grep -q "listening on" "$T_TMP/tcpdump.err" || { fail "ct_replay: tcpdump did not start"; exit 1; }
+
+wait_for 5 $inC ping -c 1 -W 1 -q 10.80.2.2 >/dev/null
+$inC ping -c 2 -i 0.2 -q 10.80.1.1 >/dev/null
+$inS ping -c 1 -W 1 -q 10.80.1.2 >/dev/null                 # S -> C: not allowed
+$inR nc -l 10.80.1.1 22 >/dev/null & T_PIDS+=($!)
+$inS nc -l 10.80.2.2 80 >/dev/null & T_PIDS+=($!)
+$inS nc -l 10.80.2.2 443 >/dev/null & T_PIDS+=($!)
+udp_echo "$S" 10.80.2.2 53 & T_PIDS+=($!)
+sleep 0.3
+echo ssh | $inC nc -q1 10.80.1.1 22
+echo web | $inC nc -q1 10.80.2.2 80
+echo tls | $inC nc -q1 10.80.2.2 443
+$inC nc -z -w1 10.80.2.2 25                                  # REJECT with a reset
+$inC nc -z -w1 10.80.2.2 8080                                # LOGDROP
+$inC nc -z -w1 10.80.1.1 23                                  # INPUT policy
+echo q | $inC nc -u -w1 10.80.2.2 53 >/dev/null              # answered
+echo m | $inC nc -u -w1 10.80.2.2 5353                       # NOTRACK, dropped
+$inC python3 "$T_TMP/tcpraw.py" 10.80.1.2 10.80.2.2 40001 80 1 0 3 500 0    # SYN+FIN: INVALID
+$inC python3 "$T_TMP/tcpraw.py" 10.80.1.2 10.80.2.2 40002 80 7 9 16 500 5   # mid-stream ACK
+$inC ping -c 1 -W 1 -q 10.80.9.9 >/dev/null                  # no route at R
+$inC python3 "$T_TMP/tcpraw.py" 10.80.1.2 10.80.1.1 40003 22 1 0 3 500 0    # SYN+FIN to R: INVALID
+$inR ping -c 1 -W 1 -q 127.0.0.1 >/dev/null                  # R to itself over lo
+sleep 1
+{ $inR iptables-legacy-save -c; } | grep -v '^#' >"$T_TMP/kernel.save"
+$inR conntrack -L 2>/dev/null | sort >"$T_TMP/kernel.ct"
+sleep 1.5   # the capture ring hands over what it holds within its 1 s timeout
+kill -INT "${T_PIDS[0]}"; wait "${T_PIDS[0]}" 2>/dev/null
+
+"$NFCORE" --replay "$PCAP" --rules "$T_TMP/rules.v4" --host "$T_TMP/addr.json" --host "$T_TMP/route.json" \
+	--acct >"$T_TMP/ours.txt" 2>"$T_TMP/ours.err" || { fail "ct_replay: nfcore failed: $(cat "$T_TMP/ours.err")"; exit 1; }
+awk '/^# iptables-save -c/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" >"$T_TMP/ours.save"
+awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" | sort >"$T_TMP/ours.ct"
+
+if diff "$T_TMP/kernel.save" "$T_TMP/ours.save" >"$T_TMP/save.diff"; then
+	ok "ct_replay: every rule and policy counter equals the kernel's ($(grep -c '^\[' "$T_TMP/kernel.save") rules)"
+else
+	fail "ct_replay: counters differ from the kernel's (< kernel, > nfcore)"
+	sed 's/^/# /' "$T_TMP/save.diff"
+fi
+hit=$(grep '^\[' "$T_TMP/kernel.save" | grep -vc '^\[0:0\]')
+check_eq "ct_replay: the traffic hits every rule" "$hit" "$(grep -c '^\[' "$T_TMP/kernel.save")"
+strip() { awk '{ $3 = "-"; print }' "$1" | sort; }
+if diff <(strip "$T_TMP/kernel.ct") <(strip "$T_TMP/ours.ct") >"$T_TMP/ct.diff"; then
+	ok "ct_replay: the same conntrack table ($(wc -l <"$T_TMP/kernel.ct") entries)"
+else
+	fail "ct_replay: conntrack tables differ (< kernel, > nfcore)"
+	sed 's/^/# /' "$T_TMP/ct.diff"
+fi
+t_done
