@@ -385,11 +385,15 @@ static bool hl_key(const struct hl_priv *p, struct filter_pkt *pkt, uint8_t *key
 	unsigned n = pv->family == AF_INET6 ? 16 : 4;
 	uint16_t sp = 0, dp = 0;
 
+	const uint8_t *sa = xt_pkt_addr(pv, false), *da = xt_pkt_addr(pv, true);
+
 	memset(key, 0, 36);
+	if (!sa || !da)
+		return false;
 	if (p->mode & M_SIP)
-		hl_mask(key, xt_pkt_addr(pv, false), p->srcmask, n);
+		hl_mask(key, sa, p->srcmask, n);
 	if (p->mode & M_DIP)
-		hl_mask(key + 16, xt_pkt_addr(pv, true), p->dstmask, n);
+		hl_mask(key + 16, da, p->dstmask, n);
 	if (p->mode & (M_SPT | M_DPT)) {
 		if (!pkt_ports(pv, &sp, &dp) && pv->frag_off == 0 && !pv->l4_ok &&
 		    pkt_l4_min_len(pv->l4proto))
