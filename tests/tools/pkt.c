@@ -4,6 +4,8 @@
  * Usage:
  *   pkt hex -4|-6 KEY=VALUE...            print the packet (from the IP header) as hex
  *   pkt send IFACE DSTMAC -4|-6 KEY=VALUE...   send it as an Ethernet frame (AF_PACKET)
+ *   pkt random -4|-6 SEED COUNT           COUNT lines "HOOK eth0 eth1 HEX" of random,
+ *                                         often truncated packets (nfctl eval input)
  * Keys (filter/ext/README.md): proto src dst sport dport flags type code ttl len
  * payload tcpopt id frag. Checksums are computed, so the kernel accepts the packet.
  */
@@ -281,6 +283,45 @@ static int send_pkt(const char *ifname, const char *mac, const uint8_t *p, size_
 	return 0;
 }
 
+/* xorshift: the same packets for the same seed on every machine */
+static uint32_t rnd(uint32_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 17;
+	*s ^= *s << 5;
+	return *s;
+}
+
+static int random_pkts(int v6, uint32_t seed, int count)
+{
+	static const char *const hooks[] = { "PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING" };
+	static const uint8_t protos[] = { 6, 17, 1, 58, 132, 50, 51, 0, 43, 44, 60, 59, 47 };
+	uint8_t p[160];
+	int i, k, n;
+
+	seed = seed ? seed : 1;
+	for (i = 0; i < count; i++) {
+		for (k = 0; k < (int)sizeof(p); k++)
+			p[k] = (uint8_t)rnd(&seed);
+		if (v6) {
+			p[0] = 0x60;
+			p[6] = protos[rnd(&seed) % sizeof(protos)];
+			n = 40 + (int)(rnd(&seed) % 100);
+		} else {
+			p[0] = (uint8_t)(0x40 | (5 + rnd(&seed) % 3));
+			p[6] &= rnd(&seed) % 2 ? 0x00 : 0xff;
+			p[9] = protos[rnd(&seed) % sizeof(protos)];
+			n = 20 + (int)(rnd(&seed) % 100);
+		}
+		n = 1 + (int)(rnd(&seed) % (unsigned)n);
+		printf("%s eth0 eth1 ", hooks[i % 5]);
+		for (k = 0; k < n; k++)
+			printf("%02x", p[k]);
+		printf("\n");
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static uint8_t pkt[4096];
@@ -290,6 +331,11 @@ int main(int argc, char **argv)
 
 	if (argc < 3)
 		die("usage: pkt hex -4|-6 SPEC... | pkt send IFACE MAC -4|-6 SPEC...", NULL);
+	if (!strcmp(argv[1], "random")) {
+		if (argc != 5)
+			die("usage: pkt random -4|-6 SEED COUNT", NULL);
+		return random_pkts(argv[2][1] == '6', (uint32_t)strtoul(argv[3], NULL, 0), atoi(argv[4]));
+	}
 	first = !strcmp(argv[1], "send") ? 4 : 2;
 	if (argc <= first - 1 + 1 || (strcmp(argv[first], "-4") && strcmp(argv[first], "-6")))
 		die("want -4 or -6", NULL);
