@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nfctl: iptables-restore, iptables-save and iptables commands on a ruleset kept in a state file. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,8 @@ static const char usage[] =
 	"usage: nfctl [-6] [--state FILE] restore [-n|--noflush] [-c|--counters] [-t|--test] [-T TABLE] < rules\n"
 	"       nfctl [-6] [--state FILE] save [-c|--counters] [-t TABLE]\n"
 	"       nfctl [-6] [--state FILE] [-t TABLE] -A|-I|-D|-R|-L|-S|-F|-Z|-N|-X|-E|-P ...\n"
-	"       nfctl [-6] [--state FILE] eval [-t TABLE] [--trace] < packets   (lines: HOOK IN|- OUT|- HEX)\n"
+	"       nfctl [-6] [--state FILE] eval [-t TABLE] [--trace] [--host FILE] < packets\n"
+	"             (lines: HOOK IN|- OUT|- HEX [mac=AA:BB:CC:DD:EE:FF] [ts=NS] [ct=new|established|related|invalid])\n"
 	"The state file (default $NFCTL_STATE, else ./nfctl.v4 or ./nfctl.v6) holds the ruleset\n"
 	"as iptables-save -c text. --sets FILE (or $NFCTL_SETS) defines the IP sets that\n"
 	"-m set names, as `ipset save` text; they are kept beside the state as STATE.sets.\n";
@@ -262,6 +264,163 @@ static void print_trace(void *arg, const char *kind, const void *what, const str
 		printf("TRACE: %s:%s:%s:%u\n", t->table, t->chain, t->comment, t->rulenum);
 }
 
+/* A host for eval: "local ADDR [DEV]" and "broadcast ADDR [DEV]" lines (IPv4 or IPv6). */
+struct host_addr {
+	uint8_t addr[16];
+	uint8_t family;
+	uint32_t type;           /* 1 << RTN_* */
+	char dev[IFNAMSIZ];
+};
+struct host_facts {
+	struct filter_host host;
+	struct host_addr *a;
+	unsigned n;
+	struct filter_tuple *flows;    /* connections seen in this run (connlimit) */
+	unsigned n_flows;
+};
+
+/* connlimit's facts: connections of this run whose masked address equals the packet's. */
+static unsigned host_ct_count(const struct filter_host *h, const struct pkt_view *pv,
+			      const struct filter_meta *m, const uint8_t *mask, bool by_dst)
+{
+	const struct host_facts *hf = h->arg;
+	const uint8_t *key = by_dst ? m->ct_orig.dst : m->ct_orig.src;
+	unsigned i, k, n = 0, len = pv->family == AF_INET6 ? 16 : 4;
+
+	for (i = 0; i < hf->n_flows; i++) {
+		const uint8_t *a = by_dst ? hf->flows[i].dst : hf->flows[i].src;
+
+		for (k = 0; k < len && (a[k] & mask[k]) == (key[k] & mask[k]); k++)
+			;
+		n += k == len;
+	}
+	return n;
+}
+
+/* Records the packet's connection once (the conntrack table of this run). */
+static void host_flow_add(struct host_facts *hf, const struct filter_meta *m)
+{
+	struct filter_tuple *n;
+	unsigned i;
+
+	for (i = 0; i < hf->n_flows; i++)
+		if (!memcmp(&hf->flows[i], &m->ct_orig, sizeof(m->ct_orig)))
+			return;
+	n = realloc(hf->flows, (hf->n_flows + 1) * sizeof(*n));
+	if (!n)
+		return;
+	hf->flows = n;
+	hf->flows[hf->n_flows++] = m->ct_orig;
+}
+
+/* addrtype's facts: listed addresses, else multicast/broadcast by address, else unicast. */
+static uint32_t host_addr_type(const struct filter_host *h, uint8_t family, const uint8_t *addr,
+			       const char *dev)
+{
+	const struct host_facts *hf = h->arg;
+	unsigned n = family == FILTER_V6 ? 16 : 4, i;
+
+	for (i = 0; i < hf->n; i++)
+		if (hf->a[i].family == family && !memcmp(hf->a[i].addr, addr, n))
+			return !dev || !dev[0] || !strcmp(dev, hf->a[i].dev) ? hf->a[i].type : 1u << 1;
+	if (family == FILTER_V6)
+		return addr[0] == 0xff ? 1u << 5 : 1u << 1;
+	if ((addr[0] & 0xf0) == 0xe0)
+		return 1u << 5;
+	if (addr[0] == 255 && addr[1] == 255 && addr[2] == 255 && addr[3] == 255)
+		return 1u << 3;
+	return 1u << 1;
+}
+
+/* Reads a host file into @hf. Returns 0 or 1. */
+static int host_load(struct host_facts *hf, const char *path, uint8_t family)
+{
+	char line[256], kind[32], addr[64], dev[IFNAMSIZ];
+	FILE *f = fopen(path, "r");
+	struct host_addr *n;
+
+	if (!f) {
+		fprintf(stderr, "nfctl: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	hf->host.addr_type = host_addr_type;
+	hf->host.ct_count = host_ct_count;
+	hf->host.arg = hf;
+	while (fgets(line, sizeof(line), f)) {
+		int k = sscanf(line, "%31s %63s %15s", kind, addr, dev);
+
+		if (k < 2 || (strcmp(kind, "local") && strcmp(kind, "broadcast")))
+			continue;
+		n = realloc(hf->a, (hf->n + 1) * sizeof(*n));
+		if (!n)
+			break;
+		hf->a = n;
+		memset(&n[hf->n], 0, sizeof(*n));
+		if (inet_pton(family == FILTER_V6 ? AF_INET6 : AF_INET, addr, n[hf->n].addr) != 1)
+			continue;
+		n[hf->n].family = family;
+		n[hf->n].type = !strcmp(kind, "local") ? 1u << 2 : 1u << 3;
+		if (k == 3)
+			snprintf(n[hf->n].dev, sizeof(n[hf->n].dev), "%s", dev);
+		hf->n++;
+	}
+	fclose(f);
+	return 0;
+}
+
+/* A tracked packet's conntrack tuples, as the first packet of its flow makes them. */
+static void ct_tuples(const struct pkt_view *pv, struct filter_meta *m)
+{
+	bool v6 = pv->family == AF_INET6;
+	unsigned n = v6 ? 16 : 4;
+	const uint8_t *src = pkt_l3(pv, v6 ? 8 : 12, n), *dst = pkt_l3(pv, v6 ? 24 : 16, n);
+	const uint8_t *l4 = pkt_l4(pv, 0, 4);
+
+	if (!src || !dst)
+		return;
+	memcpy(m->ct_orig.src, src, n);
+	memcpy(m->ct_orig.dst, dst, n);
+	m->ct_orig.proto = pv->l4proto;
+	if (l4 && (pv->l4proto == IPPROTO_TCP || pv->l4proto == IPPROTO_UDP ||
+		   pv->l4proto == IPPROTO_SCTP || pv->l4proto == IPPROTO_UDPLITE)) {
+		m->ct_orig.sport = (uint16_t)(l4[0] << 8 | l4[1]);
+		m->ct_orig.dport = (uint16_t)(l4[2] << 8 | l4[3]);
+	}
+	m->ct_reply = m->ct_orig;
+	memcpy(m->ct_reply.src, dst, n);
+	memcpy(m->ct_reply.dst, src, n);
+	m->ct_reply.sport = m->ct_orig.dport;
+	m->ct_reply.dport = m->ct_orig.sport;
+}
+
+/* Optional words after HEX: mac=AA:BB:CC:DD:EE:FF (source MAC), ts=NANOSECONDS (packet time,
+ * the clock of rate matches), ct=new|established|related|invalid. */
+static void eval_options(const char *line, struct filter_meta *m)
+{
+	static const struct { const char *name; uint32_t bit; } states[] = {
+		{ "new", FILTER_CT_NEW }, { "established", FILTER_CT_ESTABLISHED },
+		{ "related", FILTER_CT_RELATED },
+	};
+	const char *p;
+	unsigned b[6], i;
+
+	if ((p = strstr(line, " mac=")) &&
+	    sscanf(p + 5, "%x:%x:%x:%x:%x:%x", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5]) == 6) {
+		m->has_mac = true;
+		for (i = 0; i < 6; i++)
+			m->mac_src[i] = (uint8_t)b[i];
+	}
+	if ((p = strstr(line, " ts=")))
+		m->tstamp_ns = strtoull(p + 4, NULL, 10);
+	if (!(p = strstr(line, " ct=")))
+		return;
+	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+		if (!strncmp(p + 4, states[i].name, strlen(states[i].name))) {
+			m->ct_valid = true;
+			m->ct_state = states[i].bit;
+		}
+}
+
 /* Runs packets through the reference evaluator: one verdict line per packet;
  * the counters go to the state file. */
 static int cmd_eval(struct filter_ruleset *rs, const char *state, int argc, char **argv)
@@ -273,11 +432,18 @@ static int cmd_eval(struct filter_ruleset *rs, const char *state, int argc, char
 	bool tracing = false;
 	int i;
 
+	static struct host_facts hf;
+
 	for (i = 0; i < argc; i++) {
 		if (!strcmp(argv[i], "-t") && i + 1 < argc)
 			table = argv[++i];
 		else if (!strcmp(argv[i], "--trace"))
 			tracing = true;
+		else if (!strcmp(argv[i], "--host") && i + 1 < argc) {
+			if (host_load(&hf, argv[++i], rs->family))
+				return 1;
+			filter_ctx_set_host(rs->ctx, &hf.host);
+		}
 	}
 	t = filter_ruleset_table(rs, table);
 	char line[70000], hook[32], in[IFNAMSIZ], out[IFNAMSIZ], hex[66000];
@@ -299,10 +465,17 @@ static int cmd_eval(struct filter_ruleset *rs, const char *state, int argc, char
 		if (sscanf(line, "%31s %15s %15s %65999s", hook, in, out, hex) != 4 ||
 		    (h = hook_by_name(hook)) < 0) {
 			fprintf(stderr, "nfctl: eval: line %u: want HOOK IN OUT HEX\n", n);
+			free(hf.a);
+			free(hf.flows);
 			return 2;
 		}
 		len = unhex(hex, bytes, sizeof(bytes));
+		eval_options(line, &meta);
 		pkt_parse(&pv, bytes, (uint32_t)len, rs->family == FILTER_V6 ? AF_INET6 : AF_INET);
+		if (meta.ct_valid) {
+			ct_tuples(&pv, &meta);
+			host_flow_add(&hf, &meta);
+		}
 		snprintf(meta.in, sizeof(meta.in), "%s", strcmp(in, "-") ? in : "");
 		snprintf(meta.out, sizeof(meta.out), "%s", strcmp(out, "-") ? out : "");
 		p.pv = &pv;
@@ -310,11 +483,15 @@ static int cmd_eval(struct filter_ruleset *rs, const char *state, int argc, char
 		p.hook = (enum filter_hook)h;
 		p.ctx = rs->ctx;
 		p.host = filter_ctx_host(rs->ctx);
+		p.now_ns = meta.tstamp_ns;
 		meta.trace = tracing;
 		p.out = &emit;
 		v = filter_eval(t, &p);
 		printf("%s\n", v >= 0 && v <= FILTER_RETURN ? names[v] : "?");
 	}
+	filter_ctx_set_host(rs->ctx, NULL);
+	free(hf.a);
+	free(hf.flows);
 	return state_store(rs, state);
 }
 
