@@ -72,8 +72,12 @@ run_ok() {
 	mkdir -p "$T_TMP/lists"
 	if [ "$kind" = kernel ]; then
 		ip netns exec "$EXTNS" $ipt-legacy -t "$table" -L -n >"$T_TMP/lists/$CUR.$fam.$table.kernel" 2>&1
+		case " $(echo $LIST_NAMES_OK) " in *" $CUR "*)
+			ip netns exec "$EXTNS" $ipt-legacy -t "$table" -L >"$T_TMP/lists/$CUR.$fam.$table.names.kernel" 2>&1 ;;
+		esac
 	else
 		"$NFCTL" $f6 --state "$T_TMP/state" -t "$table" -L -n >"$T_TMP/lists/$CUR.$fam.$table.nfctl" 2>&1
+		"$NFCTL" $f6 --state "$T_TMP/state" -t "$table" -L >"$T_TMP/lists/$CUR.$fam.$table.names.nfctl" 2>&1
 	fi
 	# the n-th rule of a chain in the batch is the n-th -A of that chain in the save
 	awk -F'\t' 'NR == FNR { if ($0 ~ /^-A /) { split($0, w, " "); c = w[2];
@@ -262,6 +266,9 @@ LIST_OK="tcp udp state conntrack multiport mac limit comment mark connmark pktty
 	REJECT LOG MARK CONNMARK recent iprange addrtype owner icmp icmp6 CT NFLOG set rpfilter
 	TRACE CHECKSUM TCPMSS MASQUERADE REDIRECT SNAT DNAT NETMAP NFQUEUE TOS DSCP dscp
 	connlimit physdev esp ah sctp rt frag ipv6header string time policy hashlimit tos"
+# and without -n (service, ICMP type and chunk names) for rows without addresses:
+LIST_NAMES_OK="tcp udp multiport icmp icmp6 state limit comment mac mark connmark pkttype length
+	hl ttl REJECT LOG MARK CONNMARK sctp TCPMSS CHECKSUM NFQUEUE NFLOG CT"
 list_text() {
 	grep -v '^Chain \|^target ' "$1" | grep .
 }
