@@ -71,9 +71,9 @@ struct host {
 
 /* Where a packet arriving at the host goes (ip_route_input). */
 enum host_input {
-	HOST_IN_LOCAL,           /* INPUT: a local, broadcast or multicast destination */
+	HOST_IN_LOCAL,           /* INPUT: a local or broadcast destination, a joined multicast group */
 	HOST_IN_FORWARD,         /* FORWARD, out interface given */
-	HOST_IN_DROP,            /* no route, blackhole, unreachable, prohibit */
+	HOST_IN_DROP,            /* no route, blackhole, unreachable, prohibit, a group not joined */
 };
 
 /* An empty host. NULL on ENOMEM. */

@@ -27,13 +27,36 @@ static void ifname(const struct host *h, int index, char *out)
 		memcpy(out, f->name, IFNAMSIZ);
 }
 
+/* True if the host has joined multicast group @a: the all-nodes and
+ * all-routers groups, the solicited-node groups of its IPv6 addresses, and
+ * 224.0.0.1 (a forwarding host, no multicast routing daemon). */
+static bool mc_joined(const struct host *h, uint8_t family, const uint8_t *a)
+{
+	static const uint8_t snm[13] = { 0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0xff };
+	unsigned i;
+
+	if (family == AF_INET)
+		return a[0] == 224 && !a[1] && !a[2] && a[3] == 1;
+	if ((a[1] & 0x0f) <= 5 && !memcmp(a + 2, "\0\0\0\0\0\0\0\0\0\0\0\0\0", 13) &&
+	    (a[15] == 1 || a[15] == 2))
+		return true;
+	if (memcmp(a, snm, sizeof(snm)))
+		return false;
+	for (i = 0; i < h->n_addrs; i++)
+		if (h->addrs[i].family == AF_INET6 && !memcmp(h->addrs[i].addr + 13, a + 13, 3))
+			return true;
+	return false;
+}
+
 enum host_input host_route_input(const struct host *h, uint8_t family, const uint8_t *dst,
 				 char *out)
 {
 	const struct host_route *r;
 
 	memset(out, 0, IFNAMSIZ);
-	if (is_multicast(family, dst) || (family == AF_INET && v4_lbcast_or_zero(dst)))
+	if (is_multicast(family, dst))
+		return mc_joined(h, family, dst) ? HOST_IN_LOCAL : HOST_IN_DROP;
+	if (family == AF_INET && v4_lbcast_or_zero(dst))
 		return HOST_IN_LOCAL;
 	r = host_route_lookup(h, family, dst);
 	if (!r)

@@ -177,6 +177,8 @@ int replay_open(struct replay *r, const struct replay_opts *o, struct ulog_err *
 	r->emit.emit = trace_emit;
 	r->emit.arg = r;
 	r->trace = o->trace;
+	r->from_ns = o->from_ns;
+	r->until_ns = o->until_ns;
 	r->in = o->in;
 	r->h.host = r->host->n_routes ? r->host : NULL;
 	r->h.facts = &r->facts.fh;

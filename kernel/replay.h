@@ -18,6 +18,7 @@ struct replay_opts {
 	const char *in;                          /* input interface for captures that do not say, or NULL */
 	FILE *trace;                             /* TRACE lines go here, NULL = off */
 	uint32_t ct_max;                         /* 0: default */
+	uint64_t from_ns, until_ns;              /* replay only packets in [from, until]; 0 = open */
 };
 
 struct replay {
@@ -31,6 +32,7 @@ struct replay {
 	struct hooks h;
 	const char *in;
 	FILE *trace;
+	uint64_t from_ns, until_ns;
 	uint64_t now;                            /* the last packet's time, ns */
 	uint64_t pkts, received, sent, skipped;
 	/* recently forwarded packets: their leaving copies are not replayed */

@@ -151,6 +151,8 @@ int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caple
 	struct origin o;
 	const uint8_t *src;
 
+	if ((r->from_ns && ts_ns < r->from_ns) || (r->until_ns && ts_ns > r->until_ns))
+		return 0;
 	r->pkts++;
 	r->now = ts_ns;
 	if (pcapio_decode(dlt, data, caplen, &p, &err) < 0 || !p.has_payload ||

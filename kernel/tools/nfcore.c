@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kernel/replay.h"
@@ -10,13 +11,15 @@
 static const char usage[] =
 	"usage: nfcore --replay CAPTURE [--rules RULES.v4] [--rules6 RULES.v6] [--host FILE]...\n"
 	"              [--in IFACE] [--conntrack auto|on|off] [--acct] [--trace]\n"
+	"              [--from SECS.FRAC] [--until SECS.FRAC]\n"
 	"Runs every packet of CAPTURE (Ethernet, raw IP, Linux cooked) through the\n"
 	"host: arriving packets traverse PREROUTING and INPUT or FORWARD(+POSTROUTING),\n"
 	"packets the host sent traverse OUTPUT and POSTROUTING. --host names `ip addr`\n"
 	"and `ip route` listings (text or `ip -j` JSON), read in order. Conntrack runs\n"
 	"for a family when its ruleset uses it (auto), as in the kernel. At the end:\n"
 	"the rulesets with counters in iptables-save -c form, the verdict totals, and\n"
-	"the conntrack table in conntrack -L form. --trace prints TRACE lines.\n";
+	"the conntrack table in conntrack -L form. --trace prints TRACE lines.\n"
+	"--from/--until replay only the packets captured in that time window.\n";
 
 int main(int argc, char **argv)
 {
@@ -25,6 +28,7 @@ int main(int argc, char **argv)
 		{ "rules6", required_argument, NULL, '6' }, { "host", required_argument, NULL, 'H' },
 		{ "in", required_argument, NULL, 'i' }, { "conntrack", required_argument, NULL, 'c' },
 		{ "acct", no_argument, NULL, 'a' }, { "trace", no_argument, NULL, 't' },
+		{ "from", required_argument, NULL, 'F' }, { "until", required_argument, NULL, 'U' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
 	struct replay_opts o = { .conntrack = -1 };
@@ -55,6 +59,8 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'a': o.acct = true; break;
+		case 'F': o.from_ns = (uint64_t)(strtod(optarg, NULL) * 1e9); break;
+		case 'U': o.until_ns = (uint64_t)(strtod(optarg, NULL) * 1e9); break;
 		case 't': o.trace = stdout; break;
 		case 'h': fputs(usage, stdout); return 0;
 		default: fputs(usage, stderr); return 2;

@@ -17,9 +17,14 @@ ip link add r1 netns "$R" type veth peer name s0 netns "$S" || { fail "ct_replay
 ip -n "$C" addr add 10.80.1.2/24 dev c0; ip -n "$R" addr add 10.80.1.1/24 dev r0
 ip -n "$S" addr add 10.80.2.2/24 dev s0; ip -n "$R" addr add 10.80.2.1/24 dev r1
 for x in "$C c0" "$R r0" "$R r1" "$S s0"; do set -- $x; ip -n "$1" link set "$2" up; done
+ip -n "$C" addr add fd80:1::2/64 dev c0 nodad; ip -n "$R" addr add fd80:1::1/64 dev r0 nodad
+ip -n "$S" addr add fd80:2::2/64 dev s0 nodad; ip -n "$R" addr add fd80:2::1/64 dev r1 nodad
 ip -n "$C" route add default via 10.80.1.1
 ip -n "$S" route add default via 10.80.2.1
-ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 net.netfilter.nf_conntrack_acct=1
+ip -n "$C" -6 route add default via fd80:1::1
+ip -n "$S" -6 route add default via fd80:2::1
+ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 \
+	net.netfilter.nf_conntrack_acct=1
 inC="ip netns exec $C"; inR="ip netns exec $R"; inS="ip netns exec $S"
 
 cat >"$T_TMP/rules.v4" <<'RULES'
@@ -68,9 +73,23 @@ COMMIT
 -A LOGDROP -j DROP
 COMMIT
 RULES
-$inR iptables-legacy-restore <"$T_TMP/rules.v4" || { fail "ct_replay: the kernel refuses the ruleset"; exit 1; }
+cat >"$T_TMP/rules.v6" <<'RULES'
+*filter
+:INPUT DROP [0:0]
+:FORWARD DROP [0:0]
+:OUTPUT ACCEPT [0:0]
+-A INPUT -p ipv6-icmp -j ACCEPT
+-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT
+-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A FORWARD -p ipv6-icmp -j ACCEPT
+-A FORWARD -i r0 -o r1 -p tcp -m tcp --dport 80 -j ACCEPT
+COMMIT
+RULES
+$inR iptables-legacy-restore <"$T_TMP/rules.v4" && $inR ip6tables-legacy-restore <"$T_TMP/rules.v6" ||
+	{ fail "ct_replay: the kernel refuses the ruleset"; exit 1; }
 $inR ip -j addr >"$T_TMP/addr.json"
-$inR ip -j route >"$T_TMP/route.json"
+{ $inR ip -j route; $inR ip -j -6 route; } | tr -d '\n' | sed 's/\]\[/,/' >"$T_TMP/route.json"
 
 cat >"$T_TMP/tcpraw.py" <<'PY'
 import socket, struct, sys
@@ -88,10 +107,16 @@ socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_TCP).sendto(th, (d
 PY
 udp_echo() { ip netns exec "$1" python3 -c 'import socket,sys;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind((sys.argv[1],int(sys.argv[2])));d,a=s.recvfrom(100);s.sendto(d,a)' "$2" "$3"; }
 
+for n in "$C" "$R" "$S"; do ip netns exec "$n" sysctl -qw net.ipv6.conf.all.accept_dad=0; done
+sleep 3       # let the links' own chatter (MLD reports, DAD) die down
 PCAP=$T_TMP/r.pcap
 $inR tcpdump -i any -U -B 16384 -n -w "$PCAP" 2>"$T_TMP/tcpdump.err" &
 T_PIDS+=($!)
 wait_for 5 grep -q "listening on" "$T_TMP/tcpdump.err" || { fail "ct_replay: tcpdump did not start"; exit 1; }
+sleep 0.2
+$inR iptables-legacy -Z; $inR iptables-legacy -t nat -Z; $inR iptables-legacy -t mangle -Z
+$inR iptables-legacy -t raw -Z; $inR ip6tables-legacy -Z
+T_FROM=$(date +%s.%N)
 
 wait_for 5 $inC ping -c 1 -W 1 -q 10.80.2.2 >/dev/null
 $inC ping -c 2 -i 0.2 -q 10.80.1.1 >/dev/null
@@ -114,15 +139,23 @@ $inC python3 "$T_TMP/tcpraw.py" 10.80.1.2 10.80.2.2 40002 80 7 9 16 500 5   # mi
 $inC ping -c 1 -W 1 -q 10.80.9.9 >/dev/null                  # no route at R
 $inC python3 "$T_TMP/tcpraw.py" 10.80.1.2 10.80.1.1 40003 22 1 0 3 500 0    # SYN+FIN to R: INVALID
 $inR ping -c 1 -W 1 -q 127.0.0.1 >/dev/null                  # R to itself over lo
+wait_for 5 $inC ping -6 -c 1 -W 1 -q fd80:2::2 >/dev/null     # IPv6 forwarded
+$inR nc -6 -l fd80:1::1 22 >/dev/null & T_PIDS+=($!)
+$inS nc -6 -l fd80:2::2 80 >/dev/null & T_PIDS+=($!)
+sleep 0.2
+echo v6ssh | $inC nc -6 -q1 fd80:1::1 22
+echo v6web | $inC nc -6 -q1 fd80:2::2 80
+$inC nc -6 -z -w1 fd80:2::2 81                               # FORWARD policy
 sleep 1
-{ $inR iptables-legacy-save -c; } | grep -v '^#' >"$T_TMP/kernel.save"
-$inR conntrack -L 2>/dev/null | sort >"$T_TMP/kernel.ct"
+{ $inR iptables-legacy-save -c; $inR ip6tables-legacy-save -c; } | grep -v '^#' >"$T_TMP/kernel.save"
+T_UNTIL=$(date +%s.%N)
+{ $inR conntrack -L -f ipv4; $inR conntrack -L -f ipv6; } 2>/dev/null | sort >"$T_TMP/kernel.ct"
 sleep 1.5   # the capture ring hands over what it holds within its 1 s timeout
 kill -INT "${T_PIDS[0]}"; wait "${T_PIDS[0]}" 2>/dev/null
 
 "$NFCORE" --replay "$PCAP" --rules "$T_TMP/rules.v4" --host "$T_TMP/addr.json" --host "$T_TMP/route.json" \
-	--acct >"$T_TMP/ours.txt" 2>"$T_TMP/ours.err" || { fail "ct_replay: nfcore failed: $(cat "$T_TMP/ours.err")"; exit 1; }
-awk '/^# iptables-save -c/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" >"$T_TMP/ours.save"
+	--rules6 "$T_TMP/rules.v6" --acct --from "$T_FROM" --until "$T_UNTIL" >"$T_TMP/ours.txt" 2>"$T_TMP/ours.err" || { fail "ct_replay: nfcore failed: $(cat "$T_TMP/ours.err")"; exit 1; }
+awk '/^# ip6?tables-save -c/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" >"$T_TMP/ours.save"
 awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" | sort >"$T_TMP/ours.ct"
 
 if diff "$T_TMP/kernel.save" "$T_TMP/ours.save" >"$T_TMP/save.diff"; then
@@ -140,4 +173,5 @@ else
 	fail "ct_replay: conntrack tables differ (< kernel, > nfcore)"
 	sed 's/^/# /' "$T_TMP/ct.diff"
 fi
+[ -n "${CT_REPLAY_KEEP:-}" ] && cp -r "$T_TMP" "$CT_REPLAY_KEEP"
 t_done

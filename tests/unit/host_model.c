@@ -36,7 +36,8 @@ static const struct { const char *dst, *want; } input_rows[] = {
 	{ "131.159.14.127", "INPUT" },         /* eth1.96 broadcast */
 	{ "127.0.0.5", "INPUT" },              /* local 127.0.0.0/8 */
 	{ "255.255.255.255", "INPUT" },
-	{ "224.0.0.1", "INPUT" },
+	{ "224.0.0.1", "INPUT" },              /* all hosts: joined */
+	{ "239.1.2.3", "DROP" },               /* a group nobody joined */
 	{ "131.159.14.50", "eth1.96" },
 	{ "131.159.14.130", "eth1.108" },
 	{ "131.159.21.1", "eth1.1011" },       /* host route beats 131.159.21.0/24 */
@@ -49,6 +50,10 @@ static const struct { const char *dst, *want; } input_rows[] = {
 	{ "2001:4ca0:2001:99::1", "DROP" },    /* unreachable 2001:4ca0:2001::/48 */
 	{ "fe80::1", "DROP" },                 /* never forwarded */
 	{ "ff02::1", "INPUT" },
+	{ "ff02::2", "INPUT" },                /* all routers */
+	{ "ff02::16", "DROP" },                /* MLDv2 routers: not joined */
+	{ "ff02::1:ff00:1", "INPUT" },         /* solicited-node of 2001:4ca0:2001:10::1 */
+	{ "ff02::1:ff12:3456", "DROP" },
 	{ "::1", "INPUT" },
 };
 
