@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* nfcore replay on synthetic records: direction from Linux cooked v2 and from Ethernet MACs/addresses,
+ * forwarded copies skipped, lo loops, REJECT replies attached, the report. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <linux/if_packet.h>
+#include <pcap/dlt.h>
+
+#include "filter/filter.h"
+#include "kernel/replay.h"
+#include "test.h"
+#include "ct_build.h"
+
+#define SEC 1000000000ull
+#define T0 (1700000000ull * SEC)
+
+static const char addr_json[] =
+	"[{\"ifindex\":1,\"ifname\":\"lo\",\"flags\":[\"LOOPBACK\",\"UP\"],\"address\":\"00:00:00:00:00:00\","
+	"\"addr_info\":[{\"family\":\"inet\",\"local\":\"127.0.0.1\",\"prefixlen\":8}]},"
+	"{\"ifindex\":2,\"ifname\":\"r0\",\"flags\":[\"UP\"],\"address\":\"02:00:00:00:00:01\","
+	"\"addr_info\":[{\"family\":\"inet\",\"local\":\"10.1.0.1\",\"prefixlen\":24,\"broadcast\":\"10.1.0.255\"}]},"
+	"{\"ifindex\":3,\"ifname\":\"r1\",\"flags\":[\"UP\"],\"address\":\"02:00:00:00:00:02\","
+	"\"addr_info\":[{\"family\":\"inet\",\"local\":\"10.2.0.1\",\"prefixlen\":24}]}]";
+
+static const char rules[] =
+	"*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\nCOMMIT\n"
+	"*filter\n:INPUT DROP [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+	"-A INPUT -i lo -j ACCEPT\n"
+	"-A INPUT -m conntrack --ctstate ESTABLISHED -j ACCEPT\n"
+	"-A INPUT -i r0 -p tcp --dport 22 -j ACCEPT\n"
+	"-A FORWARD -i r0 -o r1 -p tcp --dport 80 -j ACCEPT\n"
+	"-A FORWARD -m conntrack --ctstate ESTABLISHED -j ACCEPT\n"
+	"-A FORWARD -p tcp --dport 25 -j REJECT --reject-with tcp-reset\n"
+	"-A OUTPUT -p tcp --tcp-flags RST RST\n"
+	"COMMIT\n";
+
+static char *tmpfile_with(const char *text)
+{
+	static char names[4][64];
+	static int n;
+	char *name = names[n++ % 4];
+	FILE *f;
+
+	snprintf(name, 64, "/tmp/ct_replay_unit.%d.%d", (int)getpid(), n);
+	f = fopen(name, "w");
+	fputs(text, f);
+	fclose(f);
+	return name;
+}
+
+/* A Linux cooked v2 record of @p on interface @ifindex, @out = sent. */
+static uint32_t sll2(uint8_t *rec, const struct tpkt *p, uint32_t ifindex, bool out)
+{
+	memset(rec, 0, 20);
+	put16(rec, (p->b[0] >> 4) == 6 ? 0x86dd : 0x0800);
+	put32(rec + 4, ifindex);
+	put16(rec + 8, 1);
+	rec[10] = out ? PACKET_OUTGOING : PACKET_HOST;
+	rec[11] = 6;
+	memcpy(rec + 20, p->b, p->len);
+	return 20 + p->len;
+}
+
+/* An Ethernet frame of @p from MAC @src. */
+static uint32_t ether(uint8_t *rec, const struct tpkt *p, const uint8_t *src)
+{
+	memset(rec, 0, 14);
+	memcpy(rec + 6, src, 6);
+	put16(rec + 12, 0x0800);
+	memcpy(rec + 14, p->b, p->len);
+	return 14 + p->len;
+}
+
+static uint64_t counter(struct replay *r, const char *chain, unsigned n, bool policy)
+{
+	const struct filter_chain *c = filter_chain_find(filter_ruleset_table(r->rs4, "filter"), chain);
+
+	if (!c)
+		return ~0ull;
+	return policy ? c->pcnt : n < c->n_rules ? c->rules[n]->pcnt : ~0ull;
+}
+
+int main(void)
+{
+	struct replay_opts o = { .conntrack = -1, .acct = true };
+	struct replay r;
+	struct ulog_err err;
+	struct tpkt p;
+	uint8_t rec[2048];
+	static const uint8_t mac_c[6] = { 2, 0, 0, 0, 0, 9 }, mac_r0[6] = { 2, 0, 0, 0, 0, 1 };
+	uint64_t t = T0;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	o.rules4 = tmpfile_with(rules);
+	o.host_files[o.n_host++] = tmpfile_with(addr_json);
+	ulog_err_clear(&err);
+	if (replay_open(&r, &o, &err)) {
+		CHECK(0, "replay: open (%s)", err.msg);
+		TEST_EXIT();
+	}
+	CHECK(r.track[0] && r.ct, "replay: conntrack on because the ruleset uses it");
+
+	/* SLL2: C -> S:80 forwarded, its leaving copy skipped, S's answer forwarded back */
+	mk_tcp(&p, "10.1.0.2", 4000, "10.2.0.2", 80, 1, 0, TH_SYN, 1000, 0);
+	replay_record(&r, DLT_LINUX_SLL2, rec, sll2(rec, &p, 2, false), t += SEC / 100);
+	p.b[8]--;                                          /* TTL after forwarding */
+	CHECK(replay_record(&r, DLT_LINUX_SLL2, rec, sll2(rec, &p, 3, true), t += SEC / 100) == 0,
+	      "replay: the forwarded packet's leaving copy is skipped");
+	mk_tcp(&p, "10.2.0.2", 80, "10.1.0.2", 4000, 7, 2, TH_SYN | TH_ACK, 1000, 0);
+	replay_record(&r, DLT_LINUX_SLL2, rec, sll2(rec, &p, 3, false), t += SEC / 100);
+	CHECK(counter(&r, "FORWARD", 0, false) == 1 && counter(&r, "FORWARD", 1, false) == 1,
+	      "replay: forward rule and ESTABLISHED reply counted once each");
+
+	/* REJECT: the reset R sends (foreign source, no incoming copy) takes OUTPUT */
+	mk_tcp(&p, "10.1.0.2", 4001, "10.2.0.2", 25, 1, 0, TH_SYN, 1000, 0);
+	replay_record(&r, DLT_LINUX_SLL2, rec, sll2(rec, &p, 2, false), t += SEC / 100);
+	mk_tcp(&p, "10.2.0.2", 25, "10.1.0.2", 4001, 0, 2, TH_RST | TH_ACK, 0, 0);
+	CHECK(replay_record(&r, DLT_LINUX_SLL2, rec, sll2(rec, &p, 2, true), t += SEC / 100) == 1 &&
+	      counter(&r, "FORWARD", 2, false) == 1 && counter(&r, "OUTPUT", 0, false) == 1,
+	      "replay: REJECT counted, its reset traverses OUTPUT");
+
+	/* lo: captured once, goes out and comes back in */
+	mk_icmp(&p, "127.0.0.1", "127.0.0.1", 8, 0, 5);
+	replay_record(&r, DLT_LINUX_SLL2, rec, sll2(rec, &p, 1, false), t += SEC / 100);
+	CHECK(counter(&r, "INPUT", 0, false) == 1 && counter(&r, "OUTPUT", 0, true) == 2,
+	      "replay: a lo packet traverses OUTPUT and INPUT (OUTPUT: the reset and it)");
+
+	/* Ethernet without direction: by MAC and by source address */
+	mk_tcp(&p, "10.1.0.2", 5000, "10.1.0.1", 22, 1, 0, TH_SYN, 1000, 0);
+	replay_record(&r, DLT_EN10MB, rec, ether(rec, &p, mac_c), t += SEC / 100);
+	mk_tcp(&p, "10.1.0.1", 22, "10.1.0.2", 5000, 9, 2, TH_SYN | TH_ACK, 1000, 0);
+	replay_record(&r, DLT_EN10MB, rec, ether(rec, &p, mac_r0), t += SEC / 100);
+	CHECK(counter(&r, "INPUT", 2, false) == 1 && counter(&r, "OUTPUT", 0, true) == 3 &&
+	      r.received >= 4 && r.sent >= 3,
+	      "replay: Ethernet direction from the host's MAC (ssh SYN in, SYN/ACK out)");
+	mk_tcp(&p, "10.1.0.2", 5001, "10.1.0.1", 23, 1, 0, TH_SYN, 1000, 0);
+	replay_record(&r, DLT_EN10MB, rec, ether(rec, &p, mac_c), t += SEC / 100);
+	CHECK(counter(&r, "INPUT", 0, true) == 1, "replay: INPUT policy drop counted");
+
+	f = open_memstream(&buf, &len);
+	replay_report(&r, f);
+	fclose(f);
+	CHECK(strstr(buf, "# iptables-save -c\n*filter\n") && strstr(buf, ":INPUT DROP [1:40]") &&
+	      strstr(buf, "*nat\n:PREROUTING ACCEPT [4:160]\n:INPUT ACCEPT [1:40]\n:OUTPUT ACCEPT [1:84]\n"
+			  ":POSTROUTING ACCEPT [3:164]\n") &&
+	      strstr(buf, "[1:40] -A INPUT -i r0 -p tcp -m tcp --dport 22 -j ACCEPT") &&
+	      strstr(buf, "# conntrack -L\n") &&
+	      strstr(buf, "tcp      6 59 SYN_RECV src=10.1.0.2 dst=10.2.0.2 sport=4000 dport=80 packets=1"),
+	      "replay: report with save -c counters (nat once per connection) and conntrack -L");
+	if (getenv("CT_REPLAY_UNIT_SHOW"))
+		printf("%s", buf);
+	free(buf);
+	CHECK(ct_table_count(r.ct) == 3, "replay: forwarded, ssh and lo connections tracked; rejected and dropped not");
+	replay_close(&r);
+	remove(o.rules4);
+	remove(o.host_files[0]);
+	TEST_EXIT();
+}
