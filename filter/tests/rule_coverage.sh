@@ -50,19 +50,22 @@ for line in text.splitlines():
             i, inv = j, False
         chains[t[1]].append(r)
 
-# a path of jump rules from a built-in chain to each chain
+# paths of jump rules from a built-in chain to each chain (a few per chain: a rule may
+# need a path whose jumps agree with its own protocol or interfaces)
 paths = {}
 for b in ('FORWARD', 'INPUT'):
     if b not in chains:
         continue
     todo = [(b, [])]
+    seen = {}
     while todo:
         c, p = todo.pop(0)
-        if c in paths:
+        if seen.get(c, 0) >= 12 or len(p) > 12:
             continue
-        paths[c] = (b, p)
+        seen[c] = seen.get(c, 0) + 1
+        paths.setdefault(c, []).append((b, p))
         for r in chains[c]:
-            if r['tgt'] in chains and r['tgt'] not in builtin:
+            if r['tgt'] in chains and r['tgt'] not in builtin and r['tgt'] not in [x['tgt'] for x in p]:
                 todo.append((r['tgt'], p + [r]))
 
 ICMP = {'echo-reply': 0, 'destination-unreachable': 3, 'network-unreachable': 3, 'host-unreachable': 3,
@@ -168,72 +171,74 @@ def tcp_flags(cs):
 
 routes, locals_, pkts, ifaces = {}, set(), [], {'in0', 'out0'}
 stats = {'rules': 0, 'made': 0}
+
+def make(base, path, r):
+    """A packet for rule r reached through path, or None; records its route."""
+    rs = path + [r]
+    if cons(rs, ['frag']):
+        return None
+    pc = cons(rs, ['-p'])
+    pos = [v[0] for v, inv in pc if not inv]
+    neg = [v[0] for v, inv in pc if inv]
+    cand = pos[:1] or [p for p in ('tcp', 'udp', 'icmp') if p not in neg]
+    if not cand or cand[0] not in PROTO or (pos and any(p != pos[0] for p in pos)) or cand[0] in neg:
+        return None
+    proto = PROTO[cand[0]] or 6
+    inn = pick_iface(cons(rs, ['-i']), 'in0', 'in1')
+    outn = '-' if base == 'INPUT' else pick_iface(cons(rs, ['-o']), 'out0', 'out1')
+    if not inn or not outn or 'lo' in (inn, outn):
+        return None
+    src = pick_addr(cons(rs, ['-s']), '198.18.0.0', set())
+    dst = pick_addr(cons(rs, ['-d']), '198.19.0.0' if base == 'FORWARD' else '203.0.113.0',
+                    set(routes) if base == 'INPUT' else locals_)
+    if src is None or dst is None:
+        return None
+    sport = pick_port(cons(rs, ['--sport', '--sports', '--source-port', '--source-ports']))
+    dport = pick_port(cons(rs, ['--dport', '--dports', '--destination-port', '--destination-ports']))
+    flags = tcp_flags(cons(rs, ['--tcp-flags']))
+    icmp = (8, 0)
+    for v, inv in cons(rs, ['--icmp-type']):
+        t = v[0]
+        if inv:
+            icmp = (0, 0) if icmp[0] == 8 else (8, 0)
+        elif '/' in t:
+            icmp = tuple(int(x) for x in t.split('/'))
+        elif t.isdigit():
+            icmp = (int(t), 0)
+        else:
+            icmp = (ICMP.get(t, 8), 0)
+    if None in (sport, dport, flags):
+        return None
+    if proto == 6:
+        ct = 'new' if flags in (2, 34, 16, 48, 24, 56) else 'invalid'
+    elif proto == 1:
+        ct = 'new' if icmp[0] in (8, 13, 15, 17) else 'invalid'
+    else:
+        ct = 'new'
+    if any((ct.upper() in v[0].split(',')) == inv for v, inv in cons(rs, ['--state', '--ctstate'])):
+        return None
+    mac = '02:00:00:00:00:01'
+    for v, inv in cons(rs, ['--mac-source']):
+        mac = v[0] if not inv else '02:00:00:00:00:02'
+    if base == 'FORWARD':
+        if str(dst) in routes and routes[str(dst)] != outn:
+            return None
+        routes[str(dst)] = outn
+        ifaces.add(outn)
+    else:
+        locals_.add(str(dst))
+    ifaces.add(inn)
+    return (inn, mac, packet(src, dst, proto, sport, dport, flags, icmp).hex())
+
 for c, rules in chains.items():
-    if c not in paths:
-        stats['rules'] += len(rules)
-        continue
-    base, path = paths[c]
     for r in rules:
         stats['rules'] += 1
-        rs = path + [r]
-        if cons(rs, ['frag']):
-            continue
-        pc = cons(rs, ['-p'])
-        pos = [v[0][0] for v, inv in pc if not inv]
-        neg = [v[0][0] for v, inv in pc if inv]
-        cand = pos[:1] or [p for p in ('tcp', 'udp', 'icmp') if p not in neg]
-        if not cand or cand[0] not in PROTO or (pos and any(p != pos[0] for p in pos)):
-            continue
-        proto = PROTO[cand[0]]
-        if proto == 0:
-            proto = 6
-        inn = pick_iface(cons(rs, ['-i']), 'in0', 'in1')
-        outn = '-' if base == 'INPUT' else pick_iface(cons(rs, ['-o']), 'out0', 'out1')
-        if not inn or not outn or 'lo' in (inn, outn):
-            continue
-        src = pick_addr(cons(rs, ['-s']), '198.18.0.0', set())
-        dst = pick_addr(cons(rs, ['-d']), '198.19.0.0' if base == 'FORWARD' else '203.0.113.0',
-                        set(routes) if base == 'INPUT' else locals_)
-        if src is None or dst is None:
-            continue
-        sport = pick_port(cons(rs, ['--sport', '--sports', '--source-port', '--source-ports']))
-        dport = pick_port(cons(rs, ['--dport', '--dports', '--destination-port', '--destination-ports']))
-        flags = tcp_flags(cons(rs, ['--tcp-flags']))
-        icmp = (8, 0)
-        for v, inv in cons(rs, ['--icmp-type']):
-            t = v[0]
-            if inv:
-                icmp = (0, 0) if icmp[0] == 8 else (8, 0)
-            elif '/' in t:
-                icmp = tuple(int(x) for x in t.split('/'))
-            elif t.isdigit():
-                icmp = (int(t), 0)
-            else:
-                icmp = (ICMP.get(t, 8), 0)
-        if None in (sport, dport, flags):
-            continue
-        states = cons(rs, ['--state', '--ctstate'])
-        if proto == 6:
-            ct = 'new' if flags in (2, 34, 16, 48, 24, 56) else 'invalid'
-        elif proto == 1:
-            ct = 'new' if icmp[0] in (8, 13, 15, 17) else 'invalid'
-        else:
-            ct = 'new'
-        if any((ct.upper() in v[0].split(',')) == inv for v, inv in states):
-            continue
-        mac = '02:00:00:00:00:01'
-        for v, inv in cons(rs, ['--mac-source']):
-            mac = v[0] if not inv else '02:00:00:00:00:02'
-        if base == 'FORWARD':
-            if str(dst) in routes and routes[str(dst)] != outn:
-                continue
-            routes[str(dst)] = outn
-            ifaces.add(outn)
-        else:
-            locals_.add(str(dst))
-        ifaces.add(inn)
-        pkts.append((inn, mac, packet(src, dst, proto, sport, dport, flags, icmp).hex()))
-        stats['made'] += 1
+        for base, path in paths.get(c, []):
+            p = make(base, path, r)
+            if p:
+                pkts.append(p)
+                stats['made'] += 1
+                break
 with open(out + '.ifaces', 'w') as f:
     f.write('\n'.join(sorted(ifaces)) + '\n')
 with open(out + '.routes', 'w') as f:
