@@ -123,7 +123,22 @@ static int log_list(const struct filter_ext_data *d, const struct filter_std *st
 	const struct log_priv *p = FILTER_PRIV(d, const struct log_priv);
 	struct filter_buf b = filter_buf_init(buf, len);
 
-	filter_bprintf(&b, " LOG flags %u level %u", p->logflags, p->level);
+	static const char *const level_names[] = {
+		"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug",
+	};
+	static const char *const flag_names[] = {
+		"tcp-sequence", "tcp-options", "ip-options", "uid", "", "macdecode",
+	};
+	unsigned i;
+
+	if (numeric) {
+		filter_bprintf(&b, " LOG flags %u level %u", p->logflags, p->level);
+	} else {
+		filter_bprintf(&b, " LOG level %s", level_names[p->level & 7]);
+		for (i = 0; i < 6; i++)
+			if (flag_names[i][0] && (p->logflags & (1u << i)))
+				filter_bprintf(&b, " %s", flag_names[i]);
+	}
 	if (p->prefix[0])
 		filter_bprintf(&b, " prefix \"%s\"", p->prefix);
 	return (int)b.pos;

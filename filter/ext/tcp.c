@@ -256,9 +256,15 @@ static int tcp_list(const struct filter_ext_data *d, const struct filter_std *st
 	xt_lports(&b, "dpt", t->dpts, t->invflags & INV_DST, numeric, "tcp");
 	if (t->option || (t->invflags & INV_OPTION))
 		filter_bprintf(&b, " option=%s%u", t->invflags & INV_OPTION ? "!" : "", t->option);
-	if (t->flg_mask || (t->invflags & INV_FLAGS))
+	if ((t->flg_mask || (t->invflags & INV_FLAGS)) && numeric)
 		filter_bprintf(&b, " flags:%s0x%02X/0x%02X", t->invflags & INV_FLAGS ? "!" : "",
 			       t->flg_mask, t->flg_cmp);
+	if ((t->flg_mask || (t->invflags & INV_FLAGS)) && !numeric) {
+		filter_bprintf(&b, " flags:%s", t->invflags & INV_FLAGS ? "!" : "");
+		tcp_bflags(&b, t->flg_mask);
+		filter_bprintf(&b, "/");
+		tcp_bflags(&b, t->flg_cmp);
+	}
 	return (int)b.pos;
 }
 

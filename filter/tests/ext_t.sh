@@ -30,6 +30,16 @@ else
 	files=(filter/ext/*.t)
 fi
 
+# Files whose every extension has a -L printer (listing compared with -n), and those
+# without addresses in their rows (listing compared without -n as well; not icmp6: the
+# core prints its protocol column "ipv6-icmp--" where iptables prints "ipv6-icmp --"):
+LIST_OK="tcp udp state conntrack multiport mac limit comment mark connmark pkttype length hl ttl
+	REJECT LOG MARK CONNMARK recent iprange addrtype owner icmp icmp6 CT NFLOG set rpfilter
+	TRACE CHECKSUM TCPMSS MASQUERADE REDIRECT SNAT DNAT NETMAP NFQUEUE TOS DSCP dscp
+	connlimit physdev esp ah sctp rt frag ipv6header string time policy hashlimit tos"
+LIST_NAMES_OK="tcp udp multiport icmp state limit comment mac mark connmark pkttype length
+	hl ttl REJECT LOG MARK CONNMARK sctp TCPMSS CHECKSUM NFQUEUE NFLOG CT"
+
 # 1. the modules alone
 if build_extcheck; then
 	"$EXTCHECK" "${files[@]}" || true
@@ -262,13 +272,6 @@ fi
 # 5. (after nfctl) listing: every rule line of iptables -L -n must be the kernel's
 # (the extension part comes from the -L printers). Files whose extensions all have one
 # (not NOTRACK: iptables -L names its target "CT", the core lists the save name):
-LIST_OK="tcp udp state conntrack multiport mac limit comment mark connmark pkttype length hl ttl
-	REJECT LOG MARK CONNMARK recent iprange addrtype owner icmp icmp6 CT NFLOG set rpfilter
-	TRACE CHECKSUM TCPMSS MASQUERADE REDIRECT SNAT DNAT NETMAP NFQUEUE TOS DSCP dscp
-	connlimit physdev esp ah sctp rt frag ipv6header string time policy hashlimit tos"
-# and without -n (service, ICMP type and chunk names) for rows without addresses:
-LIST_NAMES_OK="tcp udp multiport icmp icmp6 state limit comment mac mark connmark pkttype length
-	hl ttl REJECT LOG MARK CONNMARK sctp TCPMSS CHECKSUM NFQUEUE NFLOG CT"
 list_text() {
 	grep -v '^Chain \|^target ' "$1" | grep .
 }
