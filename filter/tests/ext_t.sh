@@ -31,13 +31,14 @@ else
 fi
 
 # Files whose every extension has a -L printer (listing compared with -n), and those
-# without addresses in their rows (listing compared without -n as well; not icmp6: the
-# core prints its protocol column "ipv6-icmp--" where iptables prints "ipv6-icmp --"):
+# without addresses in their rows (listing compared without -n as well; not icmp6 and
+# multiport, whose rows use protocol names longer than five letters: the
+# core prints its protocol column as "ipv6-icmp--" where iptables prints "ipv6-icmp --"):
 LIST_OK="tcp udp state conntrack multiport mac limit comment mark connmark pkttype length hl ttl
 	REJECT LOG MARK CONNMARK recent iprange addrtype owner icmp icmp6 CT NFLOG set rpfilter
 	TRACE CHECKSUM TCPMSS MASQUERADE REDIRECT SNAT DNAT NETMAP NFQUEUE TOS DSCP dscp
 	connlimit physdev esp ah sctp rt frag ipv6header string time policy hashlimit tos"
-LIST_NAMES_OK="tcp udp multiport icmp state limit comment mac mark connmark pkttype length
+LIST_NAMES_OK="tcp udp icmp state limit comment mac mark connmark pkttype length
 	hl ttl REJECT LOG MARK CONNMARK sctp TCPMSS CHECKSUM NFQUEUE NFLOG CT"
 
 # 1. the modules alone
