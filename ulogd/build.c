@@ -235,6 +235,11 @@ static int build_stack(struct ulog_daemon *d, const struct ulog_cfg_entry *e,
 	}
 	for (c = buf; *c; c++)
 		count += *c == ',';
+	if (count > ULOG_STACK_MAX_ELEMS) {
+		free(buf);
+		return fail_at(d, err, e->line, -E2BIG, "a stack of %u elements; at most %d",
+			       count, ULOG_STACK_MAX_ELEMS);
+	}
 	for (tok = strtok_r(buf, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save), pos++)
 		rc = stack_elem(d, s, trim(tok), pos, pos + 1 == count, err);
 	if (!rc && (pos != count || count < 2))

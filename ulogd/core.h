@@ -10,6 +10,10 @@
 #include "plugin.h"
 #include "plugins.h"
 
+/* Elements of one stack= line at most (ulogd2's stacks have fewer than ten); keeps the
+ * build, which looks upstream for every key, from going quadratic on a hostile config. */
+#define ULOG_STACK_MAX_ELEMS 128
+
 /* Where an input key's value comes from. */
 struct ulog_src {
 	struct ulog_node *node;  /* NULL: unresolved optional key */

@@ -127,6 +127,15 @@ static void test_errors(void)
 		   "configure of f1 (TFAIL) failed: refusing on purpose");
 	expect_err("too many slots", "[global]\n\nstack=in1:TIN,wa:TWIDEA,wb:TWIDEB,c:TWIDEC\n", 3,
 		   "1208 key slots, more than 1024");
+	{
+		char conf[4096] = "[global]\n\n\nstack=in1:TIN";
+		int i;
+
+		for (i = 0; i < 128; i++)
+			sprintf(conf + strlen(conf), ",d%d:TDBL", i);
+		strcat(conf, ",out1:TOUT\n");
+		expect_err("stack too long", conf, 4, "a stack of 130 elements; at most 128");
+	}
 	expect_err("too many inputs for set_inputs", "[global]\nstack=in1:TIN,wa:TWIDEA,wb:TWIDEB,all:TALL\n",
 		   2, "configure of all (TALL) failed: Argument list too long");
 	expect_err("bad default in a plugin", "[global]\nstack=in1:TIN,b:TBADDEF\n", 2,
