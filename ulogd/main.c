@@ -152,8 +152,8 @@ static int serve(const struct args *a, struct ulog_daemon *d, struct ulog_err *e
 		ulog_log(ULOG_NOTICE, "Changing UID / GID\n");
 		rc = ulog_privs_drop(a->user, uid, gid, err);
 	}
-	if (!rc)
-		rc = ulog_daemon_watch_signals(d);
+	if (!rc && (rc = ulog_daemon_watch_signals(d)) < 0)
+		ulog_errf(err, rc, "cannot watch signals: %s", strerror(-rc));
 	if (rc) {
 		ulog_pidfile_remove();
 		return fatal(err);
