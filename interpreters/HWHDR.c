@@ -2,6 +2,7 @@
 /* HWHDR (alias MAC2STR): the hardware header (raw.mac) as text: mac.saddr.str, mac.daddr.str, mac.str, and its type. */
 #include <stdio.h>
 
+#include "lib/strbuf.h"
 #include "ulogd/plugin.h"
 
 #define HW_ARPHRD_ETHER 1
@@ -38,20 +39,14 @@ struct hwhdr_priv {
 static void hwhdr_hex(const struct ulog_instance *inst, struct ulog_record *rec,
 		      unsigned k, const uint8_t *p, uint32_t len)
 {
-	static const char hex[] = "0123456789abcdef";
 	char *s = ULOG_PRIV(inst, struct hwhdr_priv)->str[k];
-	uint32_t i, o = 0;
+	struct strbuf b;
 
 	if (!ulog_out_wanted(inst, k) || len > HW_MAX_BYTES)
 		return;
-	for (i = 0; i < len; i++) {
-		if (i)
-			s[o++] = ':';
-		s[o++] = hex[p[i] >> 4];
-		s[o++] = hex[p[i] & 15];
-	}
-	s[o] = 0;
-	ulog_out_str(inst, rec, k, s, o);
+	sb_init(&b, s, HW_MAX_BYTES * 3 + 1);
+	sb_hexbytes(&b, p, len, ':', false);
+	ulog_out_str(inst, rec, k, s, (size_t)sb_end(&b));
 }
 
 /* The bytes of RAW input @k, at most @want of them (clamped to what the

@@ -3,6 +3,7 @@
 #include <netinet/in.h>
 
 #include "lib/ipfam.h"
+#include "lib/strbuf.h"
 #include "ulogd/plugin.h"
 
 enum { IN_FAMILY, IN_PROTOCOL, IN_ADDR0 };
@@ -35,9 +36,8 @@ struct ip2bin_priv {
  * Returns false if @v is no address. */
 static bool ip2bin_format(int fam, const struct ulog_value *v, char *out)
 {
-	static const char hex[] = "0123456789abcdef";
 	uint8_t a[16] = { [10] = 0xff, [11] = 0xff };
-	unsigned i;
+	struct strbuf b;
 
 	switch (ipfam_for_value(fam, v->len)) {
 	case AF_INET:
@@ -49,14 +49,10 @@ static bool ip2bin_format(int fam, const struct ulog_value *v, char *out)
 	default:
 		return false;
 	}
-	out[0] = '0';
-	out[1] = 'x';
-	for (i = 0; i < 16; i++) {
-		out[2 + 2 * i] = hex[a[i] >> 4];
-		out[3 + 2 * i] = hex[a[i] & 15];
-	}
-	out[BIN_LEN] = 0;
-	return true;
+	sb_init(&b, out, BIN_LEN + 1);
+	sb_str(&b, "0x");
+	sb_hexbytes(&b, a, sizeof(a), 0, false);
+	return sb_end(&b) == BIN_LEN;
 }
 
 static int ip2bin_interp(struct ulog_instance *inst, struct ulog_record *rec)

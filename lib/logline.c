@@ -268,12 +268,9 @@ static void ipv6(struct strbuf *b, const struct logline_pkt *p)
 
 static void mac_bytes(struct strbuf *b, const uint8_t *m, unsigned n, char last)
 {
-	unsigned i;
-
-	for (i = 0; i < n; i++) {
-		sb_hex(b, m[i], 2, false);
-		sb_chr(b, i == n - 1 ? last : ':');
-	}
+	sb_hexbytes(b, m, n, ':', false);
+	if (n)
+		sb_chr(b, last);
 }
 
 static void arp(struct strbuf *b, const struct logline_pkt *p)

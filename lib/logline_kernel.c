@@ -52,14 +52,6 @@ static void incomplete(const struct kwalk *k, uint32_t off)
 	sb_str(k->b, " bytes] ");
 }
 
-static void hexbytes(struct strbuf *b, const uint8_t *p, unsigned n)
-{
-	unsigned i;
-
-	for (i = 0; i < n; i++)
-		sb_hex(b, p[i], 2, true);
-}
-
 /* TCP header at @off. Returns false when the line ends here. */
 static bool tcp(const struct kwalk *k, uint32_t off, bool fragment)
 {
@@ -100,7 +92,7 @@ static bool tcp(const struct kwalk *k, uint32_t off, bool fragment)
 			return false;
 		}
 		sb_str(b, "OPT (");
-		hexbytes(b, op, doff - 20);
+		sb_hexbytes(b, op, doff - 20, 0, true);
 		sb_str(b, ") ");
 	}
 	return true;
@@ -254,7 +246,7 @@ static void ipv4(const struct kwalk *k, uint32_t off)
 			return;
 		}
 		sb_str(b, "OPT (");
-		hexbytes(b, op, ihl - 20);
+		sb_hexbytes(b, op, ihl - 20, 0, true);
 		sb_str(b, ") ");
 	}
 	l4 = off + ihl;
@@ -501,32 +493,19 @@ static void ipv6(const struct kwalk *k, uint32_t off, bool recurse)
 
 static void mac_header(struct strbuf *b, const struct logline_kmeta *m)
 {
-	unsigned i;
-
 	if ((m->flags & LOGLINE_MACDECODE) && m->mac && m->mac_len >= 14) {
 		sb_str(b, "MACSRC=");
-		for (i = 6; i < 12; i++) {
-			if (i > 6)
-				sb_chr(b, ':');
-			sb_hex(b, m->mac[i], 2, false);
-		}
+		sb_hexbytes(b, m->mac + 6, 6, ':', false);
 		sb_str(b, " MACDST=");
-		for (i = 0; i < 6; i++) {
-			if (i)
-				sb_chr(b, ':');
-			sb_hex(b, m->mac[i], 2, false);
-		}
+		sb_hexbytes(b, m->mac, 6, ':', false);
 		sb_str(b, " MACPROTO=");
 		sb_hex(b, be16(m->mac + 12), 4, false);
 		sb_chr(b, ' ');
 		return;
 	}
 	sb_str(b, "MAC=");
-	for (i = 0; m->mac && i < m->mac_len; i++) {
-		if (i)
-			sb_chr(b, ':');
-		sb_hex(b, m->mac[i], 2, false);
-	}
+	if (m->mac)
+		sb_hexbytes(b, m->mac, m->mac_len, ':', false);
 	sb_chr(b, ' ');
 }
 

@@ -43,6 +43,17 @@ void sb_hex(struct strbuf *b, uint64_t v, unsigned width, bool upper)
 	sb_mem(b, tmp + sizeof(tmp) - n, n);
 }
 
+void sb_hexbytes(struct strbuf *b, const uint8_t *p, size_t n, char sep, bool upper)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i && sep)
+			sb_chr(b, sep);
+		sb_hex(b, p[i], 2, upper);
+	}
+}
+
 int sb_end(struct strbuf *b)
 {
 	if (b->cap)

@@ -68,6 +68,9 @@ void sb_i64(struct strbuf *b, int64_t v);
 /* Appends @v in hexadecimal, zero-padded to at least @width digits. */
 void sb_hex(struct strbuf *b, uint64_t v, unsigned width, bool upper);
 
+/* Appends @n bytes of @p as two hex digits each, with @sep between bytes (0: none). */
+void sb_hexbytes(struct strbuf *b, const uint8_t *p, size_t n, char sep, bool upper);
+
 /* NUL-terminates; returns the length, or -ENOSPC if anything was dropped. */
 int sb_end(struct strbuf *b);
 
