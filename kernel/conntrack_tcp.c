@@ -519,14 +519,8 @@ static void commit_state(struct ct_table *t, struct ct_entry *ct, enum ct_dir di
 			ct_kill_soon(ct, now);
 			return;
 		}
-		if (index == TCP_SYN_SET && old_state == CT_TCP_SYN_SENT) {
-			/* SYN retransmission: count it, keep the timer */
-			uint64_t exp = ct->expires_ns;
-
-			ct_refresh_acct(t, ct, dir, ct_pkt_len(pv), now, timeout);
-			ct->expires_ns = exp;
-			return;
-		}
+		if (index == TCP_SYN_SET && old_state == CT_TCP_SYN_SENT)
+			return;     /* SYN retransmission: neither counted nor refreshed */
 		if (new_state == CT_TCP_ESTABLISHED && timeout > t->cfg.to.tcp[CT_TCP_UNACK])
 			timeout = t->cfg.to.tcp[CT_TCP_UNACK];
 	} else if (!(ct->status & CT_S_ASSURED) &&

@@ -5,7 +5,8 @@
 # ICMP error it draws, a refused TCP port, a mid-stream TCP pickup, invalid TCP flags, IPv6
 # echo) is captured on the tracking host's interface; `conntrack -L` there is compared with
 # nfcore-ctreplay's table for the same packets, at a mid point and at the end: same
-# connections, states, flags, counters; timeouts within 2 s.
+# connections, states, flags, counters; timeouts within 2 s. Crafted segments check window
+# tracking, resync after an ignored SYN, reset sequence checks and simultaneous open.
 . "$(dirname "$0")/../lib.sh"
 need iptables-legacy ip6tables-legacy conntrack tcpdump nc python3
 CTR=$ULOG_TOP/$BUILD/nfcore-ctreplay
@@ -18,8 +19,8 @@ inB="ip netns exec $B"
 $inB sysctl -qw net.netfilter.nf_conntrack_acct=1
 $inB iptables-legacy -A INPUT -m conntrack --ctstate NEW -j ACCEPT
 $inB ip6tables-legacy -A INPUT -m conntrack --ctstate NEW -j ACCEPT
-$inA iptables-legacy -A INPUT -p tcp --dport 7000:7001 -j DROP    # sinks for the raw flows
-$inB iptables-legacy -I INPUT 1 -p tcp --sport 7001 -j DROP          # B's stack must not answer them
+$inA iptables-legacy -A INPUT -p tcp --dport 7000:7009 -j DROP    # sinks for the raw flows
+$inB iptables-legacy -I INPUT 1 -p tcp --sport 7001:7009 -j DROP     # B's stack must not answer them
 
 # raw TCP segments: SRC DST SPORT DPORT SEQ ACK FLAGS WIN PAYLOAD_LEN
 cat >"$T_TMP/tcpraw.py" <<'PY'
@@ -42,7 +43,7 @@ PY
 PCAP=$T_TMP/b.pcap
 $inB tcpdump -i "$VB" -U -B 16384 -n -w "$PCAP" 2>"$T_TMP/tcpdump.err" &
 T_PIDS+=($!)
-wait_for 5 grep -q "listening on" "$T_TMP/tcpdump.err" || { fail "ct_kernel: tcpdump did not start"; exit 1; }
+wait_for 5 grep -qs "listening on" "$T_TMP/tcpdump.err" || { fail "ct_kernel: tcpdump did not start"; exit 1; }
 
 wait_for 5 $inA ping -c 2 -i 0.2 -W 1 -q 10.78.0.2 >/dev/null
 wait_for 5 $inA ping -6 -c 1 -W 1 -q fd78::2 >/dev/null
@@ -54,8 +55,6 @@ $inB python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)
 T_PIDS+=($!)
 sleep 0.3
 echo hello | $inA nc -q1 10.78.0.2 5555                      # handshake, data, FIN both ways
-(echo hi; sleep 4) | $inA nc -q0 10.78.0.2 5556 &              # stays ESTABLISHED for a while
-T_PIDS+=($!)
 echo nobody | $inA nc -u -w1 10.78.0.2 5557                  # port unreachable: RELATED error
 echo echo | $inA nc -u -w1 10.78.0.2 5558 >/dev/null         # answered UDP
 $inA nc -z -w1 10.78.0.2 5559                                 # refused: RST, entry killed
@@ -72,7 +71,28 @@ raw "$B" 10.78.0.2 10.78.0.1 41000 7001 10000101 501 24 500 10  # beyond the win
 raw "$A" 10.78.0.1 10.78.0.2 7001 41000 501 900000 16 500 0     # acks unsent data: INVALID
 raw "$B" 10.78.0.2 10.78.0.1 41000 7001 4291967396 501 24 500 10  # far below: ignored
 raw "$A" 10.78.0.1 10.78.0.2 7001 41000 501 111 16 500 0        # acks the data
-sleep 0.5
+# resync: a new SYN on an established flow is ignored until the SYN/ACK answers it
+raw "$B" 10.78.0.2 10.78.0.1 41002 7002 100 0 2 500 0
+raw "$A" 10.78.0.1 10.78.0.2 7002 41002 500 101 18 500 0
+raw "$B" 10.78.0.2 10.78.0.1 41002 7002 101 501 16 500 0
+raw "$B" 10.78.0.2 10.78.0.1 41002 7002 777000 0 2 500 0
+raw "$A" 10.78.0.1 10.78.0.2 7002 41002 900000 777001 18 500 0
+raw "$B" 10.78.0.2 10.78.0.1 41002 7002 777001 900001 16 500 0
+# resets: below the acknowledged sequence (INVALID), in window but not exact (kept, 10 s)
+raw "$B" 10.78.0.2 10.78.0.1 41003 7003 100 0 2 500 0
+raw "$A" 10.78.0.1 10.78.0.2 7003 41003 500 101 18 500 0
+raw "$B" 10.78.0.2 10.78.0.1 41003 7003 101 501 16 500 0
+raw "$A" 10.78.0.1 10.78.0.2 7003 41003 400 101 20 0 0
+raw "$A" 10.78.0.1 10.78.0.2 7003 41003 600 101 20 0 0
+# simultaneous open
+raw "$B" 10.78.0.2 10.78.0.1 41004 7004 100 0 2 500 0
+raw "$A" 10.78.0.1 10.78.0.2 7004 41004 500 0 2 500 0
+raw "$B" 10.78.0.2 10.78.0.1 41004 7004 100 501 18 500 0
+raw "$A" 10.78.0.1 10.78.0.2 7004 41004 500 101 18 500 0
+raw "$A" 10.78.0.1 10.78.0.2 7004 41004 501 101 16 500 0
+(echo hi; sleep 3) | $inA nc -q0 10.78.0.2 5556 &              # ESTABLISHED at the mid point
+T_PIDS+=($!)
+sleep 1
 T1=$(date +%s.%N)
 { $inB conntrack -L -f ipv4; $inB conntrack -L -f ipv6; } 2>/dev/null >"$T_TMP/k1.txt"
 sleep 4.5
@@ -107,6 +127,8 @@ grep -q "ESTABLISHED.*dport=5556.*ASSURED" "$T_TMP/k1.txt" &&
 grep -q "TIME_WAIT.*dport=5555" "$T_TMP/k1.txt" &&
 grep -q "dport=7000.*UNREPLIED" "$T_TMP/k1.txt" &&
 grep -q "ESTABLISHED.*dport=7001 packets=3 .*packets=2 .*ASSURED" "$T_TMP/k1.txt" &&
+grep -q "ESTABLISHED.*dport=7002 .*ASSURED" "$T_TMP/k1.txt" &&
+grep -q "ESTABLISHED.*dport=7004 .*ASSURED" "$T_TMP/k1.txt" &&
 grep -q "icmpv6" "$T_TMP/k1.txt" && ! grep -q "dport=5559\|dport=5560" "$T_TMP/k1.txt"
 r=$?; [ $r = 0 ] || sed "s/^/# kernel: /" "$T_TMP/k1.txt"
 check "ct_kernel: the kernel's table holds the cases the traffic meant to make" [ $r = 0 ]

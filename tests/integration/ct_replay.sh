@@ -112,7 +112,7 @@ sleep 3       # let the links' own chatter (MLD reports, DAD) die down
 PCAP=$T_TMP/r.pcap
 $inR tcpdump -i any -U -B 16384 -n -w "$PCAP" 2>"$T_TMP/tcpdump.err" &
 T_PIDS+=($!)
-wait_for 5 grep -q "listening on" "$T_TMP/tcpdump.err" || { fail "ct_replay: tcpdump did not start"; exit 1; }
+wait_for 5 grep -qs "listening on" "$T_TMP/tcpdump.err" || { fail "ct_replay: tcpdump did not start"; exit 1; }
 sleep 0.2
 $inR iptables-legacy -Z; $inR iptables-legacy -t nat -Z; $inR iptables-legacy -t mangle -Z
 $inR iptables-legacy -t raw -Z; $inR ip6tables-legacy -Z

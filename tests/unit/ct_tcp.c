@@ -125,11 +125,40 @@ static const struct step ignored_syn[] = {
 	S('o', SAK, 1001, 5001, 502, 0, CT_INVALID, CT_TCP_ESTABLISHED, 431998, 1),
 };
 
+static const struct step simultaneous[] = {
+	S('o', SA, 1000, 0, 64240, 0, CT_NEW, CT_TCP_SYN_SENT, 120, 0),
+	/* both ends open: the peer's own SYN (a SYN retransmission keeps the timer) */
+	S('r', SA, 5000, 0, 64240, 0, CT_ESTABLISHED_REPLY, CT_TCP_SYN_SENT2, 119, 0),
+	S('o', SAK, 1000, 5001, 64240, 0, CT_ESTABLISHED, CT_TCP_SYN_RECV, 60, 0),
+	/* the peer's SYN/ACK in SYN_RECV is ignored */
+	S('r', SAK, 5000, 1001, 64240, 0, CT_ESTABLISHED_REPLY, CT_TCP_SYN_RECV, 59, 0),
+	/* its ACK completes the simultaneous open */
+	S('r', AK, 5001, 1001, 502, 0, CT_ESTABLISHED_REPLY, CT_TCP_ESTABLISHED, 432000, 1),
+};
+static const struct step resync[] = {
+	HANDSHAKE,
+	/* the client restarts with a new sequence: ignored and noted ... */
+	S('o', SA, 777000, 0, 64240, 0, CT_ESTABLISHED, CT_TCP_ESTABLISHED, 431999, 1),
+	/* ... the server's SYN/ACK acknowledges it: conntrack gets back in sync */
+	S('r', SAK, 900000, 777001, 65160, 0, CT_ESTABLISHED_REPLY, CT_TCP_SYN_RECV, 60, 1),
+	S('o', AK, 777001, 900001, 502, 0, CT_ESTABLISHED, CT_TCP_ESTABLISHED, 432000, 1),
+};
+static const struct step rst_seq[] = {
+	HANDSHAKE,
+	/* a reset below what the peer acknowledged: INVALID */
+	S('r', RA, 4000, 1001, 0, 0, CT_INVALID, CT_TCP_ESTABLISHED, 431999, 1),
+	/* in window but not the exact sequence: state kept for a challenge ACK, short timer */
+	S('r', RA, 5101, 1001, 0, 0, CT_ESTABLISHED_REPLY, CT_TCP_ESTABLISHED, 10, 1),
+	/* the exact sequence closes */
+	S('r', RA, 5001, 1001, 0, 0, CT_ESTABLISHED_REPLY, CT_TCP_CLOSE, 10, 1),
+};
+
 #define SC(n, loose) { #n, loose, n, sizeof(n) / sizeof(n[0]) }
 static const struct scenario scenarios[] = {
 	SC(handshake, true), SC(data, true), SC(fin, true), SC(rst, true), SC(refused, true),
 	SC(syn_retrans, true), SC(pickup, true), SC(nopickup, false), SC(bad_first, true),
-	SC(bad_flags, true), SC(window, true), SC(ignored_syn, true),
+	SC(bad_flags, true), SC(window, true), SC(ignored_syn, true), SC(simultaneous, true),
+	SC(resync, true), SC(rst_seq, true),
 };
 
 static struct pkt_view *build(struct tpkt *p, const struct step *s)
