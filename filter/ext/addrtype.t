@@ -32,3 +32,15 @@
 :INPUT
 -m addrtype --src-type LOCAL;=
 -m addrtype --dst-type MULTICAST --limit-iface-in;=
+# packets (kernel only: routes)
+-4
+*mangle
+:PREROUTING
+-m addrtype --dst-type LOCAL;=
+>proto=udp;match;kernel
+>proto=udp dst=10.77.0.9;nomatch;kernel
+-m addrtype --dst-type BROADCAST;=
+>proto=udp dst=10.77.0.255;match;kernel
+>proto=udp;nomatch;kernel
+-m addrtype --src-type UNICAST --dst-type MULTICAST;=
+>proto=udp dst=224.0.0.251;match;kernel

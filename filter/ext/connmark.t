@@ -15,3 +15,11 @@
 *filter
 :INPUT
 -m connmark --mark 1/1;-m connmark --mark 0x1/0x1
+# packets (kernel only: a new conntrack entry has mark 0)
+-4
+*mangle
+:PREROUTING
+-m connmark --mark 0x0;=
+>proto=udp sport=43001;match;kernel
+-m connmark ! --mark 0x0;=
+>proto=udp sport=43002;nomatch;kernel

@@ -44,3 +44,24 @@
 -m conntrack ! --ctreplsrc 2001:db8::/32;=
 -m conntrack --ctorigsrc 2001:db8::1/128;-m conntrack --ctorigsrc 2001:db8::1
 -m conntrack --ctorigsrc 2001:db8::1/129;FAIL;conntrack: bad value for option "--ctorigsrc", neither a valid network mask nor valid CIDR (0-128).
+# packets: the first packet of a flow, as the kernel's conntrack sees it (kernel only)
+-4
+*filter
+:INPUT
+-m conntrack --ctstate NEW;=
+>proto=tcp dport=22 flags=SYN sport=41001;match;kernel
+-m conntrack --ctdir ORIGINAL;=
+>proto=tcp dport=22 flags=SYN sport=41002;match;kernel
+-m conntrack --ctdir REPLY;=
+>proto=tcp dport=22 flags=SYN sport=41003;nomatch;kernel
+-m conntrack --ctproto 6 --ctorigsrc 10.77.0.1 --ctrepldst 10.77.0.1 --ctorigdstport 22;=
+>proto=tcp dport=22 flags=SYN sport=41004;match;kernel
+-m conntrack --ctstatus SEEN_REPLY;=
+>proto=tcp dport=22 flags=SYN sport=41005;nomatch;kernel
+-m conntrack ! --ctstatus ASSURED;=
+>proto=tcp dport=22 flags=SYN sport=41006;match;kernel
+-m conntrack --ctreplsrcport 22 --ctrepldstport 41007;=
+>proto=tcp dport=22 flags=SYN sport=41007;match;kernel
+-m conntrack --ctstate INVALID;=
+>proto=tcp dport=22 flags=SYN,FIN sport=41008;match;kernel
+>proto=tcp dport=22 flags=SYN sport=41009;nomatch;kernel

@@ -18,3 +18,12 @@
 *filter
 :INPUT
 -m state --state RELATED,ESTABLISHED;=
+# packets (kernel only: conntrack)
+-4
+*filter
+:INPUT
+-m state --state NEW;=
+>proto=udp sport=42001;match;kernel
+>proto=tcp flags=SYN sport=42002;match;kernel
+-m state ! --state NEW;=
+>proto=udp sport=42003;nomatch;kernel
