@@ -410,19 +410,15 @@ static void test_debian_tokens(const char *path)
 /* Loads @path with each of its stacks (active or commented) enabled alone. */
 static void stacks_in_turn(const char *path, const char *what)
 {
-	FILE *f = fopen(path, "r");
 	char *text, *p, stack[512], miss[64];
-	size_t len;
 	unsigned line = 0, tried = 0;
 
-	if (!f) {
+	if (access(path, R_OK)) {
 		printf("skip %s config: %s not found\n", what, path);
 		return;
 	}
 	text = calloc(1, 1 << 20);
-	len = fread(text, 1, (1 << 20) - 1, f);
-	fclose(f);
-	text[len] = '\0';
+	test_slurp(path, text, 1 << 20);
 	for (p = text; *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p)) {
 		char *variant;
 		struct ulog_daemon *d;

@@ -224,9 +224,7 @@ static void options(void)
 	struct harness *h = make();
 	struct jconf *c = h->inst.conf;
 	char buf[4096];
-	FILE *f;
 	json_t *o;
-	size_t n;
 
 	snprintf(c->file, sizeof(c->file), "%s/opt.json", dir);
 	c->eventv1 = 1;
@@ -265,11 +263,7 @@ static void options(void)
 	set(h, K_DPORT, 22);
 	h->inst.plugin->interp(&h->inst, &h->rec);
 	h->inst.plugin->stop(&h->inst);
-	f = fopen(c->file, "r");
-	n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
-	buf[n] = '\0';
-	if (f)
-		fclose(f);
+	test_slurp(c->file, buf, sizeof(buf));
 	CHECK(!strcmp(buf, "{\"dvc\": \"Netfilter\", \"oob.prefix\": \"a\", \"dest_port\": 22}\n"),
 	      "json exact line without timestamp");
 	harness_free(h);

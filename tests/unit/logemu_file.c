@@ -18,19 +18,6 @@ struct lconf { char file[4096]; int sync; };   /* mirrors LOGEMU's conf */
 
 static char dir[] = "/tmp/ulog-logemu-XXXXXX";
 
-static size_t slurp(const char *path, char *buf, size_t cap)
-{
-	FILE *f = fopen(path, "r");
-	size_t n;
-
-	if (!f)
-		return 0;
-	n = fread(buf, 1, cap - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return n;
-}
-
 static void put(struct harness *h, const char *line, long sec)
 {
 	int s = harness_in(h, "print"), t = harness_in(h, "oob.time.sec");
@@ -79,9 +66,9 @@ static void format_and_buffering(const char *host)
 	/* 2026-11-06 09:05:03 UTC: a one-digit day is space padded, as ctime() does */
 	put(h, "pfx IN=eth0 OUT= MAC= SRC=10.0.0.1\n", 1793955903);
 	put(h, "second\n", 1796257928);
-	CHECK(slurp(path, buf, sizeof(buf)) == 0, "logemu buffers until flush");
+	CHECK(test_slurp(path, buf, sizeof(buf)) == 0, "logemu buffers until flush");
 	CHECK(h->inst.plugin->flush(&h->inst) == 0, "logemu flush");
-	slurp(path, buf, sizeof(buf));
+	test_slurp(path, buf, sizeof(buf));
 	snprintf(want, sizeof(want), "Nov  6 09:05:03 %s pfx IN=eth0 OUT= MAC= SRC=10.0.0.1\n"
 		 "Dec  3 00:32:08 %s second\n", host, host);
 	CHECK(!strcmp(buf, want), "logemu line format from oob.time.sec");
@@ -97,7 +84,7 @@ static void format_and_buffering(const char *host)
 		put(h, "clock\n", -1);
 		h->inst.plugin->flush(&h->inst);
 		after = time(NULL);
-		slurp(path, buf, sizeof(buf));
+		test_slurp(path, buf, sizeof(buf));
 		gmtime_r(&before, &tm);
 		strftime(stamp, sizeof(stamp), "%b %e %H:%M:%S", &tm);
 		snprintf(want, sizeof(want), "%s %s clock\n", stamp, host);
@@ -119,10 +106,10 @@ static void format_and_buffering(const char *host)
 		h->inst.plugin->signal(&h->inst, SIGHUP);
 		put(h, "after-hup\n", 1793955903);
 		h->inst.plugin->flush(&h->inst);
-		slurp(rotated, buf, sizeof(buf));
+		test_slurp(rotated, buf, sizeof(buf));
 		CHECK(strstr(buf, "before-hup") && !strstr(buf, "after-hup"),
 		      "logemu: lines before SIGHUP end in the rotated file");
-		slurp(path, buf, sizeof(buf));
+		test_slurp(path, buf, sizeof(buf));
 		CHECK(strstr(buf, "after-hup") && !strstr(buf, "before-hup"),
 		      "logemu: lines after SIGHUP go to the reopened file");
 	}
@@ -138,7 +125,7 @@ static void sync_mode(void)
 	snprintf(path, sizeof(path), "%s/sync.log", dir);
 	h = start(path, 1);
 	put(h, "now\n", 1793955903);
-	CHECK(slurp(path, buf, sizeof(buf)) > 0 && strstr(buf, " now\n"),
+	CHECK(test_slurp(path, buf, sizeof(buf)) > 0 && strstr(buf, " now\n"),
 	      "logemu sync=1 writes every line at once");
 	h->inst.plugin->stop(&h->inst);
 	harness_free(h);

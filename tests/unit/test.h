@@ -30,6 +30,19 @@ static void test_report(int ok, const char *fmt, ...)
 	test_report(c_, __VA_ARGS__); \
 } while (0)
 
+/* Reads up to @cap - 1 bytes of @path into @buf, NUL-terminated. Returns the bytes read,
+ * 0 when the file cannot be opened. */
+static inline size_t test_slurp(const char *path, char *buf, size_t cap)
+{
+	FILE *f = fopen(path, "r");
+	size_t n = f ? fread(buf, 1, cap - 1, f) : 0;
+
+	buf[n] = '\0';
+	if (f)
+		fclose(f);
+	return n;
+}
+
 /* Exit status of a test program: non-zero if any case failed. */
 #define TEST_EXIT() return test_failures ? 1 : 0
 
