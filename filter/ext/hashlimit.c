@@ -19,6 +19,7 @@ struct hl_priv {
 	uint64_t avg, burst;
 	uint32_t mode, size, max, gc_interval, expire, interval, mult;
 	uint8_t srcmask, dstmask;
+	bool v6;                     /* tables are per family, as in the kernel */
 	char name[256];
 };
 
@@ -59,6 +60,7 @@ static void hl_init(struct filter_ext_data *d, const struct filter_std *std)
 	p->burst = 5;
 	p->gc_interval = 1000;
 	p->srcmask = p->dstmask = std->family == FILTER_V6 ? 128 : 32;
+	p->v6 = std->family == FILTER_V6;
 	p->mult = 1;
 }
 
@@ -355,7 +357,8 @@ static int hl_bind(struct filter_ext_data *d, struct filter_ctx *ctx, struct ulo
 	const struct hl_priv *p = FILTER_PRIV(d, const struct hl_priv);
 	char key[64];
 
-	d->state = filter_ctx_shared(ctx, "hashlimit", xt_shared_name(p->name, key, sizeof(key)), sizeof(struct hl_table), NULL, NULL);
+	d->state = filter_ctx_shared(ctx, p->v6 ? "hashlimit6" : "hashlimit4",
+				     xt_shared_name(p->name, key, sizeof(key)), sizeof(struct hl_table), NULL, NULL);
 	if (!d->state)
 		return ulog_errf(err, -ENOMEM, "hashlimit: cannot create table \"%s\"", p->name);
 	return 0;
