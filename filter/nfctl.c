@@ -17,7 +17,7 @@ static const char usage[] =
 	"       nfctl [-6] [--state FILE] save [-c|--counters] [-t TABLE]\n"
 	"       nfctl [-6] [--state FILE] [-t TABLE] -A|-I|-D|-R|-L|-S|-F|-Z|-N|-X|-E|-P ...\n"
 	"       nfctl [-6] [--state FILE] eval [-t TABLE] [--trace] [--host FILE] < packets\n"
-	"             (lines: HOOK IN|- OUT|- HEX [mac=AA:BB:CC:DD:EE:FF] [ts=NS] [ct=new|established|related|invalid])\n"
+	"             (lines: HOOK IN|- OUT|- HEX [mac=AA:BB:CC:DD:EE:FF] [ts=NS] [mark=N] [sk=UID:GID] [ct=new|established|related|invalid])\n"
 	"The state file (default $NFCTL_STATE, else ./nfctl.v4 or ./nfctl.v6) holds the ruleset\n"
 	"as iptables-save -c text. --sets FILE (or $NFCTL_SETS) defines the IP sets that\n"
 	"-m set names, as `ipset save` text; they are kept beside the state as STATE.sets.\n";
@@ -394,7 +394,8 @@ static void ct_tuples(const struct pkt_view *pv, struct filter_meta *m)
 }
 
 /* Optional words after HEX: mac=AA:BB:CC:DD:EE:FF (source MAC), ts=NANOSECONDS (packet time,
- * the clock of rate matches), ct=new|established|related|invalid. */
+ * the clock of rate matches), mark=N, sk=UID:GID (the sending socket's owner),
+ * ct=new|established|related|invalid. */
 static void eval_options(const char *line, struct filter_meta *m)
 {
 	static const struct { const char *name; uint32_t bit; } states[] = {
@@ -412,6 +413,13 @@ static void eval_options(const char *line, struct filter_meta *m)
 	}
 	if ((p = strstr(line, " ts=")))
 		m->tstamp_ns = strtoull(p + 4, NULL, 10);
+	if ((p = strstr(line, " mark=")))
+		m->mark = (uint32_t)strtoul(p + 6, NULL, 0);
+	if ((p = strstr(line, " sk=")) && sscanf(p + 4, "%u:%u", &b[0], &b[1]) == 2) {
+		m->sk_valid = true;
+		m->sk_uid = b[0];
+		m->sk_gid = b[1];
+	}
 	if (!(p = strstr(line, " ct=")))
 		return;
 	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
