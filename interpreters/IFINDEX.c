@@ -78,13 +78,18 @@ static void ifindex_one(struct ulog_instance *inst, struct ulog_record *rec, uns
 	struct ifindex_priv *p = ULOG_PRIV(inst, struct ifindex_priv);
 	const char *name = NULL;
 	uint32_t idx;
+	size_t len;
 
 	if (!ulog_out_wanted(inst, k))
 		return;
 	if (p->open && ulog_in_u32(inst, rec, in, &idx) && idx)
 		name = ifwatch_name(&p->w, idx);
-	snprintf(p->name[k], sizeof(p->name[k]), "%s", name ? name : "");
-	ulog_out_str(inst, rec, k, p->name[k], (uint32_t)strlen(p->name[k]));
+	if (!name)
+		name = "";
+	len = strnlen(name, sizeof(p->name[k]) - 1);
+	memcpy(p->name[k], name, len);
+	p->name[k][len] = '\0';
+	ulog_out_str(inst, rec, k, p->name[k], (uint32_t)len);
 }
 
 static int ifindex_interp(struct ulog_instance *inst, struct ulog_record *rec)

@@ -201,8 +201,9 @@ static int bind_group(struct ulog_instance *inst, bool with_ct)
 		.copy_range = 0xffff,
 		.qthresh = (uint32_t)c->qthreshold,
 		.timeout = (uint32_t)c->qtimeout,
-		/* room for a whole batch in one datagram (the kernel caps it at 128 KiB) */
-		.nlbufsiz = c->qthreshold > 1 ? (uint32_t)c->bufsize : 0,
+		/* room for a whole batch in one datagram; the kernel ignores (without
+		 * an error) any size above 128 KiB and keeps its ~4 KiB default */
+		.nlbufsiz = c->qthreshold > 1 ? (uint32_t)(c->bufsize < 131072 ? c->bufsize : 131072) : 0,
 	};
 
 	if (c->seq_local)
