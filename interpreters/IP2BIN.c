@@ -2,22 +2,13 @@
 /* IP2BIN: addresses as "0x" + 32 hex digits of the IPv6 (IPv4-mapped) form, for SQL BINARY(16) columns. */
 #include <netinet/in.h>
 
-#include "lib/ipfam.h"
 #include "lib/strbuf.h"
-#include "ulogd/plugin.h"
+#include "addr_conv.h"
 
-enum { IN_FAMILY, IN_PROTOCOL, IN_ADDR0 };
-#define N_ADDR 6
+#define N_ADDR ADDR_N_IP
 #define BIN_LEN 34   /* "0x" + 32 hex digits */
 
-#define OPT_ADDR(nm) { .name = (nm), .type = ULOG_T_IPADDR, .flags = ULOG_KEY_OPTIONAL }
-static const struct ulog_key_def ip2bin_in[] = {
-	[IN_FAMILY] = { .name = "oob.family", .type = ULOG_T_UINT8 },
-	[IN_PROTOCOL] = { .name = "oob.protocol", .type = ULOG_T_UINT16 },
-	OPT_ADDR("ip.saddr"), OPT_ADDR("ip.daddr"),
-	OPT_ADDR("orig.ip.saddr"), OPT_ADDR("orig.ip.daddr"),
-	OPT_ADDR("reply.ip.saddr"), OPT_ADDR("reply.ip.daddr"),
-};
+static const struct ulog_key_def ip2bin_in[] = { ADDR_IN_KEYS };
 
 static const struct ulog_key_def ip2bin_out[N_ADDR] = {
 	{ .name = "ip.saddr.bin", .type = ULOG_T_RAWSTR },
@@ -55,25 +46,18 @@ static bool ip2bin_format(int fam, const struct ulog_value *v, char *out)
 	return sb_end(&b) == BIN_LEN;
 }
 
+static void ip2bin_one(const struct ulog_instance *inst, struct ulog_record *rec, unsigned k,
+		       int fam, const struct ulog_value *v)
+{
+	char *bin = ULOG_PRIV(inst, struct ip2bin_priv)->bin[k];
+
+	if (ip2bin_format(fam, v, bin))
+		ulog_out_ptr(inst, rec, k, bin, BIN_LEN);
+}
+
 static int ip2bin_interp(struct ulog_instance *inst, struct ulog_record *rec)
 {
-	struct ip2bin_priv *p = ULOG_PRIV(inst, struct ip2bin_priv);
-	uint32_t family, proto;
-	bool hf = ulog_in_u32(inst, rec, IN_FAMILY, &family);
-	bool hp = ulog_in_u32(inst, rec, IN_PROTOCOL, &proto);
-	int fam = ipfam_of(hf, family, hp, proto);
-	unsigned i;
-
-	for (i = 0; i < N_ADDR; i++) {
-		const struct ulog_value *v;
-
-		if (!ulog_out_wanted(inst, i))
-			continue;
-		v = ulog_in(inst, rec, IN_ADDR0 + i);
-		if (v && ip2bin_format(fam, v, p->bin[i]))
-			ulog_out_ptr(inst, rec, i, p->bin[i], BIN_LEN);
-	}
-	return ULOG_CONTINUE;
+	return addr_conv_each(inst, rec, N_ADDR, ip2bin_one);
 }
 
 const struct ulog_plugin ulog_plugin_IP2BIN = {

@@ -3,20 +3,11 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
-#include "lib/ipfam.h"
-#include "ulogd/plugin.h"
+#include "addr_conv.h"
 
-enum { IN_FAMILY, IN_PROTOCOL, IN_ADDR0 };
-#define N_ADDR 6
+#define N_ADDR ADDR_N_IP
 
-#define OPT_ADDR(nm) { .name = (nm), .type = ULOG_T_IPADDR, .flags = ULOG_KEY_OPTIONAL }
-static const struct ulog_key_def ip2hbin_in[] = {
-	[IN_FAMILY] = { .name = "oob.family", .type = ULOG_T_UINT8 },
-	[IN_PROTOCOL] = { .name = "oob.protocol", .type = ULOG_T_UINT16 },
-	OPT_ADDR("ip.saddr"), OPT_ADDR("ip.daddr"),
-	OPT_ADDR("orig.ip.saddr"), OPT_ADDR("orig.ip.daddr"),
-	OPT_ADDR("reply.ip.saddr"), OPT_ADDR("reply.ip.daddr"),
-};
+static const struct ulog_key_def ip2hbin_in[] = { ADDR_IN_KEYS };
 
 /*
  * As in ulogd2 the outputs are IPADDR keys. IPv4: v.len is 4 and the value
@@ -56,22 +47,7 @@ static void ip2hbin_one(const struct ulog_instance *inst, struct ulog_record *re
 
 static int ip2hbin_interp(struct ulog_instance *inst, struct ulog_record *rec)
 {
-	uint32_t family, proto;
-	bool hf = ulog_in_u32(inst, rec, IN_FAMILY, &family);
-	bool hp = ulog_in_u32(inst, rec, IN_PROTOCOL, &proto);
-	int fam = ipfam_of(hf, family, hp, proto);
-	unsigned i;
-
-	for (i = 0; i < N_ADDR; i++) {
-		const struct ulog_value *v;
-
-		if (!ulog_out_wanted(inst, i))
-			continue;
-		v = ulog_in(inst, rec, IN_ADDR0 + i);
-		if (v)
-			ip2hbin_one(inst, rec, i, fam, v);
-	}
-	return ULOG_CONTINUE;
+	return addr_conv_each(inst, rec, N_ADDR, ip2hbin_one);
 }
 
 const struct ulog_plugin ulog_plugin_IP2HBIN = {

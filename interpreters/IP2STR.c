@@ -3,20 +3,13 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
-#include "lib/ipfam.h"
-#include "ulogd/plugin.h"
+#include "addr_conv.h"
 
-enum { IN_FAMILY, IN_PROTOCOL, IN_ADDR0 };
-#define N_ADDR 8
+#define N_ADDR (ADDR_N_IP + 2)
 
-#define OPT_ADDR(nm) { .name = (nm), .type = ULOG_T_IPADDR, .flags = ULOG_KEY_OPTIONAL }
 static const struct ulog_key_def ip2str_in[] = {
-	[IN_FAMILY] = { .name = "oob.family", .type = ULOG_T_UINT8 },
-	[IN_PROTOCOL] = { .name = "oob.protocol", .type = ULOG_T_UINT16 },
-	OPT_ADDR("ip.saddr"), OPT_ADDR("ip.daddr"),
-	OPT_ADDR("orig.ip.saddr"), OPT_ADDR("orig.ip.daddr"),
-	OPT_ADDR("reply.ip.saddr"), OPT_ADDR("reply.ip.daddr"),
-	OPT_ADDR("arp.saddr"), OPT_ADDR("arp.daddr"),
+	ADDR_IN_KEYS,
+	ADDR_OPT("arp.saddr"), ADDR_OPT("arp.daddr"),
 };
 
 static const struct ulog_key_def ip2str_out[N_ADDR] = {
@@ -34,30 +27,19 @@ struct ip2str_priv {
 	char str[N_ADDR][INET6_ADDRSTRLEN];
 };
 
+static void ip2str_one(const struct ulog_instance *inst, struct ulog_record *rec, unsigned k,
+		       int fam, const struct ulog_value *v)
+{
+	char *str = ULOG_PRIV(inst, struct ip2str_priv)->str[k];
+	int af = ipfam_for_value(fam, v->len);
+
+	if (af && inet_ntop(af, v->addr, str, INET6_ADDRSTRLEN))
+		ulog_out_str(inst, rec, k, str, (uint32_t)strlen(str));
+}
+
 static int ip2str_interp(struct ulog_instance *inst, struct ulog_record *rec)
 {
-	struct ip2str_priv *p = ULOG_PRIV(inst, struct ip2str_priv);
-	uint32_t family, proto;
-	bool hf = ulog_in_u32(inst, rec, IN_FAMILY, &family);
-	bool hp = ulog_in_u32(inst, rec, IN_PROTOCOL, &proto);
-	int fam = ipfam_of(hf, family, hp, proto);
-	unsigned i;
-
-	for (i = 0; i < N_ADDR; i++) {
-		const struct ulog_value *v;
-		int af;
-
-		if (!ulog_out_wanted(inst, i))
-			continue;
-		v = ulog_in(inst, rec, IN_ADDR0 + i);
-		if (!v)
-			continue;
-		af = ipfam_for_value(fam, v->len);
-		if (!af || !inet_ntop(af, v->addr, p->str[i], sizeof(p->str[i])))
-			continue;
-		ulog_out_str(inst, rec, i, p->str[i], (uint32_t)strlen(p->str[i]));
-	}
-	return ULOG_CONTINUE;
+	return addr_conv_each(inst, rec, N_ADDR, ip2str_one);
 }
 
 const struct ulog_plugin ulog_plugin_IP2STR = {
