@@ -2,16 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # -u USER: the daemon runs as USER once every instance has started, keeping CAP_NET_ADMIN only.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/ulogd_helpers.bash"
 need cc
 [ -x "$ULOGD" ] || { fail "daemon_privs: $ULOGD not built"; exit 1; }
 getent passwd nobody >/dev/null || { skip "daemon_privs: no user nobody"; exit 0; }
 uid=$(id -u nobody) gid=$(id -g nobody)
 
 D=$T_TMP
-for p in TICK TFILE; do
-	cc -std=gnu11 -fPIC -shared -I"$ULOG_TOP" -DTEST_$p -o "$D/ulog_$p.so" \
-		"$ULOG_TOP/tests/integration/daemon_plugin.c" || { fail "build test plugin $p"; exit 1; }
-done
+test_plugins_build || exit 1
 cat >"$D/u.conf" <<EOT
 [global]
 logfile="$D/log"

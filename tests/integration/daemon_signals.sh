@@ -3,14 +3,12 @@
 # The daemon's life: --check, plugin .so loading, pidfile, log format, SIGHUP reopen, SIGUSR1 stats,
 # SIGTERM/SIGINT exit 0 with outputs flushed, -d daemon mode, command-line options.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/ulogd_helpers.bash"
 need cc
 [ -x "$ULOGD" ] || { fail "daemon_signals: $ULOGD not built"; exit 1; }
 
 D=$T_TMP
-for p in TICK TFILE; do
-	cc -std=gnu11 -fPIC -shared -I"$ULOG_TOP" -DTEST_$p -o "$D/ulog_$p.so" \
-		"$ULOG_TOP/tests/integration/daemon_plugin.c" || { fail "build test plugin $p"; exit 1; }
-done
+test_plugins_build || exit 1
 
 conf() {   # conf FILE OUT LOG [extra global lines]
 	cat >"$1" <<EOT

@@ -3,14 +3,12 @@
 # logfile="syslog": daemon messages reach /dev/log with facility daemon and ulogd2's levels.
 # Runs in a private mount namespace whose /dev holds only null and our receiver's socket.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/ulogd_helpers.bash"
 need cc python3 unshare mknod
 [ -x "$ULOGD" ] || { fail "daemon_syslog: $ULOGD not built"; exit 1; }
 
 D=$T_TMP
-for p in TICK TFILE; do
-	cc -std=gnu11 -fPIC -shared -I"$ULOG_TOP" -DTEST_$p -o "$D/ulog_$p.so" \
-		"$ULOG_TOP/tests/integration/daemon_plugin.c" || { fail "build test plugin $p"; exit 1; }
-done
+test_plugins_build || exit 1
 cat >"$D/s.conf" <<EOT
 [global]
 logfile="syslog"

@@ -3,6 +3,7 @@
 # NFLOG input against the kernel: ping, TCP, UDP, IPv6 and an nft OUTPUT rule between two
 # namespaces, logged through NFLOG -> BASE -> IP2STR -> JSON and checked field by field with jq.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/ulogd_helpers.bash"
 need jq iptables-legacy ip6tables-legacy nft ping nc
 [ -x "$ULOGD" ] || { skip "nflog_basic: $ULOGD not built"; exit 0; }
 
@@ -24,24 +25,8 @@ table inet ut {
 }
 EOF
 
-cat >"$T_TMP/ulogd.conf" <<EOF
-[global]
-logfile="$T_TMP/ulogd.log"
-stack=log1:NFLOG,base1:BASE,ip2str1:IP2STR,json1:JSON
-
-[log1]
-group=$G
-netlink_qthreshold=1
-
-[json1]
-file="$T_TMP/out.json"
-sync=1
-EOF
-ip netns exec "$B" "$ULOGD" -c "$T_TMP/ulogd.conf" &
-T_PIDS+=($!)
-# bound: the group has a line in the namespace's nfnetlink_log table
-bound() { ip netns exec "$B" awk -v g="$G" '$1 == g {f = 1} END {exit !f}' /proc/net/netfilter/nfnetlink_log; }
-wait_for 10 bound || { fail "nflog_basic: daemon did not bind group $G"; cat "$T_TMP/ulogd.log"; exit 1; }
+nflog_conf ulogd $G "netlink_qthreshold=1" "sync=1"
+nflog_start "$B" ulogd $G || { fail "nflog_basic: daemon did not bind group $G"; exit 1; }
 t0=$(date +%s)
 
 ip netns exec "$A" ping -q -c 3 -i 0.2 10.77.0.2 >/dev/null
@@ -52,12 +37,12 @@ echo out | ip netns exec "$B" nc -u -w 1 -q 0 10.77.0.1 5557 2>/dev/null
 
 want=$(( $($ipt -L INPUT -v -x -n | awk '/NFLOG/ {s += $1} END {print s}') +
 	$(ip netns exec "$B" ip6tables-legacy -L INPUT -v -x -n | awk '/NFLOG/ {s += $1} END {print s}') + 1 ))
-lines() { [ -f "$T_TMP/out.json" ] && wc -l <"$T_TMP/out.json" || echo 0; }
+lines() { [ -f "$T_TMP/ulogd.json" ] && wc -l <"$T_TMP/ulogd.json" || echo 0; }
 enough() { [ "$(lines)" -ge "$want" ]; }
 wait_for 5 enough
 check_eq "nflog_basic: one JSON object per counted packet" "$(lines)" "$want"
 
-J="$T_TMP/out.json"
+J="$T_TMP/ulogd.json"
 q() { jq -r "$@" "$J" | sort -u | tr '\n' ' ' | sed 's/ $//'; }
 ifb=$(ip netns exec "$B" cat /sys/class/net/"$VB"/ifindex)
 

@@ -4,36 +4,20 @@
 # bound"; another namespace may bind the same group; attach_conntrack is refused by this kernel,
 # said once, and logging goes on; group 0 binds the families as ulogd2 does.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/ulogd_helpers.bash"
 need iptables-legacy ping jq
 [ -x "$ULOGD" ] || { skip "nflog_bound: $ULOGD not built"; exit 0; }
 
 N=$(netns_new nfbound) && M=$(netns_new nfbound2) || { fail "nflog_bound: namespaces"; exit 1; }
 G=9
-bound() { ip netns exec "$1" awk -v g="$2" '$1 == g {f = 1} END {exit !f}' /proc/net/netfilter/nfnetlink_log; }
-
 # conf NAME GROUP EXTRA: writes $T_TMP/NAME.conf logging to NAME.log and NAME.json
-conf() {
-	cat >"$T_TMP/$1.conf" <<EOF
-[global]
-logfile="$T_TMP/$1.log"
-loglevel=1
-stack=log1:NFLOG,base1:BASE,ip2str1:IP2STR,json1:JSON
-
-[log1]
-group=$2
-netlink_qthreshold=1
-$3
-
-[json1]
-file="$T_TMP/$1.json"
-sync=1
-EOF
-}
+conf() { nflog_conf "$1" "$2" "netlink_qthreshold=1
+$3" "sync=1"; }
 
 conf first $G "attach_conntrack=1"
 ip netns exec "$N" "$ULOGD" -c "$T_TMP/first.conf" &
 T_PIDS+=($!)
-wait_for 10 bound "$N" $G || { fail "nflog_bound: first daemon did not bind"; cat "$T_TMP/first.log"; exit 1; }
+wait_for 10 nflog_bound "$N" $G || { fail "nflog_bound: first daemon did not bind"; cat "$T_TMP/first.log"; exit 1; }
 
 conf second $G ""
 timeout 10 ip netns exec "$N" "$ULOGD" -c "$T_TMP/second.conf" 2>"$T_TMP/second.err"
@@ -46,7 +30,7 @@ check "nflog_bound: not a bare permission error" \
 conf other $G ""
 ip netns exec "$M" "$ULOGD" -c "$T_TMP/other.conf" &
 T_PIDS+=($!)
-check "nflog_bound: the same group binds in another namespace" wait_for 10 bound "$M" $G
+check "nflog_bound: the same group binds in another namespace" wait_for 10 nflog_bound "$M" $G
 
 check_eq "nflog_bound: attach_conntrack refusal said once" \
 	"$(grep -c "attach_conntrack is not supported" "$T_TMP/first.log")" 1
@@ -64,5 +48,5 @@ Z=$(netns_new nfbound0)
 conf zero 0 ""
 ip netns exec "$Z" "$ULOGD" -c "$T_TMP/zero.conf" &
 T_PIDS+=($!)
-check "nflog_bound: group 0 binds (families bound first)" wait_for 10 bound "$Z" 0
+check "nflog_bound: group 0 binds (families bound first)" wait_for 10 nflog_bound "$Z" 0
 t_done

@@ -3,6 +3,7 @@
 # NFLOG from the bridge family: an nft bridge rule logs ARP crossing a bridge; the record has
 # family AF_BRIDGE, protocol ETH_P_ARP, the port's ifindex, and BASE decodes the ARP header.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/ulogd_helpers.bash"
 need nft ping jq
 [ -x "$ULOGD" ] || { skip "nflog_bridge: $ULOGD not built"; exit 0; }
 
@@ -24,29 +25,14 @@ table bridge ut {
 	}
 }
 EOC
-cat >"$T_TMP/ulogd.conf" <<EOC
-[global]
-logfile="$T_TMP/ulogd.log"
-stack=log1:NFLOG,base1:BASE,ip2str1:IP2STR,json1:JSON
-
-[log1]
-group=$G
-netlink_qthreshold=1
-
-[json1]
-file="$T_TMP/out.json"
-sync=1
-EOC
-ip netns exec "$B" "$ULOGD" -c "$T_TMP/ulogd.conf" &
-T_PIDS+=($!)
-bound() { ip netns exec "$B" awk -v g="$G" '$1 == g {f = 1} END {exit !f}' /proc/net/netfilter/nfnetlink_log; }
-wait_for 10 bound || { fail "nflog_bridge: daemon did not bind"; exit 1; }
+nflog_conf ulogd $G "netlink_qthreshold=1" "sync=1"
+nflog_start "$B" ulogd $G || { fail "nflog_bridge: daemon did not bind"; exit 1; }
 ip netns exec "$A" ping -q -c 1 -W 1 10.81.0.2 >/dev/null
-logged() { [ -s "$T_TMP/out.json" ]; }
+logged() { [ -s "$T_TMP/ulogd.json" ]; }
 wait_for 5 logged
 # the kernel reports the bridge as the in interface (the port is NFULA_IFINDEX_PHYSINDEV)
 port=$(ip netns exec "$B" cat /sys/class/net/br0/ifindex)
 check_eq "nflog_bridge: ARP request logged from the bridge family" \
-	"$(jq -r 'select(."arp.operation" == 1) | [."oob.prefix", ."oob.family", ."oob.protocol", ."oob.ifindex_in", ."raw.mac_len", ."arp.saddr.str", ."arp.daddr.str"] | @tsv' "$T_TMP/out.json" | head -n 1)" \
+	"$(jq -r 'select(."arp.operation" == 1) | [."oob.prefix", ."oob.family", ."oob.protocol", ."oob.ifindex_in", ."raw.mac_len", ."arp.saddr.str", ."arp.daddr.str"] | @tsv' "$T_TMP/ulogd.json" | head -n 1)" \
 	"$(printf 'br-arp\t7\t2054\t%s\t14\t10.81.0.1\t10.81.0.2' "$port")"
 t_done

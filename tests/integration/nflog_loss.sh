@@ -4,6 +4,7 @@
 # is logged, then SIGCONT and SIGUSR1: the lost count reported must equal the packets the
 # rule counted minus the packets logged.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/ulogd_helpers.bash"
 need iptables-legacy ping jq
 [ -x "$ULOGD" ] || { skip "nflog_loss: $ULOGD not built"; exit 0; }
 
@@ -12,33 +13,13 @@ G=3
 ipt="ip netns exec $N iptables-legacy"
 $ipt -A INPUT -p icmp --icmp-type echo-request -j NFLOG --nflog-group $G --nflog-prefix flood
 
-cat >"$T_TMP/ulogd.conf" <<EOF
-[global]
-logfile="$T_TMP/ulogd.log"
-loglevel=1
-stack=log1:NFLOG,base1:BASE,ip2str1:IP2STR,json1:JSON
-
-[log1]
-group=$G
-netlink_qthreshold=1
-netlink_socket_buffer_size=4096
-
-[json1]
-file="$T_TMP/out.json"
-EOF
-ip netns exec "$N" "$ULOGD" -c "$T_TMP/ulogd.conf" &
-pid=$!
-T_PIDS+=($pid)
-bound() { ip netns exec "$N" awk -v g="$G" '$1 == g {f = 1} END {exit !f}' /proc/net/netfilter/nfnetlink_log; }
-wait_for 10 bound || { fail "nflog_loss: daemon did not bind group $G"; cat "$T_TMP/ulogd.log"; exit 1; }
+nflog_conf ulogd $G "netlink_qthreshold=1
+netlink_socket_buffer_size=4096" ""
+nflog_start "$N" ulogd $G || { fail "nflog_loss: daemon did not bind group $G"; exit 1; }
 
 counted() { $ipt -L INPUT -v -x -n | awk '/NFLOG/ {print $1}'; }
-stats() {
-	kill -USR1 "$pid"
-	wait_for 5 grep -q "NFLOG group $G: packets=" "$T_TMP/ulogd.log"
-	grep "NFLOG group $G: packets=" "$T_TMP/ulogd.log" | tail -n 1
-}
-field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p"; }
+stats() { nflog_stats ulogd $G; }
+field() { stat_field "$1"; }
 
 ip netns exec "$N" ping -q -c 5 -i 0.05 127.0.0.1 >/dev/null
 five() { [ "$(stats | field packets)" = 5 ]; }
@@ -67,5 +48,5 @@ kill -TERM "$pid"
 wait "$pid"
 check_eq "nflog_loss: daemon exits 0 on SIGTERM" "$?" 0
 check_eq "nflog_loss: every logged packet reached the JSON file" \
-	"$(jq -c 'select(."oob.prefix" == "flood")' "$T_TMP/out.json" | wc -l)" "$logged"
+	"$(jq -c 'select(."oob.prefix" == "flood")' "$T_TMP/ulogd.json" | wc -l)" "$logged"
 t_done

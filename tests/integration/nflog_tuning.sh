@@ -4,6 +4,7 @@
 # many messages per datagram and nothing is lost; netlink_socket_buffer_maxsize grows the socket
 # buffer after an overrun; numeric_label reaches raw.label.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/ulogd_helpers.bash"
 need iptables-legacy ping jq
 [ -x "$ULOGD" ] || { skip "nflog_tuning: $ULOGD not built"; exit 0; }
 
@@ -15,24 +16,11 @@ $ipt -A INPUT -p icmp --icmp-type echo-request -j NFLOG --nflog-group $G
 # daemon NAME EXTRA...: starts ulogd with NFLOG options EXTRA, sets $pid
 daemon() {
 	local name=$1; shift
-	{
-		printf '[global]\nlogfile="%s"\nloglevel=1\n' "$T_TMP/$name.log"
-		printf 'stack=log1:NFLOG,base1:BASE,ip2str1:IP2STR,json1:JSON\n\n[log1]\ngroup=%s\n' $G
-		printf '%s\n' "$@"
-		printf '\n[json1]\nfile="%s"\n' "$T_TMP/$name.json"
-	} >"$T_TMP/$name.conf"
-	ip netns exec "$N" "$ULOGD" -c "$T_TMP/$name.conf" &
-	pid=$!
-	T_PIDS+=($pid)
-	wait_for 10 bound || { fail "nflog_tuning: $name: daemon did not bind"; cat "$T_TMP/$name.log"; exit 1; }
+	nflog_conf "$name" $G "$(printf '%s\n' "$@")" ""
+	nflog_start "$N" "$name" $G || { fail "nflog_tuning: $name: daemon did not bind"; exit 1; }
 }
-bound() { ip netns exec "$N" awk -v g="$G" '$1 == g {f = 1} END {exit !f}' /proc/net/netfilter/nfnetlink_log; }
-stats() {
-	kill -USR1 "$pid"
-	wait_for 5 grep -q "NFLOG group $G: packets=" "$T_TMP/$1.log"
-	grep "NFLOG group $G: packets=" "$T_TMP/$1.log" | tail -n 1
-}
-field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p"; }
+stats() { nflog_stats "$1" $G; }
+field() { stat_field "$1"; }
 # rcvbuf: the receive buffer (ss's skmem rb) of the daemon's nfnetlink socket
 rcvbuf() { ip netns exec "$N" ss -f netlink -a -m -p |
 	awk -v p="ulogd/$pid " 'index($0, p) && match($0, /rb[0-9]+/) {print substr($0, RSTART + 2, RLENGTH - 2)}'; }
