@@ -40,16 +40,26 @@ static const struct ulog_option pcapin_options[] = {
 
 /* The packet keys are NFLOG's: any stack that reads NFLOG reads a capture. */
 
-static void pcapin_finish(struct ulog_instance *inst, int status)
+/* Closes the capture and the wake-up fd. Returns false if nothing was open. */
+static bool pcapin_close(struct ulog_instance *inst)
 {
 	struct pcapin_priv *p = ULOG_PRIV(inst, struct pcapin_priv);
 
 	if (!p->open)
-		return;
+		return false;
 	ulog_loop_del_fd(inst->loop, p->evfd);
 	close(p->evfd);
 	pcapio_close(&p->r);
 	p->open = false;
+	return true;
+}
+
+static void pcapin_finish(struct ulog_instance *inst, int status)
+{
+	struct pcapin_priv *p = ULOG_PRIV(inst, struct pcapin_priv);
+
+	if (!pcapin_close(inst))
+		return;
 	ulog_log(status < 0 ? ULOG_ERROR : ULOG_INFO, "%s: PCAPIN: %s: %" PRIu64 " packets read, "
 		 "%" PRIu64 " skipped", inst->id, p->r.file, p->packets, p->skipped);
 	ulog_input_done(inst, status);
@@ -141,14 +151,7 @@ static int pcapin_start(struct ulog_instance *inst, struct ulog_err *err)
 
 static void pcapin_stop(struct ulog_instance *inst)
 {
-	struct pcapin_priv *p = ULOG_PRIV(inst, struct pcapin_priv);
-
-	if (!p->open)
-		return;
-	ulog_loop_del_fd(inst->loop, p->evfd);
-	close(p->evfd);
-	pcapio_close(&p->r);
-	p->open = false;
+	pcapin_close(inst);
 }
 
 static void pcapin_signal(struct ulog_instance *inst, int signo)
