@@ -128,6 +128,18 @@ kill -TERM "$pid"; wait "$pid"
 check "verbose: stderr has the log lines" grep -q "<3> main.c:[0-9]* initialization finished" "$D/verbose.err"
 check "verbose: the file has them too" grep -q "initialization finished" "$D/log"
 
+# logfile="stderr" and "stdout": the same lines on the stream, nothing written to a file.
+for target in stderr stdout; do
+	sed "s|^logfile=.*|logfile=\"$target\"|" "$D/ok.conf" >"$D/$target.conf"
+	(cd "$D" && exec "$ULOGD" -c "$target.conf") >"$D/$target.1" 2>"$D/$target.2" &
+	pid=$!
+	[ $target = stderr ] && stream="$D/$target.2" || stream="$D/$target.1"
+	check "logfile=$target: ulogd2 lines on $target" wait_for 10 grep -Eq \
+		'^[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9][0-9] [0-9:]{8} [0-9]{4} <3> main.c:[0-9]+ initialization finished' "$stream"
+	kill -TERM "$pid"; wait "$pid"
+	check "logfile=$target: no file named $target" test ! -e "$D/$target"
+done
+
 # An unwritable logfile stops start-up with a message.
 sed "s|^logfile=.*|logfile=\"$D/no/such/dir/log\"|" "$D/ok.conf" >"$D/nolog.conf"
 out=$("$ULOGD" -c "$D/nolog.conf" 2>&1); rc=$?
