@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "lib/nfula.h"
 #include "lib/pcapio.h"
@@ -12,6 +14,7 @@
 #include "tests/unit/test.h"
 #include "ulogd/input/nflog.h"
 #include "ulogd/input/nflog_keys.h"
+#include "ulogd/log.h"
 
 /* An IPv4 ICMP echo request 10.0.0.1 -> 10.0.0.2 (28 bytes). */
 static const uint8_t icmp4[] = {
@@ -183,6 +186,39 @@ static void test_gaps(struct harness *h)
 	      "wrap-around is handled modulo 2^32");
 }
 
+/* 200 gaps within a second are all counted, but logged on one line (two if a second
+ * boundary falls between them), not 200. */
+static void test_gap_ratelimit(struct harness *h)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE], path[64], text[16384], *p;
+	struct spec s = { .family = AF_INET };
+	struct nflog_stats st0, st;
+	struct ulog_err err;
+	unsigned i, lines = 0;
+	time_t t0 = time(NULL);
+
+	snprintf(path, sizeof(path), "/tmp/nflog_parse.%d.log", (int)getpid());
+	if (ulog_log_open(path, &err) < 0) {
+		printf("skip gap log rate limit: %s\n", err.msg);
+		return;
+	}
+	while (time(NULL) == t0)        /* start at a second boundary: the first gap is logged */
+		usleep(10000);
+	nflog_get_stats(&h->inst, &st0);
+	s.seq = 1000;
+	for (i = 0; i < 200; i++, s.seq += 2)
+		parse(h, build(buf, &s), &err);
+	nflog_get_stats(&h->inst, &st);
+	ulog_log_close();
+	test_slurp(path, text, sizeof(text));
+	unlink(path);
+	for (p = text; (p = strstr(p, "messages lost")); p++)
+		lines++;
+	CHECK(st.gaps - st0.gaps == 200, "200 gaps counted (%llu)",
+	      (unsigned long long)(st.gaps - st0.gaps));
+	CHECK(lines >= 1 && lines <= 2, "gap notices rate-limited: %u line(s) for 200 gaps", lines);
+}
+
 /* Replaces the payload of attribute @type in @nlh by @len bytes of @fill. */
 static void mangle(struct nlmsghdr *nlh, uint16_t type, uint16_t len)
 {
@@ -308,6 +344,7 @@ int main(void)
 	test_full(h);
 	test_optional(h);
 	test_gaps(h);
+	test_gap_ratelimit(h);
 	test_malformed(h);
 	test_truncations(h);
 	test_kernel_bytes(h);
