@@ -358,7 +358,8 @@ static int hl_bind(struct filter_ext_data *d, struct filter_ctx *ctx, struct ulo
 	char key[64];
 
 	d->state = filter_ctx_shared(ctx, p->v6 ? "hashlimit6" : "hashlimit4",
-				     xt_shared_name(p->name, key, sizeof(key)), sizeof(struct hl_table), NULL, NULL);
+				     xt_shared_name(p->name, key, sizeof(key)), sizeof(struct hl_table),
+				     NULL, NULL);
 	if (!d->state)
 		return ulog_errf(err, -ENOMEM, "hashlimit: cannot create table \"%s\"", p->name);
 	return 0;

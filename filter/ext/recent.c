@@ -176,7 +176,9 @@ static int recent_bind(struct filter_ext_data *d, struct filter_ctx *ctx, struct
 {
 	const struct recent_priv *p = FILTER_PRIV(d, const struct recent_priv);
 	char key[64];
-	struct recent_table *t = filter_ctx_shared(ctx, "recent", xt_shared_name(p->name, key, sizeof(key)), sizeof(*t), NULL, NULL);
+	struct recent_table *t = filter_ctx_shared(ctx, "recent",
+						   xt_shared_name(p->name, key, sizeof(key)),
+						   sizeof(*t), NULL, NULL);
 
 	if (!t)
 		return ulog_errf(err, -ENOMEM, "recent: cannot create list \"%s\"", p->name);

@@ -5,7 +5,8 @@
  * A minimal rule reader of its own (-p, ! -p, -m, -j and extension options)
  * so that extensions are tested without the restore parser; nfctl-based
  * and kernel-based checks live in filter/tests/ext_t.sh. Prints one
- * "not ok" line per failing row and chain and one "ok" line per passing file (-v: per row). Exit status 1 if any row failed.
+ * "not ok" line per failing row and chain and one "ok" line per passing
+ * file (-v: per row). Exit status 1 if any row failed.
  */
 #include <errno.h>
 #include <stdio.h>
