@@ -54,3 +54,12 @@
 >proto=udp;match
 >proto=udp;nomatch
 >proto=udp;nomatch
+# packets: credit comes back with time (kernel only: nfctl eval has no clock)
+-4
+*filter
+:INPUT
+-m limit --limit 2/sec --limit-burst 1;=
+>proto=udp sport=44001;match;kernel
+>proto=udp sport=44001;nomatch;kernel
+>proto=udp sport=44001 sleep=0.6;match;kernel
+>proto=udp sport=44001;nomatch;kernel

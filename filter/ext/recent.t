@@ -53,3 +53,11 @@
 >proto=udp dst=10.77.0.2;nomatch
 >proto=udp dst=10.77.0.99;match
 >proto=udp dst=10.77.1.2;nomatch
+# packets: --seconds windows (kernel only: nfctl eval has no clock)
+-4
+*mangle
+:PREROUTING
+-m recent --set --name pk5 --mask 255.255.255.255 --rsource -m recent --rcheck --seconds 1 --hitcount 2 --name pk5 --mask 255.255.255.255 --rsource;=
+>proto=udp;nomatch;kernel
+>proto=udp sleep=1.3;nomatch;kernel
+>proto=udp;match;kernel
