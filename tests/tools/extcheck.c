@@ -6,10 +6,14 @@
  * so that extensions are tested without the restore parser; nfctl-based
  * and kernel-based checks live in filter/tests/ext_t.sh. Prints one
  * "not ok" line per failing row and chain and one "ok" line per passing
- * file (-v: per row). Exit status 1 if any row failed.
+ * file (-v: per row). Exit status 1 if any row failed. With $EXTCHECK_PKT
+ * (the tests/tools/pkt tool) packet rows are run too: the rule's -p test and
+ * matches on the bytes, with a simulated clock (1 ms per packet, plus sleep=).
  */
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdio.h>
+#include <sys/socket.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -346,6 +350,135 @@ struct tfile {
 
 static bool verbose;
 
+/* Packet rows: the last loading rule stays built and bound, so state carries
+ * over from packet to packet; time advances 1 ms per packet and by sleep=. */
+static struct rule g_live;
+static bool g_live_ok;
+static char g_live_chain[32];
+static uint64_t g_now = 1000000000000000ull;
+static const char *g_pkt_tool;        /* $EXTCHECK_PKT: tests/tools/pkt, or NULL */
+
+static void live_release(void)
+{
+	unsigned k;
+
+	if (!g_live_ok)
+		return;
+	for (k = 0; k < g_live.n; k++)
+		if (g_live.ext[k]->ext->unbind)
+			g_live.ext[k]->ext->unbind(g_live.ext[k], g_ctx);
+	rule_free(&g_live);
+	g_live_ok = false;
+}
+
+/* Keeps the rule of a loading row built and bound for the packet rows after it. */
+static void live_rule(const struct tfile *tf, const char *line, bool refused)
+{
+	char store[8192], *tok[MAXTOK], chains[256], *save = NULL, *c;
+	struct ulog_err err;
+	unsigned k;
+	int n;
+
+	live_release();
+	g_live_chain[0] = 0;
+	snprintf(chains, sizeof(chains), "%s", tf->chains);
+	for (c = strtok_r(chains, ",", &save); c; c = strtok_r(NULL, ",", &save))
+		if (!strcmp(c, "PREROUTING") || !strcmp(c, "INPUT")) {
+			snprintf(g_live_chain, sizeof(g_live_chain), "%s", c);
+			break;
+		}
+	if (refused || !g_pkt_tool || !g_live_chain[0])
+		return;
+	memset(&g_live, 0, sizeof(g_live));
+	g_live.std.family = tf->family;
+	n = tokenize(line, store, tok);
+	if (parse_rule(&g_live, tok, n, &err) || final_rule(&g_live, &err)) {
+		rule_free(&g_live);
+		return;
+	}
+	for (k = 0; k < g_live.n; k++)
+		if (g_live.ext[k]->ext->bind && g_live.ext[k]->ext->bind(g_live.ext[k], g_ctx, &err)) {
+			g_live.n = k;    /* unbind only what was bound */
+			g_live_ok = true;
+			live_release();
+			return;
+		}
+	g_live_ok = true;
+}
+
+/* The bytes of a packet spec, from the pkt tool. Returns the length or 0. */
+static size_t spec_bytes(uint8_t family, const char *spec, uint8_t *out, size_t max)
+{
+	char cmd[2048], hex[8192];
+	size_t n = 0;
+	FILE *p;
+
+	snprintf(cmd, sizeof(cmd), "%s hex -%c %s", g_pkt_tool, family == FILTER_V6 ? '6' : '4', spec);
+	p = popen(cmd, "r");
+	if (!p)
+		return 0;
+	if (!fgets(hex, sizeof(hex), p))
+		hex[0] = 0;
+	pclose(p);
+	while (hex[2 * n] && hex[2 * n + 1] && n < max) {
+		unsigned v;
+
+		if (sscanf(hex + 2 * n, "%2x", &v) != 1)
+			break;
+		out[n++] = (uint8_t)v;
+	}
+	return n;
+}
+
+/* One packet row ">SPEC;match|nomatch[;kernel]" against the live rule: the
+ * -p test and every match in order (targets are not run). */
+static void run_packet(struct tfile *tf, char *line, unsigned lineno, bool stateful)
+{
+	static uint8_t bytes[4096];
+	char spec[1024], *semi = strchr(line, ';'), *sl;
+	struct filter_meta meta = { 0 };
+	struct filter_pkt pkt = { 0 };
+	struct pkt_view pv;
+	const char *want, *only;
+	bool hit = true;
+	unsigned k;
+	size_t len;
+
+	if (!g_live_ok || !semi)
+		return;
+	*semi = 0;
+	want = semi + 1;
+	only = strchr(want, ';');
+	if (only && !stateful)
+		return;         /* needs kernel facts (conntrack, routes) */
+	snprintf(spec, sizeof(spec), "%.1000s", line + 1);
+	g_now += 1000000;
+	if ((sl = strstr(spec, "sleep=")) != NULL) {
+		g_now += (uint64_t)(atof(sl + 6) * 1e9);
+		memset(sl, ' ', strcspn(sl, " "));
+	}
+	len = spec_bytes(g_live.std.family, spec, bytes, sizeof(bytes));
+	pkt_parse(&pv, bytes, (uint32_t)len, g_live.std.family == FILTER_V6 ? AF_INET6 : AF_INET);
+	pkt.pv = &pv;
+	pkt.meta = &meta;
+	pkt.hook = !strcmp(g_live_chain, "INPUT") ? FILTER_LOCAL_IN : FILTER_PRE_ROUTING;
+	pkt.now_ns = g_now;
+	pkt.ctx = g_ctx;
+	if (g_live.std.proto && ((pv.l4proto == g_live.std.proto) == g_live.std.proto_inv))
+		hit = false;
+	for (k = 0; hit && k < g_live.n; k++)
+		if (!g_live.is_target[k] && g_live.ext[k]->ext->match(g_live.ext[k], &pkt) != FILTER_MATCHED)
+			hit = false;
+	if (!strncmp(want, hit ? "match" : "nomatch", hit ? 5 : 7) &&
+	    (want[hit ? 5 : 7] == 0 || want[hit ? 5 : 7] == ';')) {
+		tf->oks++;
+		return;
+	}
+	printf("not ok %s:%u packet %s: got %s, want %s\n", tf->path, lineno, spec,
+	       hit ? "match" : "nomatch", want);
+	tf->fails++;
+}
+
 /* One row "RULE;EXPECTED" where EXPECTED is "=", a save text, "FAIL",
  * "FAIL;MESSAGE" or "FAIL;@commit". */
 static void run_row(struct tfile *tf, char *line, unsigned lineno)
@@ -400,6 +533,7 @@ static void run_row(struct tfile *tf, char *line, unsigned lineno)
 			tf->fails++;
 		}
 	}
+	live_rule(tf, line, !strncmp(want, "FAIL", 4));
 }
 
 static unsigned run_file(const char *path)
@@ -408,6 +542,8 @@ static unsigned run_file(const char *path)
 	char line[8192];
 	unsigned lineno = 0;
 	FILE *f = fopen(path, "r");
+	/* rows marked ";kernel" are checked here too where only time matters */
+	bool stateful = strstr(path, "limit.t") || strstr(path, "recent.t");
 
 	if (!f) {
 		printf("not ok %s: %s\n", path, strerror(errno));
@@ -416,7 +552,11 @@ static unsigned run_file(const char *path)
 	while (fgets(line, sizeof(line), f)) {
 		lineno++;
 		chomp(line);
-		if (!line[0] || line[0] == '#' || line[0] == '>')
+		if (line[0] == '>') {
+			run_packet(&tf, line, lineno, stateful);
+			continue;
+		}
+		if (!line[0] || line[0] == '#')
 			continue;
 		if (!strcmp(line, "-4") || !strcmp(line, "-6"))
 			tf.family = line[1] == '4' ? FILTER_V4 : FILTER_V6;
@@ -428,6 +568,7 @@ static unsigned run_file(const char *path)
 			run_row(&tf, line, lineno);
 	}
 	fclose(f);
+	live_release();
 	if (!tf.fails)
 		printf("ok extcheck %s (%u rows x chains)\n", path, tf.oks);
 	return tf.fails;
@@ -439,6 +580,7 @@ int main(int argc, char **argv)
 	struct ulog_err err;
 	int i;
 
+	g_pkt_tool = getenv("EXTCHECK_PKT");
 	g_ctx = filter_ctx_new();
 	if (!g_ctx || xt_ipset_load(g_ctx, "create t4 hash:ip family inet\n"
 				    "create t6 hash:ip family inet6\n", &err)) {
