@@ -51,3 +51,12 @@
 >proto=udp dport=1;match
 >proto=udp dport=2;nomatch
 >proto=udp dport=2;match
+# packets: a bucket refills with time (kernel only: nfctl eval has no clock)
+-4
+*mangle
+:PREROUTING
+-m hashlimit --hashlimit-upto 2/sec --hashlimit-burst 1 --hashlimit-mode srcip --hashlimit-name pk3;=
+>proto=udp sport=45001;match;kernel
+>proto=udp sport=45001;nomatch;kernel
+>proto=udp sport=45001 sleep=0.6;match;kernel
+>proto=udp sport=45001;nomatch;kernel
