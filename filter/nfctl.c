@@ -17,7 +17,7 @@ static const char usage[] =
 	"       nfctl [-6] [--state FILE] save [-c|--counters] [-t TABLE]\n"
 	"       nfctl [-6] [--state FILE] [-t TABLE] -A|-I|-D|-R|-L|-S|-F|-Z|-N|-X|-E|-P ...\n"
 	"       nfctl [-6] [--state FILE] eval [-t TABLE] [--trace] [--host FILE] < packets\n"
-	"             (lines: HOOK IN|- OUT|- HEX [mac=AA:BB:CC:DD:EE:FF] [ts=NS] [mark=N] [sk=UID:GID] [ct=new|established|related|invalid])\n"
+	"             (lines: HOOK IN|- OUT|- HEX [mac=AA:BB:CC:DD:EE:FF] [ts=NS] [mark=N] [sk=UID:GID] [ct=new|established|related|invalid|untracked])\n"
 	"The state file (default $NFCTL_STATE, else ./nfctl.v4 or ./nfctl.v6) holds the ruleset\n"
 	"as iptables-save -c text. --sets FILE (or $NFCTL_SETS) defines the IP sets that\n"
 	"-m set names, as `ipset save` text; they are kept beside the state as STATE.sets.\n";
@@ -395,7 +395,7 @@ static void ct_tuples(const struct pkt_view *pv, struct filter_meta *m)
 
 /* Optional words after HEX: mac=AA:BB:CC:DD:EE:FF (source MAC), ts=NANOSECONDS (packet time,
  * the clock of rate matches), mark=N, sk=UID:GID (the sending socket's owner),
- * ct=new|established|related|invalid. */
+ * ct=new|established|related|invalid|untracked. */
 static void eval_options(const char *line, struct filter_meta *m)
 {
 	static const struct { const char *name; uint32_t bit; } states[] = {
@@ -422,6 +422,8 @@ static void eval_options(const char *line, struct filter_meta *m)
 	}
 	if (!(p = strstr(line, " ct=")))
 		return;
+	if (!strncmp(p + 4, "untracked", 9))
+		m->notrack = true;
 	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
 		if (!strncmp(p + 4, states[i].name, strlen(states[i].name))) {
 			m->ct_valid = true;

@@ -21,6 +21,7 @@ import ipaddress, random, shlex, struct, sys
 random.seed(7)
 text = open(sys.argv[1]).read()
 out = sys.argv[2]
+V6 = len(sys.argv) > 3 and sys.argv[3] == '6'
 chains, builtin = {}, set()
 for line in text.splitlines():
     if line.startswith(':'):
@@ -74,8 +75,18 @@ ICMP = {'echo-reply': 0, 'destination-unreachable': 3, 'network-unreachable': 3,
         'time-exceeded': 11, 'ttl-exceeded': 11, 'ttl-zero-during-transit': 11, 'parameter-problem': 12,
         'timestamp-request': 13, 'timestamp-reply': 14, 'address-mask-request': 17, 'address-mask-reply': 18,
         'any': 8}
-PROTO = {'tcp': 6, 'udp': 17, 'icmp': 1, 'gre': 47, 'esp': 50, 'ah': 51, 'sctp': 132, 'all': 0}
-MARTIAN = [ipaddress.ip_network(n) for n in ('0.0.0.0/8', '127.0.0.0/8', '224.0.0.0/3', '100.64.0.0/10')]
+ICMP6 = {'destination-unreachable': 1, 'no-route': 1, 'communication-prohibited': 1, 'address-unreachable': 1,
+         'port-unreachable': 1, 'packet-too-big': 2, 'time-exceeded': 3, 'ttl-exceeded': 3,
+         'parameter-problem': 4, 'echo-request': 128, 'echo-reply': 129, 'router-solicitation': 133,
+         'router-advertisement': 134, 'neighbour-solicitation': 135, 'neighbor-solicitation': 135,
+         'neighbour-advertisement': 136, 'neighbor-advertisement': 136, 'redirect': 137}
+PROTO = {'tcp': 6, 'udp': 17, 'icmp': 1, 'gre': 47, 'esp': 50, 'ah': 51, 'sctp': 132, 'all': 0,
+         'ipv6-icmp': 58, 'icmpv6': 58}
+MARTIAN = [ipaddress.ip_network(n) for n in (
+    ('::/126', 'ff00::/8', 'fe80::/10', '::ffff:0:0/96', 'fd64::/16') if V6 else
+    ('0.0.0.0/8', '127.0.0.0/8', '224.0.0.0/3', '100.64.0.0/10'))]
+ICMPP = 58 if V6 else 1
+NOCT6 = (130, 131, 132, 133, 134, 135, 136, 143)     # conntrack leaves these untracked
 serial = [0]
 
 def nxt():
@@ -99,6 +110,8 @@ def pick_addr(cs, pool, used):
             a = ipaddress.ip_address(host)
         else:
             a = ipaddress.ip_address(int(ipaddress.ip_address(pool)) + nxt())
+        if a.version != (6 if V6 else 4):
+            return None
         if any(a in m for m in MARTIAN):
             continue
         if all((a in n) != inv for n, inv in nets) and a not in used:
@@ -146,17 +159,23 @@ def packet(src, dst, proto, sport, dport, flags, icmp):
         l4 = struct.pack('!HHIIBBHHH', sport, dport, nxt(), 0 if not flags & 16 else 1, 5 << 4, flags, 64240, 0, 0)
     elif proto == 17:
         l4 = struct.pack('!HHHH', sport, dport, 12, 0) + b'cov\n'
-    elif proto == 1:
+    elif proto in (1, 58):
         t, c = icmp
         l4 = struct.pack('!BBHHH', t, c, 0, nxt() & 0xffff, 1) + b'coverage'
-        l4 = l4[:2] + struct.pack('!H', csum(l4)) + l4[4:]
+        if proto == 1:
+            l4 = l4[:2] + struct.pack('!H', csum(l4)) + l4[4:]
     else:
         l4 = bytes(8)
-    if proto in (6, 17):
-        ph = src.packed + dst.packed + struct.pack('!BBH', 0, proto, len(l4))
+    if proto in (6, 17, 58) and (V6 or proto != 58):
+        if V6:
+            ph = src.packed + dst.packed + struct.pack('!IxxxB', len(l4), proto)
+        else:
+            ph = src.packed + dst.packed + struct.pack('!BBH', 0, proto, len(l4))
         c = csum(ph + l4)
-        off = 16 if proto == 6 else 6
+        off = 16 if proto == 6 else 6 if proto == 17 else 2
         l4 = l4[:off] + struct.pack('!H', c or 0xffff) + l4[off + 2:]
+    if V6:
+        return struct.pack('!IHBB16s16s', 6 << 28, len(l4), proto, 64, src.packed, dst.packed) + l4
     h = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(l4), nxt() & 0xffff, 0, 64, proto, 0, src.packed, dst.packed)
     h = h[:10] + struct.pack('!H', csum(h)) + h[12:]
     return h + l4
@@ -180,7 +199,7 @@ def make(base, path, r):
     pc = cons(rs, ['-p'])
     pos = [v[0] for v, inv in pc if not inv]
     neg = [v[0] for v, inv in pc if inv]
-    cand = pos[:1] or [p for p in ('tcp', 'udp', 'icmp') if p not in neg]
+    cand = pos[:1] or [p for p in ('tcp', 'udp', 'ipv6-icmp' if V6 else 'icmp') if p not in neg]
     if not cand or cand[0] not in PROTO or (pos and any(p != pos[0] for p in pos)) or cand[0] in neg:
         return None
     proto = PROTO[cand[0]] or 6
@@ -188,31 +207,34 @@ def make(base, path, r):
     outn = '-' if base == 'INPUT' else pick_iface(cons(rs, ['-o']), 'out0', 'out1')
     if not inn or not outn or 'lo' in (inn, outn) or (base == 'OUTPUT' and cons(rs, ['--mac-source'])):
         return None
-    src = pick_addr(cons(rs, ['-s']), '198.18.0.0', set())
-    dst = pick_addr(cons(rs, ['-d']), '198.19.0.0' if base == 'FORWARD' else '203.0.113.0',
-                    set(routes) if base == 'INPUT' else locals_)
+    src = pick_addr(cons(rs, ['-s']), 'fd18::' if V6 else '198.18.0.0', set())
+    dst = pick_addr(cons(rs, ['-d']), ('fd19::' if V6 else '198.19.0.0') if base != 'INPUT' else
+                    ('fd13::' if V6 else '203.0.113.0'), set(routes) if base == 'INPUT' else locals_)
     if src is None or dst is None:
         return None
     sport = pick_port(cons(rs, ['--sport', '--sports', '--source-port', '--source-ports']))
     dport = pick_port(cons(rs, ['--dport', '--dports', '--destination-port', '--destination-ports']))
     flags = tcp_flags(cons(rs, ['--tcp-flags']))
-    icmp = (8, 0)
-    for v, inv in cons(rs, ['--icmp-type']):
+    echo = 128 if V6 else 8
+    icmp = (echo, 0)
+    for v, inv in cons(rs, ['--icmp-type', '--icmpv6-type']):
         t = v[0]
         if inv:
-            icmp = (0, 0) if icmp[0] == 8 else (8, 0)
+            icmp = (echo + 1 if V6 else 0, 0) if icmp[0] == echo else (echo, 0)
         elif '/' in t:
             icmp = tuple(int(x) for x in t.split('/'))
         elif t.isdigit():
             icmp = (int(t), 0)
         else:
-            icmp = (ICMP.get(t, 8), 0)
+            icmp = ((ICMP6 if V6 else ICMP).get(t, echo), 0)
     if None in (sport, dport, flags):
         return None
     if proto == 6:
         ct = 'new' if flags in (2, 34, 16, 48, 24, 56) else 'invalid'
     elif proto == 1:
         ct = 'new' if icmp[0] in (8, 13, 15, 17) else 'invalid'
+    elif proto == 58:
+        ct = 'untracked' if icmp[0] in NOCT6 else 'new' if icmp[0] in (128, 139) else 'invalid'
     else:
         ct = 'new'
     if any((ct.upper() in v[0].split(',')) == inv for v, inv in cons(rs, ['--state', '--ctstate'])):
@@ -267,7 +289,9 @@ for line in open(sys.argv[1]):
         s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
         s.bind((p, 0))
         socks[p] = s
-    frame = bytes.fromhex(rmac[inn].replace(':', '')) + bytes.fromhex(mac.replace(':', '')) + b'\x08\x00' + bytes.fromhex(hexs)
+    pkt = bytes.fromhex(hexs)
+    frame = bytes.fromhex(rmac[inn].replace(':', '')) + bytes.fromhex(mac.replace(':', '')) + \
+        (b'\x86\xdd' if pkt[0] >> 4 == 6 else b'\x08\x00') + pkt
     socks[p].send(frame)
     time.sleep(0.0005)
 EOF
@@ -275,7 +299,7 @@ EOF
 # The router's own packets (OUTPUT): "DST HEX" through a raw socket, marked to tell them apart.
 cat >"$T_TMP/send_local.py" <<'EOF'
 import socket, time, sys
-s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+s = socket.socket(socket.AF_INET6 if sys.argv[2] == '6' else socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
 s.setsockopt(socket.SOL_SOCKET, 36, 0x7e57)     # SO_MARK
 for line in open(sys.argv[1]):
     dst, hexs = line.split()
@@ -314,19 +338,25 @@ while o + 16 <= len(d):
     mac = ''
     if 8 in tlv:
         mac = ' mac=' + ':'.join('%02x' % b for b in tlv[8][4:10])
-    proto = pkt[9]
-    ihl = (pkt[0] & 15) * 4
+    v6 = pkt[0] >> 4 == 6
+    proto = pkt[6] if v6 else pkt[9]
+    ihl = 40 if v6 else (pkt[0] & 15) * 4
     ct = 'new'
     if proto == 6:
         ct = 'new' if pkt[ihl + 13] & 63 in (2, 34, 16, 48, 24, 56) else 'invalid'
     elif proto == 1:
         ct = 'new' if pkt[ihl] in (8, 13, 15, 17) else 'invalid'
+    elif proto == 58:
+        ct = 'new' if pkt[ihl] in (128, 139) else 'invalid'
     if hook == 'OUTPUT' and mark != 0x7e57:
         # the router's answers (REJECT's RST or ICMP error): conntrack calls them RELATED
-        if (proto == 6 and pkt[ihl + 13] & 4) or (proto == 1 and pkt[ihl] in (3, 4, 5, 11, 12)):
+        if (proto == 6 and pkt[ihl + 13] & 4) or (proto == 1 and pkt[ihl] in (3, 4, 5, 11, 12)) or \
+           (proto == 58 and pkt[ihl] < 128):
             ct = 'related'
         else:
             ct = 'new'
+    if proto == 58 and pkt[ihl] in (130, 131, 132, 133, 134, 135, 136, 143):
+        ct = 'untracked'    # neighbour discovery and MLD
     if mark:
         mac += ' mark=%d' % mark
     if mark == 0x7e57:
@@ -338,63 +368,93 @@ while o + 16 <= len(d):
     print('%s %s %s %s%s ts=%d ct=%s' % (hook, inn, out, pkt.hex(), mac, ts, ct))
 EOF
 
-# cover NAME FILE: one IPv4 ruleset.
+# cover NAME FILE [-6]: one ruleset.
 cover() {
-	local name=$1 file=$2 R S k=0 n made rules ifn hit total
+	local name=$1 file=$2 fam=${3:-} R S k=0 n made rules ifn hit total cmd=iptables v=4 net
+	[ "$fam" = -6 ] && cmd=ip6tables v=6
 	# canonical filter table (nfctl's save equals the kernel's: save_conformance.sh)
 	rm -f "$T_TMP/st"
 	awk '/^\*filter/ { on = 1 } on { while (index($0, "XX:XX:XX:XX:XX:XX")) { n++;
 		m = sprintf("02:00:%02x:%02x:%02x:%02x", int(n/16777216)%256, int(n/65536)%256, int(n/256)%256, n%256);
 		sub(/XX:XX:XX:XX:XX:XX/, m) } print } /^COMMIT/ { on = 0 }' "$file" >"$T_TMP/filter.rules"
-	"$NFCTL" --state "$T_TMP/st" restore <"$T_TMP/filter.rules" >/dev/null 2>&1 ||
+	"$NFCTL" $fam --state "$T_TMP/st" restore <"$T_TMP/filter.rules" >/dev/null 2>&1 ||
 		{ skip "$name: its filter table does not load (the kernel refuses it too: save_conformance.sh)"; return; }
-	"$NFCTL" --state "$T_TMP/st" save -t filter | grep -v '^#' >"$T_TMP/canon"
-	read -r rules made < <(python3 "$T_TMP/gen.py" "$T_TMP/canon" "$T_TMP/g")
+	"$NFCTL" $fam --state "$T_TMP/st" save -t filter | grep -v '^#' >"$T_TMP/canon"
+	read -r rules made < <(python3 "$T_TMP/gen.py" "$T_TMP/canon" "$T_TMP/g" "$v")
 	R=$(netns_new rcr) && S=$(netns_new rcs) || { fail "$name: netns"; return; }
 	: >"$T_TMP/peers"; : >"$T_TMP/rmacs"
+	for ns in "$R" "$S"; do
+		ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0 \
+			net.ipv6.conf.all.router_solicitations=0 net.ipv6.conf.default.router_solicitations=0
+	done
 	while read -r ifn; do
 		ip link add "s$k" netns "$S" type veth peer name "$ifn" netns "$R" || { fail "$name: veth $ifn"; return; }
-		ip -n "$R" addr add "100.64.$k.1/24" dev "$ifn"
-		ip -n "$S" addr add "100.64.$k.2/24" dev "s$k"
+		if [ "$v" = 6 ]; then
+			ip -n "$R" addr add "fd64:$k::1/64" dev "$ifn" nodad
+			ip -n "$S" addr add "fd64:$k::2/64" dev "s$k" nodad
+		else
+			ip -n "$R" addr add "100.64.$k.1/24" dev "$ifn"
+			ip -n "$S" addr add "100.64.$k.2/24" dev "s$k"
+			ip netns exec "$R" sysctl -qw "net.ipv4.conf.${ifn//./\/}.rp_filter=0"
+		fi
 		ip -n "$R" link set "$ifn" up
 		ip -n "$S" link set "s$k" up
-		ip netns exec "$R" sysctl -qw "net.ipv4.conf.${ifn//./\/}.rp_filter=0"
+		# static neighbours: no ND/ARP traffic at times of its own
+		ip -n "$R" neigh replace "$([ "$v" = 6 ] && echo "fd64:$k::2" || echo "100.64.$k.2")" dev "$ifn" \
+			lladdr "$(ip -n "$S" -o link show "s$k" | grep -o 'link/ether [0-9a-f:]*' | cut -d' ' -f2)" nud permanent
 		echo "$ifn s$k" >>"$T_TMP/peers"
 		echo "$ifn $(ip -n "$R" -o link show "$ifn" | grep -o 'link/ether [0-9a-f:]*' | cut -d' ' -f2)" >>"$T_TMP/rmacs"
 		k=$((k + 1))
 	done <"$T_TMP/g.ifaces"
-	ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0
-	while read -r a; do echo "addr add $a/32 dev lo"; done <"$T_TMP/g.locals" | ip -n "$R" -batch -
+	ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0 \
+		net.ipv4.conf.default.rp_filter=0 net.ipv6.conf.all.forwarding=1
+	while read -r a; do echo "addr add $a/$([ "$v" = 6 ] && echo 128 || echo 32) dev lo"; done <"$T_TMP/g.locals" |
+		ip -n "$R" -batch -
 	while read -r dst ifn; do
-		echo "route add $dst/32 via 100.64.$(awk -v i="$ifn" '$1 == i { print NR - 1 }' "$T_TMP/g.ifaces").2"
+		k=$(awk -v i="$ifn" '$1 == i { print NR - 1 }' "$T_TMP/g.ifaces")
+		if [ "$v" = 6 ]; then echo "route add $dst/128 via fd64:$k::2"; else echo "route add $dst/32 via 100.64.$k.2"; fi
 	done <"$T_TMP/g.routes" | ip -n "$R" -batch -
 	ip -n "$R" link set lo up
-	ip netns exec "$R" iptables-legacy-restore <"$T_TMP/canon" || { fail "$name: kernel refused"; return; }
-	ip netns exec "$R" iptables-legacy -t mangle -A FORWARD -j NFLOG --nflog-group 7 --nflog-threshold 1
-	ip netns exec "$R" iptables-legacy -t mangle -A INPUT -j NFLOG --nflog-group 7 --nflog-threshold 1
-	ip netns exec "$R" iptables-legacy -t mangle -A OUTPUT -j NFLOG --nflog-group 7 --nflog-threshold 1
+	# multicast reports and router solicitations come at times of their own: keep them from
+	# the filter table (both the router's own and those it receives)
+	for ch in PREROUTING OUTPUT; do
+		if [ "$v" = 6 ]; then
+			for t in 130 131 132 133 143; do
+				ip netns exec "$R" ip6tables-legacy -t mangle -A $ch -p ipv6-icmp --icmpv6-type $t -j DROP
+			done
+		else
+			ip netns exec "$R" iptables-legacy -t mangle -A $ch -p igmp -j DROP
+		fi
+	done
+	for ch in FORWARD INPUT OUTPUT; do
+		ip netns exec "$R" $cmd-legacy -t mangle -A $ch -j NFLOG --nflog-group 7 --nflog-threshold 1
+	done
 	ip netns exec "$R" tcpdump -U -i nflog:7 -s 0 -w "$T_TMP/log.pcap" 2>/dev/null &
 	local td=$!
 	wait_for 5 test -s "$T_TMP/log.pcap"
 	sleep 1     # tcpdump binds the NFLOG group after writing the file header
+	# the filter table counts from here: everything it sees from now on is logged
+	ip netns exec "$R" $cmd-legacy-restore <"$T_TMP/canon" || { fail "$name: kernel refused"; return; }
 	ip netns exec "$S" python3 "$T_TMP/inject.py" "$T_TMP/g.packets" "$T_TMP/peers" "$T_TMP/rmacs"
-	ip netns exec "$R" python3 "$T_TMP/send_local.py" "$T_TMP/g.local"
+	ip netns exec "$R" python3 "$T_TMP/send_local.py" "$T_TMP/g.local" "$v"
 	sleep 1
 	kill -INT "$td"; wait "$td" 2>/dev/null
 	ip -n "$R" -o link | awk -F': ' '{ sub(/@.*/, "", $2); print $1, $2 }' >"$T_TMP/ifindex"
 	# the host's addresses as addrtype sees them: its local routing table
-	ip -n "$R" route show table local | awk '($1 == "local" || $1 == "broadcast") && $2 !~ /\// { print $1, $2, $4 }' >"$T_TMP/host"
+	ip -n "$R" -$v route show table local |
+		awk '($1 == "local" || $1 == "broadcast") && $2 !~ /\// { print $1, $2, $4 }' >"$T_TMP/host"
 	python3 "$T_TMP/nflog.py" "$T_TMP/log.pcap" "$T_TMP/ifindex" >"$T_TMP/replay"
-	ip netns exec "$R" iptables-legacy-save -c -t filter | grep -v '^#' >"$T_TMP/k.save"
-	"$NFCTL" --state "$T_TMP/st" eval --host "$T_TMP/host" <"$T_TMP/replay" >/dev/null
-	"$NFCTL" --state "$T_TMP/st" save -c -t filter | grep -v '^#' >"$T_TMP/n.save"
+	ip netns exec "$R" $cmd-legacy-save -c -t filter | grep -v '^#' >"$T_TMP/k.save"
+	"$NFCTL" $fam --state "$T_TMP/st" eval --host "$T_TMP/host" <"$T_TMP/replay" >/dev/null
+	"$NFCTL" $fam --state "$T_TMP/st" save -c -t filter | grep -v '^#' >"$T_TMP/n.save"
 	ip netns del "$R"; ip netns del "$S"
 	n=$(wc -l <"$T_TMP/replay")
+	[ -n "${COVERAGE_DEBUG:-}" ] && rm -rf /tmp/covdebug && cp -r "$T_TMP" /tmp/covdebug
 	if cmp -s "$T_TMP/k.save" "$T_TMP/n.save"; then
 		ok "$name: packets made for $made of $rules rules ($n replayed): every counter equals the kernel's"
 	else
 		diff "$T_TMP/k.save" "$T_TMP/n.save" | head -n 20 | sed 's/^/# /'
-		[ -n "${COVERAGE_DEBUG:-}" ] && cp -r "$T_TMP" /tmp/covdebug
+
 		fail "$name: counters differ ($n packets)"
 	fi
 	hit=$(grep -c '^\[[1-9][0-9]*:' "$T_TMP/k.save")
@@ -414,8 +474,10 @@ cover() {
 
 for f in ${COVERAGE_RULESETS:-"$RULESETS"/*/*}; do
 	case "$f" in
-	*/README*|*/LICENSE*|*/ip-*|*/ip6-*|*Lnv*|*ip6tables*|*/ipv6-server/*|*/docker.txt) continue ;;
+	*/README*|*/LICENSE*|*/ip-*|*/ip6-*|*Lnv*|*/docker.txt) continue ;;
 	esac
-	cover "${f#"$RULESETS"/}" "$f"
+	fam=
+	grep -q '^# *Generated by ip6tables' "$f" && fam=-6
+	cover "${f#"$RULESETS"/}" "$f" $fam
 done
 t_done
