@@ -20,6 +20,6 @@
 *mangle
 :PREROUTING
 -m connmark --mark 0x0;=
->proto=udp sport=43001;match;kernel
+>proto=udp sport=43001 ct=new;match;kernel
 -m connmark ! --mark 0x0;=
->proto=udp sport=43002;nomatch;kernel
+>proto=udp sport=43002 ct=new;nomatch;kernel

@@ -49,19 +49,19 @@
 *filter
 :INPUT
 -m conntrack --ctstate NEW;=
->proto=tcp dport=22 flags=SYN sport=41001;match;kernel
+>proto=tcp dport=22 flags=SYN sport=41001 ct=new;match;kernel
 -m conntrack --ctdir ORIGINAL;=
->proto=tcp dport=22 flags=SYN sport=41002;match;kernel
+>proto=tcp dport=22 flags=SYN sport=41002 ct=new;match;kernel
 -m conntrack --ctdir REPLY;=
->proto=tcp dport=22 flags=SYN sport=41003;nomatch;kernel
+>proto=tcp dport=22 flags=SYN sport=41003 ct=new;nomatch;kernel
 -m conntrack --ctproto 6 --ctorigsrc 10.77.0.1 --ctrepldst 10.77.0.1 --ctorigdstport 22;=
->proto=tcp dport=22 flags=SYN sport=41004;match;kernel
+>proto=tcp dport=22 flags=SYN sport=41004 ct=new;match;kernel
 -m conntrack --ctstatus SEEN_REPLY;=
->proto=tcp dport=22 flags=SYN sport=41005;nomatch;kernel
+>proto=tcp dport=22 flags=SYN sport=41005 ct=new;nomatch;kernel
 -m conntrack ! --ctstatus ASSURED;=
->proto=tcp dport=22 flags=SYN sport=41006;match;kernel
+>proto=tcp dport=22 flags=SYN sport=41006 ct=new;match;kernel
 -m conntrack --ctreplsrcport 22 --ctrepldstport 41007;=
->proto=tcp dport=22 flags=SYN sport=41007;match;kernel
+>proto=tcp dport=22 flags=SYN sport=41007 ct=new;match;kernel
 -m conntrack --ctstate INVALID;=
->proto=tcp dport=22 flags=SYN,FIN sport=41008;match;kernel
->proto=tcp dport=22 flags=SYN sport=41009;nomatch;kernel
+>proto=tcp dport=22 flags=SYN,FIN sport=41008 ct=invalid;match;kernel
+>proto=tcp dport=22 flags=SYN sport=41009 ct=new;nomatch;kernel

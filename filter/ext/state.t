@@ -23,7 +23,7 @@
 *filter
 :INPUT
 -m state --state NEW;=
->proto=udp sport=42001;match;kernel
->proto=tcp flags=SYN sport=42002;match;kernel
+>proto=udp sport=42001 ct=new;match;kernel
+>proto=tcp flags=SYN sport=42002 ct=new;match;kernel
 -m state ! --state NEW;=
->proto=udp sport=42003;nomatch;kernel
+>proto=udp sport=42003 ct=new;nomatch;kernel

@@ -430,6 +430,34 @@ static size_t spec_bytes(uint8_t family, const char *spec, uint8_t *out, size_t 
 	return n;
 }
 
+/* Conntrack facts of "ct=new" (the first packet of a flow: a new entry, original
+ * direction, tuples from the packet) or "ct=invalid" (no entry). */
+static void spec_meta(const char *spec, const struct pkt_view *pv, struct filter_meta *m)
+{
+	const char *ct = strstr(spec, "ct=");
+	const uint8_t *s, *d;
+	uint16_t sp = 0, dp = 0;
+	unsigned n = pv->family == AF_INET6 ? 16 : 4;
+
+	if (!ct || strncmp(ct + 3, "new", 3))
+		return;
+	s = pkt_l3(pv, pv->family == AF_INET6 ? 8 : 12, n);
+	d = pkt_l3(pv, pv->family == AF_INET6 ? 24 : 16, n);
+	if (!s || !d)
+		return;
+	pkt_ports(pv, &sp, &dp);
+	m->ct_valid = true;
+	m->ct_state = FILTER_CT_NEW;
+	m->ct_dir = 0;
+	memcpy(m->ct_orig.src, s, n);
+	memcpy(m->ct_orig.dst, d, n);
+	memcpy(m->ct_reply.src, d, n);
+	memcpy(m->ct_reply.dst, s, n);
+	m->ct_orig.sport = m->ct_reply.dport = sp;
+	m->ct_orig.dport = m->ct_reply.sport = dp;
+	m->ct_orig.proto = m->ct_reply.proto = pv->l4proto;
+}
+
 /* One packet row ">SPEC;match|nomatch[;kernel]" against the live rule: the
  * -p test and every match in order (targets are not run). */
 static void run_packet(struct tfile *tf, char *line, unsigned lineno, bool stateful)
@@ -449,9 +477,9 @@ static void run_packet(struct tfile *tf, char *line, unsigned lineno, bool state
 	*semi = 0;
 	want = semi + 1;
 	only = strchr(want, ';');
-	if (only && !stateful)
-		return;         /* needs kernel facts (conntrack, routes) */
 	snprintf(spec, sizeof(spec), "%.1000s", line + 1);
+	if (only && !stateful && !strstr(spec, "ct="))
+		return;         /* needs kernel facts (routes) this tool does not model */
 	g_now += 1000000;
 	if ((sl = strstr(spec, "sleep=")) != NULL) {
 		g_now += (uint64_t)(atof(sl + 6) * 1e9);
@@ -459,6 +487,7 @@ static void run_packet(struct tfile *tf, char *line, unsigned lineno, bool state
 	}
 	len = spec_bytes(g_live.std.family, spec, bytes, sizeof(bytes));
 	pkt_parse(&pv, bytes, (uint32_t)len, g_live.std.family == FILTER_V6 ? AF_INET6 : AF_INET);
+	spec_meta(spec, &pv, &meta);
 	pkt.pv = &pv;
 	pkt.meta = &meta;
 	pkt.hook = !strcmp(g_live_chain, "INPUT") ? FILTER_LOCAL_IN : FILTER_PRE_ROUTING;

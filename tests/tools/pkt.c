@@ -127,7 +127,7 @@ static void parse_spec(struct spec *s, int argc, char **argv)
 		else if (!strcmp(argv[i], "len")) s->len = atoi(v);
 		else if (!strcmp(argv[i], "payload")) snprintf(s->payload, sizeof(s->payload), "%s", v);
 		else if (!strcmp(argv[i], "tcpopt")) tcp_opts(s, v);
-		else if (!strcmp(argv[i], "mark")) ;  /* evaluator-only metadata */
+		else if (!strcmp(argv[i], "mark") || !strcmp(argv[i], "ct")) ;  /* metadata for extcheck */
 		else die("unknown key", argv[i]);
 	}
 	if (!s->proto)
