@@ -110,7 +110,7 @@ kill -TERM "$pid"
 wait "$pid"
 check_eq "nflog_unix: daemon exits 0" "$?" 0
 check_eq "nflog_unix: bind request: group, copy mode, queue threshold, sequence flags" \
-	"$(grep -m1 'cmd=1' "$T_TMP/ok.req")" "type=401 family=0 group=5 cmd=1 mode=2/65535 qthresh=4 nlbufsiz=131072 flags=3"
+	"$(grep -m1 'cmd=1' "$T_TMP/ok.req")" "type=401 family=0 group=5 cmd=1 mode=2/65535 qthresh=4 nlbufsiz=74488 flags=3"
 check "nflog_unix: unbind request on exit" wait_for 5 grep -q "group=5 cmd=2" "$T_TMP/ok.req"
 
 producer taken eperm

@@ -191,6 +191,24 @@ static int bind_families(struct ulog_instance *inst, struct ulog_err *err)
 	return 0;
 }
 
+/*
+ * The kernel's nlbufsiz for a batch of qthreshold packets per datagram, or 0
+ * (keep its ~4 KiB default). The kernel ignores, without an error, sizes above
+ * 128 KiB, and its datagrams may fill the whole rounded-up allocation (up to
+ * twice the size asked for), so the size is kept below half of bufsize: no
+ * datagram is cut by recv.
+ */
+static uint32_t kernel_nlbufsiz(const struct nflog_conf *c)
+{
+	uint32_t n = ((uint32_t)c->bufsize - 1024) / 2;
+
+	if (c->qthreshold <= 1)
+		return 0;
+	if (n > 131072)
+		n = 131072;
+	return n >= 4096 ? n : 0;
+}
+
 /* Binds the group with copy mode, queue settings and flags in one request. */
 static int bind_group(struct ulog_instance *inst, bool with_ct)
 {
@@ -201,9 +219,7 @@ static int bind_group(struct ulog_instance *inst, bool with_ct)
 		.copy_range = 0xffff,
 		.qthresh = (uint32_t)c->qthreshold,
 		.timeout = (uint32_t)c->qtimeout,
-		/* room for a whole batch in one datagram; the kernel ignores (without
-		 * an error) any size above 128 KiB and keeps its ~4 KiB default */
-		.nlbufsiz = c->qthreshold > 1 ? (uint32_t)(c->bufsize < 131072 ? c->bufsize : 131072) : 0,
+		.nlbufsiz = kernel_nlbufsiz(c),
 	};
 
 	if (c->seq_local)
