@@ -22,3 +22,22 @@
 -m set;FAIL;You must specify `--match-set' with proper arguments
 -m set --set t4 src;-m set --match-set t4 src
 -m set --match-set t4 src,dst,src,dst,src,dst,src;FAIL;Can't be more src/dst options than 6.
+# packets (kernel and extcheck: nfctl cannot load sets yet)
+-4
+*mangle
+:PREROUTING
+-m set --match-set t4 src;=
+>proto=udp;match;kernel
+>proto=udp src=10.77.0.7;nomatch;kernel
+-m set ! --match-set t4 dst;=
+>proto=udp;match;kernel
+>proto=udp dst=10.77.0.1;nomatch;kernel
+-m set --match-set n4 src;=
+>proto=udp src=10.77.0.3;match;kernel
+>proto=udp src=10.77.0.4;nomatch;kernel
+-6
+*mangle
+:PREROUTING
+-m set --match-set t6 src;=
+>proto=udp;match;kernel
+>proto=udp src=fd77::9;nomatch;kernel

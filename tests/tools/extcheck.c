@@ -572,7 +572,7 @@ static unsigned run_file(const char *path)
 	unsigned lineno = 0;
 	FILE *f = fopen(path, "r");
 	/* rows marked ";kernel" are checked here too where only time matters */
-	bool stateful = strstr(path, "limit.t") || strstr(path, "recent.t");
+	bool stateful = strstr(path, "limit.t") || strstr(path, "recent.t") || strstr(path, "set.t");
 
 	if (!f) {
 		printf("not ok %s: %s\n", path, strerror(errno));
@@ -611,8 +611,13 @@ int main(int argc, char **argv)
 
 	g_pkt_tool = getenv("EXTCHECK_PKT");
 	g_ctx = filter_ctx_new();
+	/* the sets ext_t.sh creates in its namespaces, with the same members */
 	if (!g_ctx || xt_ipset_load(g_ctx, "create t4 hash:ip family inet\n"
-				    "create t6 hash:ip family inet6\n", &err)) {
+				    "add t4 10.77.0.1\n"
+				    "create n4 hash:net family inet\n"
+				    "add n4 10.77.0.0/30\n"
+				    "create t6 hash:ip family inet6\n"
+				    "add t6 fd77::1\n", &err)) {
 		fprintf(stderr, "extcheck: cannot set up the context\n");
 		return 2;
 	}
