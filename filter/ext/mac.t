@@ -22,3 +22,13 @@
 *filter
 :INPUT
 -m mac --mac-source 00:11:22:33:44:55;=
+# packets (kernel and extcheck: nfctl eval has no hardware header)
+-4
+*mangle
+:PREROUTING
+-m mac --mac-source 02:00:00:00:77:01;=
+>proto=udp mac=02:00:00:00:77:01;match;kernel
+-m mac ! --mac-source 02:00:00:00:77:01;=
+>proto=udp mac=02:00:00:00:77:01;nomatch;kernel
+-m mac --mac-source 02:00:00:00:77:02;=
+>proto=udp mac=02:00:00:00:77:01;nomatch;kernel

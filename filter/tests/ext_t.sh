@@ -325,6 +325,8 @@ if grep -q '^>' "${files[@]}" && command -v iptables-legacy-restore >/dev/null &
    [ -n "$PKT" ]; then
 	NS_A=$(netns_new exta) && NS_B=$(netns_new extb) || { fail "ext_t: netns"; exit 1; }
 	read -r VA VB < <(netns_pair "$NS_A" "$NS_B" 10.77.0.1 10.77.0.2 fd77::1 fd77::2)
+	# the sender's MAC is fixed, so mac rows can name it
+	ip -n "$NS_A" link set "$VA" address 02:00:00:00:77:01
 	MAC_B=$(ip -n "$NS_B" -o link show "$VB" | sed -E 's/.*link\/ether ([0-9a-f:]+).*/\1/')
 	ipsets "$NS_B"
 	for f in "${files[@]}"; do grep -q '^>' "$f" && check_packets "$f"; done

@@ -430,8 +430,9 @@ static size_t spec_bytes(uint8_t family, const char *spec, uint8_t *out, size_t 
 	return n;
 }
 
-/* Conntrack facts of "ct=new" (the first packet of a flow: a new entry, original
- * direction, tuples from the packet) or "ct=invalid" (no entry). */
+/* Metadata from the spec: "mac=" the source MAC of the frame; conntrack facts of
+ * "ct=new" (the first packet of a flow: a new entry, original direction, tuples
+ * from the packet) or "ct=invalid" (no entry). */
 static void spec_meta(const char *spec, const struct pkt_view *pv, struct filter_meta *m)
 {
 	const char *ct = strstr(spec, "ct=");
@@ -439,6 +440,16 @@ static void spec_meta(const char *spec, const struct pkt_view *pv, struct filter
 	uint16_t sp = 0, dp = 0;
 	unsigned n = pv->family == AF_INET6 ? 16 : 4;
 
+	const char *mac = strstr(spec, "mac=");
+	unsigned a[6];
+
+	if (mac && sscanf(mac + 4, "%x:%x:%x:%x:%x:%x", &a[0], &a[1], &a[2], &a[3], &a[4], &a[5]) == 6) {
+		unsigned i;
+
+		m->has_mac = true;
+		for (i = 0; i < 6; i++)
+			m->mac_src[i] = (uint8_t)a[i];
+	}
 	if (!ct || strncmp(ct + 3, "new", 3))
 		return;
 	s = pkt_l3(pv, pv->family == AF_INET6 ? 8 : 12, n);
@@ -478,7 +489,7 @@ static void run_packet(struct tfile *tf, char *line, unsigned lineno, bool state
 	want = semi + 1;
 	only = strchr(want, ';');
 	snprintf(spec, sizeof(spec), "%.1000s", line + 1);
-	if (only && !stateful && !strstr(spec, "ct="))
+	if (only && !stateful && !strstr(spec, "ct=") && !strstr(spec, "mac="))
 		return;         /* needs kernel facts (routes) this tool does not model */
 	g_now += 1000000;
 	if ((sl = strstr(spec, "sleep=")) != NULL) {
