@@ -21,3 +21,13 @@
 *raw
 :PREROUTING
 -m rpfilter --invert;=
+# packets (kernel only: routes; extcheck models the test host)
+-4
+*raw
+:PREROUTING
+-m rpfilter;=
+>proto=udp;match;kernel
+>proto=udp src=10.99.0.1;nomatch;kernel
+-m rpfilter --invert;=
+>proto=udp;nomatch;kernel
+>proto=udp src=10.99.0.1;match;kernel

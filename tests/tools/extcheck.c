@@ -430,6 +430,46 @@ static size_t spec_bytes(uint8_t family, const char *spec, uint8_t *out, size_t 
 	return n;
 }
 
+/* The receiving namespace of ext_t.sh as host facts: it owns 10.77.0.2/24 and
+ * fd77::2/64 on its one veth and has no other route. */
+static uint32_t test_addr_type(const struct filter_host *h, uint8_t family, const uint8_t *a,
+			       const char *dev)
+{
+	static const uint8_t me6[16] = { 0xfd, 0x77, [15] = 2 };
+	static const uint8_t zero[16];
+
+	if (family == FILTER_V6) {
+		if (!memcmp(a, me6, 16))
+			return 1u << 2;                         /* RTN_LOCAL */
+		if (a[0] == 0xff)
+			return 1u << 5;                         /* RTN_MULTICAST */
+		return !memcmp(a, zero, 16) ? 1u << 0 : 1u << 1;
+	}
+	if (a[0] == 10 && a[1] == 77 && a[2] == 0 && a[3] == 2)
+		return 1u << 2;
+	if ((a[0] & 0xf0) == 0xe0)
+		return 1u << 5;
+	if ((a[0] == 10 && a[1] == 77 && a[2] == 0 && a[3] == 255) ||
+	    (a[0] == 255 && a[1] == 255 && a[2] == 255 && a[3] == 255) || !memcmp(a, zero, 4))
+		return 1u << 3;                                 /* RTN_BROADCAST */
+	return 1u << 1;                                         /* RTN_UNICAST */
+}
+
+/* Reverse path: only the veth's subnet routes back. */
+static bool test_rpf_ok(const struct filter_host *h, const struct pkt_view *pv,
+			const struct filter_meta *m, unsigned flags)
+{
+	const uint8_t *s = pkt_l3(pv, pv->family == AF_INET6 ? 8 : 12, pv->family == AF_INET6 ? 16 : 4);
+
+	if (!s)
+		return false;
+	if (pv->family == AF_INET6)
+		return s[0] == 0xfd && s[1] == 0x77;
+	return s[0] == 10 && s[1] == 77 && s[2] == 0;
+}
+
+static const struct filter_host g_host = { .addr_type = test_addr_type, .rpf_ok = test_rpf_ok };
+
 /* Metadata from the spec: "mac=" the source MAC of the frame; conntrack facts of
  * "ct=new" (the first packet of a flow: a new entry, original direction, tuples
  * from the packet) or "ct=invalid" (no entry). */
@@ -504,6 +544,7 @@ static void run_packet(struct tfile *tf, char *line, unsigned lineno, bool state
 	pkt.hook = !strcmp(g_live_chain, "INPUT") ? FILTER_LOCAL_IN : FILTER_PRE_ROUTING;
 	pkt.now_ns = g_now;
 	pkt.ctx = g_ctx;
+	pkt.host = &g_host;
 	if (g_live.std.proto && ((pv.l4proto == g_live.std.proto) == g_live.std.proto_inv))
 		hit = false;
 	for (k = 0; hit && k < g_live.n; k++)
@@ -583,7 +624,9 @@ static unsigned run_file(const char *path)
 	unsigned lineno = 0;
 	FILE *f = fopen(path, "r");
 	/* rows marked ";kernel" are checked here too where only time matters */
-	bool stateful = strstr(path, "limit.t") || strstr(path, "recent.t") || strstr(path, "set.t");
+	/* ";kernel" rows this tool can model too: time, sets, the test host's routes */
+	bool stateful = strstr(path, "limit.t") || strstr(path, "recent.t") || strstr(path, "set.t") ||
+			strstr(path, "addrtype.t") || strstr(path, "rpfilter.t");
 
 	if (!f) {
 		printf("not ok %s: %s\n", path, strerror(errno));
