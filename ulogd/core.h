@@ -74,6 +74,11 @@ int ulog_build_stacks(struct ulog_daemon *d, struct ulog_err *err);
 /* Frees stacks and nodes (after stop). */
 void ulog_free_stacks(struct ulog_daemon *d);
 
+/* Counts an error of @inst (its n_errors, in the statistics) and logs it, "@what failed",
+ * the first time and then at every power-of-two count, so a persistent failure (a full
+ * disk) cannot flood the log (ulogd/stack.c). */
+void ulog_note_error(struct ulog_instance *inst, const char *what, int rc);
+
 /* Runs stack @s on its record (ulogd/stack.c). */
 void ulog_stack_run(struct ulog_stack *s);
 

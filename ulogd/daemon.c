@@ -172,11 +172,8 @@ void ulog_daemon_flush(struct ulog_daemon *d, bool all)
 			continue;
 		n->dirty = false;
 		rc = p->flush(&n->inst);
-		if (rc < 0) {
-			n->inst.n_errors++;
-			ulog_log(ULOG_ERROR, "%s (%s): flush failed: %s\n", n->inst.id, p->name,
-				 strerror(-rc));
-		}
+		if (rc < 0)
+			ulog_note_error(&n->inst, "flush", rc);
 	}
 }
 

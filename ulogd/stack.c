@@ -26,14 +26,14 @@ static void copy_input(const struct ulog_record *from, struct ulog_record *to, u
 		to->valid[w] = from->valid[w] & ((UINT64_C(1) << (n % 64)) - 1);
 }
 
-/* Logs the first error of an instance and then every power-of-two count. */
-static void note_error(struct ulog_instance *inst, int rc)
+void ulog_note_error(struct ulog_instance *inst, const char *what, int rc)
 {
 	uint64_t n = ++inst->n_errors;
 
 	if ((n & (n - 1)) == 0)
-		ulog_log(ULOG_ERROR, "%s (%s): record failed: %s (%llu so far)\n", inst->id,
-			 inst->plugin->name, strerror(rc < 0 ? -rc : rc), (unsigned long long)n);
+		ulog_log(ULOG_ERROR, "%s (%s): %s failed: %s (%llu so far)\n", inst->id,
+			 inst->plugin->name, what, strerror(rc < 0 ? -rc : rc),
+			 (unsigned long long)n);
 }
 
 void ulog_stack_run(struct ulog_stack *s)
@@ -52,7 +52,7 @@ void ulog_stack_run(struct ulog_stack *s)
 			n->dirty = true;
 		rc = p->interp(&n->inst, &s->rec);
 		if (rc < 0)
-			note_error(&n->inst, rc);
+			ulog_note_error(&n->inst, "record", rc);
 		if (rc != ULOG_CONTINUE)
 			return;
 	}

@@ -140,6 +140,22 @@ for target in stderr stdout; do
 	check "logfile=$target: no file named $target" test ! -e "$D/$target"
 done
 
+# Output errors: a full disk (/dev/full) counts every failed flush in the statistics, but
+# logs only the 1st, 2nd, 4th, 8th, ... failure.
+sed "s|^file=.*|file=\"/dev/full\"|" "$D/ok.conf" >"$D/full.conf"
+: >"$D/log"
+"$ULOGD" -c "$D/full.conf" &
+pid=$!
+sleep 1.5
+kill -USR1 "$pid"
+wait_for 10 grep -q "stats: out1 (TFILE)" "$D/log"
+kill -TERM "$pid"; wait "$pid"
+errs=$(sed -n 's/.*stats: out1 (TFILE): records=[0-9]* errors=\([0-9]*\).*/\1/p' "$D/log")
+fails=$(grep -c "out1 (TFILE): flush failed: No space left on device" "$D/log")
+check "full disk: every failed flush counted (errors=$errs)" test "${errs:-0}" -ge 20
+check "full disk: failures logged at powers of two only ($fails lines)" \
+	test "$fails" -ge 1 -a "$fails" -le 12
+
 # An unwritable logfile stops start-up with a message.
 sed "s|^logfile=.*|logfile=\"$D/no/such/dir/log\"|" "$D/ok.conf" >"$D/nolog.conf"
 out=$("$ULOGD" -c "$D/nolog.conf" 2>&1); rc=$?
