@@ -3,18 +3,10 @@
 #include <errno.h>
 #include <string.h>
 
+#include "lib/emit.h"
 #include "lib/xt.h"
 
 enum { O_LEVEL, O_PREFIX, O_TCPSEQ, O_TCPOPT, O_IPOPT, O_UID, O_MACDECODE };
-
-/* XT_LOG_* flag bits, as the kernel's nf_log and ulogd's LOGEMU know them */
-enum { LOG_TCPSEQ = 1, LOG_TCPOPT = 2, LOG_IPOPT = 4, LOG_UID = 8, LOG_MACDECODE = 0x20 };
-
-struct log_priv {
-	uint8_t level;
-	uint8_t logflags;
-	char prefix[30];
-};
 
 #define O FILTER_OPT_ONCE
 static const struct filter_opt log_opts[] = {
@@ -34,13 +26,13 @@ static const struct xt_name log_levels[] = {
 };
 
 static const uint8_t log_flag_of[] = {
-	[O_TCPSEQ] = LOG_TCPSEQ, [O_TCPOPT] = LOG_TCPOPT, [O_IPOPT] = LOG_IPOPT,
-	[O_UID] = LOG_UID, [O_MACDECODE] = LOG_MACDECODE,
+	[O_TCPSEQ] = XT_LOG_TCPSEQ, [O_TCPOPT] = XT_LOG_TCPOPT, [O_IPOPT] = XT_LOG_IPOPT,
+	[O_UID] = XT_LOG_UID, [O_MACDECODE] = XT_LOG_MACDECODE,
 };
 
 static void log_init(struct filter_ext_data *d, const struct filter_std *std)
 {
-	FILTER_PRIV(d, struct log_priv)->level = 4;
+	FILTER_PRIV(d, struct xt_log_info)->level = 4;
 }
 
 static int log_parse_level(const char *s, uint8_t *out, struct ulog_err *err)
@@ -63,7 +55,7 @@ static int log_parse_level(const char *s, uint8_t *out, struct ulog_err *err)
 static int log_parse(struct filter_ext_data *d, unsigned opt, const char *const *args,
 		     bool invert, const struct filter_std *std, struct ulog_err *err)
 {
-	struct log_priv *p = FILTER_PRIV(d, struct log_priv);
+	struct xt_log_info *p = FILTER_PRIV(d, struct xt_log_info);
 
 	switch (opt) {
 	case O_LEVEL:
@@ -86,7 +78,7 @@ static int log_print(const struct filter_ext_data *d, const struct filter_std *s
 	static const char *const flag_names[] = {
 		"--log-tcp-sequence", "--log-tcp-options", "--log-ip-options", "--log-uid",
 	};
-	const struct log_priv *p = FILTER_PRIV(d, const struct log_priv);
+	const struct xt_log_info *p = FILTER_PRIV(d, const struct xt_log_info);
 	struct filter_buf b = filter_buf_init(buf, len);
 	unsigned i;
 
@@ -103,7 +95,7 @@ static int log_print(const struct filter_ext_data *d, const struct filter_std *s
 			filter_bsep(&b);
 			filter_bprintf(&b, "%s", flag_names[i]);
 		}
-	if (p->logflags & LOG_MACDECODE) {
+	if (p->logflags & XT_LOG_MACDECODE) {
 		filter_bsep(&b);
 		filter_bprintf(&b, "--log-macdecode");
 	}
@@ -120,7 +112,7 @@ static int log_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 static int log_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
 		    char *buf, size_t len)
 {
-	const struct log_priv *p = FILTER_PRIV(d, const struct log_priv);
+	const struct xt_log_info *p = FILTER_PRIV(d, const struct xt_log_info);
 	struct filter_buf b = filter_buf_init(buf, len);
 
 	static const char *const level_names[] = {
@@ -151,7 +143,7 @@ const struct filter_ext filter_ext_LOG = {
 	.kind = FILTER_EXT_TARGET,
 	.opts = log_opts,
 	.n_opts = XT_ARRAY_SIZE(log_opts),
-	.priv_size = sizeof(struct log_priv),
+	.priv_size = sizeof(struct xt_log_info),
 	.init = log_init,
 	.parse = log_parse,
 	.print = log_print,

@@ -2,16 +2,10 @@
 /* The NFLOG target: hand the packet to nfnetlink_log group N with a prefix, copy size and threshold. */
 #include <errno.h>
 
+#include "lib/emit.h"
 #include "lib/xt.h"
 
 enum { O_GROUP, O_PREFIX, O_RANGE, O_SIZE, O_THRESHOLD };
-
-struct nflog_priv {
-	uint32_t len;            /* copy range / size */
-	uint16_t group, threshold;
-	bool has_size, has_range;
-	char prefix[64];
-};
 
 #define O FILTER_OPT_ONCE
 static const struct filter_opt nflog_opts[] = {
@@ -32,7 +26,7 @@ static int nflog_bad(unsigned opt, uint64_t max, struct ulog_err *err)
 static int nflog_parse(struct filter_ext_data *d, unsigned opt, const char *const *args,
 		       bool invert, const struct filter_std *std, struct ulog_err *err)
 {
-	struct nflog_priv *p = FILTER_PRIV(d, struct nflog_priv);
+	struct xt_nflog_info *p = FILTER_PRIV(d, struct xt_nflog_info);
 	uint64_t v;
 
 	switch (opt) {
@@ -60,7 +54,7 @@ static int nflog_parse(struct filter_ext_data *d, unsigned opt, const char *cons
 static int nflog_final(struct filter_ext_data *d, const struct filter_std *std,
 		       struct ulog_err *err)
 {
-	const struct nflog_priv *p = FILTER_PRIV(d, const struct nflog_priv);
+	const struct xt_nflog_info *p = FILTER_PRIV(d, const struct xt_nflog_info);
 
 	if (p->has_size && p->has_range)
 		return ulog_errf(err, -EINVAL, "warn: --nflog-range has never worked and is no longer "
@@ -71,7 +65,7 @@ static int nflog_final(struct filter_ext_data *d, const struct filter_std *std,
 static int nflog_print(const struct filter_ext_data *d, const struct filter_std *std,
 		       char *buf, size_t len)
 {
-	const struct nflog_priv *p = FILTER_PRIV(d, const struct nflog_priv);
+	const struct xt_nflog_info *p = FILTER_PRIV(d, const struct xt_nflog_info);
 	struct filter_buf b = filter_buf_init(buf, len);
 
 	if (p->prefix[0]) {
@@ -120,7 +114,7 @@ const struct filter_ext filter_ext_NFLOG = {
 	.kind = FILTER_EXT_TARGET,
 	.opts = nflog_opts,
 	.n_opts = XT_ARRAY_SIZE(nflog_opts),
-	.priv_size = sizeof(struct nflog_priv),
+	.priv_size = sizeof(struct xt_nflog_info),
 	.parse = nflog_parse,
 	.final_check = nflog_final,
 	.print = nflog_print,

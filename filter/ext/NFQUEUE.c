@@ -3,14 +3,10 @@
 #include <errno.h>
 #include <string.h>
 
+#include "lib/emit.h"
 #include "lib/xt.h"
 
 enum { O_NUM, O_BALANCE, O_BYPASS, O_FANOUT };
-
-struct nfqueue_priv {
-	uint16_t num, total;
-	bool bypass, fanout;
-};
 
 #define O FILTER_OPT_ONCE
 static const struct filter_opt nfqueue_opts[] = {
@@ -23,13 +19,13 @@ static const struct filter_opt nfqueue_opts[] = {
 
 static void nfqueue_init(struct filter_ext_data *d, const struct filter_std *std)
 {
-	FILTER_PRIV(d, struct nfqueue_priv)->total = 1;
+	FILTER_PRIV(d, struct xt_nfqueue_info)->total = 1;
 }
 
 static int nfqueue_parse(struct filter_ext_data *d, unsigned opt, const char *const *args,
 			 bool invert, const struct filter_std *std, struct ulog_err *err)
 {
-	struct nfqueue_priv *p = FILTER_PRIV(d, struct nfqueue_priv);
+	struct xt_nfqueue_info *p = FILTER_PRIV(d, struct xt_nfqueue_info);
 	uint64_t r[2];
 
 	switch (opt) {
@@ -66,7 +62,7 @@ static int nfqueue_final(struct filter_ext_data *d, const struct filter_std *std
 static int nfqueue_print(const struct filter_ext_data *d, const struct filter_std *std,
 			 char *buf, size_t len)
 {
-	const struct nfqueue_priv *p = FILTER_PRIV(d, const struct nfqueue_priv);
+	const struct xt_nfqueue_info *p = FILTER_PRIV(d, const struct xt_nfqueue_info);
 	struct filter_buf b = filter_buf_init(buf, len);
 
 	if (p->total > 1)
@@ -90,7 +86,7 @@ static int nfqueue_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 static int nfqueue_list(const struct filter_ext_data *d, const struct filter_std *std,
 			bool numeric, char *buf, size_t len)
 {
-	const struct nfqueue_priv *p = FILTER_PRIV(d, const struct nfqueue_priv);
+	const struct xt_nfqueue_info *p = FILTER_PRIV(d, const struct xt_nfqueue_info);
 	struct filter_buf b = filter_buf_init(buf, len);
 
 	if (p->total > 1)
@@ -112,7 +108,7 @@ const struct filter_ext filter_ext_NFQUEUE = {
 	.kind = FILTER_EXT_TARGET,
 	.opts = nfqueue_opts,
 	.n_opts = XT_ARRAY_SIZE(nfqueue_opts),
-	.priv_size = sizeof(struct nfqueue_priv),
+	.priv_size = sizeof(struct xt_nfqueue_info),
 	.init = nfqueue_init,
 	.parse = nfqueue_parse,
 	.final_check = nfqueue_final,
