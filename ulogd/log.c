@@ -176,3 +176,15 @@ void ulog_log_at(enum ulog_level lvl, const char *file, int line, const char *fm
 		write_all(2, buf, n);
 	errno = saved;
 }
+
+bool ulog_ratelimit_ok(struct ulog_ratelimit *rl)
+{
+	time_t now = time(NULL);
+
+	if (now == rl->last) {
+		rl->suppressed++;
+		return false;
+	}
+	rl->last = now;
+	return true;
+}

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "../lib/err.h"
 #include "key.h"
@@ -262,6 +263,22 @@ enum ulog_level {
 void ulog_log_at(enum ulog_level lvl, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 #define ulog_log(lvl, ...) ulog_log_at((lvl), __FILE__, __LINE__, __VA_ARGS__)
+
+/* Limits for repeated messages. By count: log the 1st, 2nd, 4th, 8th, ... occurrence
+ * (true for those n), only count the others. */
+static inline bool ulog_log_count_due(uint64_t n)
+{
+	return n && !(n & (n - 1));
+}
+
+/* By time: at most one line per second per limiter (zero-initialised); the others are
+ * counted in @suppressed. */
+struct ulog_ratelimit {
+	time_t last;
+	uint64_t suppressed;
+};
+/* True if a line limited by @rl may be logged now; if not, counts it as suppressed. */
+bool ulog_ratelimit_ok(struct ulog_ratelimit *rl);
 
 /*
  * Registration. Each plugin file ends with ULOG_PLUGIN(NAME), NAME being the

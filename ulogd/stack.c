@@ -30,7 +30,7 @@ void ulog_note_error(struct ulog_instance *inst, const char *what, int rc)
 {
 	uint64_t n = ++inst->n_errors;
 
-	if ((n & (n - 1)) == 0)
+	if (ulog_log_count_due(n))
 		ulog_log(ULOG_ERROR, "%s (%s): %s failed: %s (%llu so far)\n", inst->id,
 			 inst->plugin->name, what, strerror(rc < 0 ? -rc : rc),
 			 (unsigned long long)n);

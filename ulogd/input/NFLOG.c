@@ -14,12 +14,6 @@
 #include "nflog.h"
 #include "nflog_keys.h"
 
-/* At most one line per second per kind; the rest are counted and summed up. */
-struct nflog_ratelimit {
-	time_t last;
-	uint64_t suppressed;
-};
-
 struct nflog_priv {
 	struct nflog_sock sk;
 	bool open;
@@ -28,7 +22,7 @@ struct nflog_priv {
 	int rcvbuf;                 /* current SO_RCVBUF request, 0 = kernel default */
 	uint32_t seq_next;          /* next expected NFULA_SEQ */
 	struct nflog_stats st;
-	struct nflog_ratelimit rl_gap, rl_enobufs, rl_err;
+	struct ulog_ratelimit rl_gap, rl_enobufs, rl_err;  /* one log line per second each */
 };
 
 #define OPT(field, name, def, min, max, help) \
@@ -62,19 +56,6 @@ static const struct nflog_conf *conf_of(const struct ulog_instance *inst)
 	return ULOG_CONF(inst, struct nflog_conf);
 }
 
-/* True if a line of this kind may be logged now; counts the ones that may not. */
-static bool ratelimit_ok(struct nflog_ratelimit *rl)
-{
-	time_t now = time(NULL);
-
-	if (now == rl->last) {
-		rl->suppressed++;
-		return false;
-	}
-	rl->last = now;
-	return true;
-}
-
 /* ---- parsing ---- */
 
 /* Counts the messages missing before @seq (modulo 2^32; a jump back resyncs). */
@@ -86,14 +67,14 @@ static void track_seq(struct ulog_instance *inst, uint32_t seq)
 	if (d && d < 0x80000000u) {
 		p->st.lost += d;
 		p->st.gaps++;
-		if (ratelimit_ok(&p->rl_gap))
+		if (ulog_ratelimit_ok(&p->rl_gap))
 			ulog_log(ULOG_NOTICE, "%s: NFLOG group %d: %" PRIu32 " messages lost "
 				 "(sequence %" PRIu32 " after %" PRIu32 "); %" PRIu64 " lost in all, "
 				 "%" PRIu64 " gap reports suppressed", inst->id, conf_of(inst)->group,
 				 d, seq, p->seq_next - 1, p->st.lost, p->rl_gap.suppressed);
 	} else if (d) {
 		p->st.seq_back++;
-		if (ratelimit_ok(&p->rl_gap))
+		if (ulog_ratelimit_ok(&p->rl_gap))
 			ulog_log(ULOG_NOTICE, "%s: NFLOG group %d: sequence went back from %"
 				 PRIu32 " to %" PRIu32 "; following the new sequence", inst->id,
 				 conf_of(inst)->group, p->seq_next - 1, seq);
@@ -120,7 +101,7 @@ static void log_bad_msg(struct ulog_instance *inst, const struct ulog_err *err)
 	struct nflog_priv *p = ULOG_PRIV(inst, struct nflog_priv);
 
 	p->st.errors++;
-	if (ratelimit_ok(&p->rl_err))
+	if (ulog_ratelimit_ok(&p->rl_err))
 		ulog_log(ULOG_ERROR, "%s: NFLOG group %d: dropped a message: %s", inst->id,
 			 conf_of(inst)->group, err->msg);
 }
@@ -273,7 +254,7 @@ static void on_enobufs(struct ulog_instance *inst)
 			return;
 		}
 	}
-	if (ratelimit_ok(&p->rl_enobufs))
+	if (ulog_ratelimit_ok(&p->rl_enobufs))
 		ulog_log(ULOG_NOTICE, "%s: NFLOG group %d: socket buffer overrun (ENOBUFS), "
 			 "messages lost (%" PRIu64 " overruns; consider "
 			 "netlink_socket_buffer_size/netlink_socket_buffer_maxsize)",
@@ -297,13 +278,13 @@ static void nflog_read_cb(int fd, uint32_t events, void *arg)
 			continue;
 		}
 		if (n < 0) {
-			if (errno != EAGAIN && ratelimit_ok(&p->rl_err))
+			if (errno != EAGAIN && ulog_ratelimit_ok(&p->rl_err))
 				ulog_log(ULOG_ERROR, "%s: NFLOG: recv: %s", inst->id, strerror(errno));
 			return;
 		}
 		if ((size_t)n > p->buflen) {
 			p->st.errors++;
-			if (ratelimit_ok(&p->rl_err))
+			if (ulog_ratelimit_ok(&p->rl_err))
 				ulog_log(ULOG_ERROR, "%s: NFLOG: a %zd-byte datagram was cut to "
 					 "bufsize=%zu; raise bufsize", inst->id, n, p->buflen);
 			n = (ssize_t)p->buflen;

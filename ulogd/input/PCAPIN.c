@@ -81,7 +81,7 @@ static int pcapin_emit(struct ulog_instance *inst, const struct pcapio_rec *rec)
 	ulog_err_clear(&err);
 	if (pcapio_decode(p->r.linktype, rec->data, rec->caplen, &pkt, &err) < 0) {
 		p->skipped++;
-		if (p->skipped <= 10)
+		if (ulog_log_count_due(p->skipped))
 			ulog_log(ULOG_ERROR, "%s: PCAPIN: %s: packet %ld skipped: %s", inst->id,
 				 p->r.file, p->r.index, err.msg);
 		return -EINVAL;
