@@ -7,6 +7,29 @@
 #include "cmd_priv.h"
 #include "util.h"
 
+/* Writes @v into a host-order integer field of @size bytes. */
+static void store_uint(unsigned char *dst, size_t size, uint64_t v)
+{
+	uint8_t u8 = (uint8_t)v;
+	uint16_t u16 = (uint16_t)v;
+	uint32_t u32 = (uint32_t)v;
+
+	switch (size) {
+	case 1:
+		memcpy(dst, &u8, 1);
+		break;
+	case 2:
+		memcpy(dst, &u16, 2);
+		break;
+	case 4:
+		memcpy(dst, &u32, 4);
+		break;
+	default:
+		memcpy(dst, &v, size < 8 ? size : 8);
+		break;
+	}
+}
+
 /* Stores an option value generically (FILTER_OPT_PUT). */
 static int opt_put(struct cmd_state *s, struct filter_ext_data *d, const struct filter_opt *o,
 		   const char *arg)
@@ -39,7 +62,7 @@ static int opt_put(struct cmd_state *s, struct filter_ext_data *d, const struct 
 					  "%s: bad value for option \"--%s\", or out of range (%llu-%llu).\n",
 					  d->ext->name, o->name, (unsigned long long)o->min,
 					  (unsigned long long)max);
-		memcpy(dst, &v, o->size < 8 ? o->size : 8);  /* little-endian hosts */
+		store_uint(dst, o->size, v);
 		return 0;
 	}
 	return 0;
