@@ -113,6 +113,26 @@ check_eq "nflog_unix: bind request: group, copy mode, queue threshold, sequence 
 	"$(grep -m1 'cmd=1' "$T_TMP/ok.req")" "type=401 family=0 group=5 cmd=1 mode=2/65535 qthresh=4 nlbufsiz=74488 flags=3"
 check "nflog_unix: unbind request on exit" wait_for 5 grep -q "group=5 cmd=2" "$T_TMP/ok.req"
 
+# bind=1: the IPv4, IPv6 and bridge families are unbound, then bound, before the group
+# (ulogd2's order); unbind=0 leaves the unbind out
+fams() { grep -o 'family=[0-9]* group=0 cmd=[34]' "$T_TMP/$1.req" | sed 's/ group=0//' | tr '\n' ';'; }
+for v in "1 1" "1 0"; do
+	set -- $v
+	n=bind$1$2
+	producer $n ok
+	conf $n
+	sed -i "s/^netlink_qthreshold=4\$/bind=$1\nunbind=$2/" "$T_TMP/$n.conf"
+	"$ULOGD" -c "$T_TMP/$n.conf" &
+	pid=$!
+	T_PIDS+=($pid)
+	wait_for 10 grep -q "cmd=1" "$T_TMP/$n.req"
+	kill -TERM "$pid"; wait "$pid"
+done
+check_eq "nflog_unix: bind=1: families unbound and bound first" "$(fams bind11)" \
+	"family=2 cmd=4;family=2 cmd=3;family=10 cmd=4;family=10 cmd=3;family=7 cmd=4;family=7 cmd=3;"
+check_eq "nflog_unix: bind=1 unbind=0: families bound only" "$(fams bind10)" \
+	"family=2 cmd=3;family=10 cmd=3;family=7 cmd=3;"
+
 producer taken eperm
 conf taken
 timeout 10 "$ULOGD" -c "$T_TMP/taken.conf" 2>"$T_TMP/taken.err"
