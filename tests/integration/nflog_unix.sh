@@ -128,6 +128,16 @@ for v in "1 1" "1 0"; do
 	wait_for 10 grep -q "cmd=1" "$T_TMP/$n.req"
 	kill -TERM "$pid"; wait "$pid"
 done
+producer noseq ok
+conf noseq
+sed -i 's/^netlink_qthreshold=4$/seq_local=0\nseq_global=0/' "$T_TMP/noseq.conf"
+"$ULOGD" -c "$T_TMP/noseq.conf" &
+pid=$!
+T_PIDS+=($pid)
+wait_for 10 grep -q "cmd=1" "$T_TMP/noseq.req"
+kill -TERM "$pid"; wait "$pid"
+check "nflog_unix: seq_local=0 seq_global=0: no sequence flags asked" \
+	grep -q "group=5 cmd=1 .*flags=0$" "$T_TMP/noseq.req"
 check_eq "nflog_unix: bind=1: families unbound and bound first" "$(fams bind11)" \
 	"family=2 cmd=4;family=2 cmd=3;family=10 cmd=4;family=10 cmd=3;family=7 cmd=4;family=7 cmd=3;"
 check_eq "nflog_unix: bind=1 unbind=0: families bound only" "$(fams bind10)" \
