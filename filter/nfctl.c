@@ -13,7 +13,7 @@
 #include "text.h"
 
 static const char usage[] =
-	"usage: nfctl [-6] [--state FILE] restore [-n|--noflush] [-c|--counters] [-t|--test] [-T TABLE] < rules\n"
+	"usage: nfctl [-6] [--state FILE] restore [-n|--noflush] [-c|--counters] [-t|--test] [-T TABLE] [FILE]\n"
 	"       nfctl [-6] [--state FILE] save [-c|--counters] [-t TABLE]\n"
 	"       nfctl [-6] [--state FILE] [-t TABLE] -A|-I|-D|-R|-L|-S|-F|-Z|-N|-X|-E|-P ...\n"
 	"       nfctl [-6] [--state FILE] eval [-t TABLE] [--trace] [--host FILE] < packets\n"
@@ -162,6 +162,8 @@ static int state_store(const struct filter_ruleset *rs, const char *path)
 static int cmd_restore(struct filter_ruleset *rs, const char *state, int argc, char **argv)
 {
 	struct filter_restore_opts o = { 0 };
+	const char *file = NULL;
+	FILE *in = stdin;
 	struct filter_error e;
 	size_t len;
 	char *text;
@@ -178,12 +180,20 @@ static int cmd_restore(struct filter_ruleset *rs, const char *state, int argc, c
 			o.table = argv[++i];
 		else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "-w") || !strcmp(argv[i], "--wait"))
 			continue;
+		else if (argv[i][0] != '-' && !file)
+			file = argv[i];
 		else {
 			fputs(usage, stderr);
 			return 2;
 		}
 	}
-	text = slurp(stdin, &len);
+	if (file && !(in = fopen(file, "r"))) {
+		fprintf(stderr, "Can't open %s: %s\n", file, strerror(errno));
+		return 1;
+	}
+	text = slurp(in, &len);
+	if (in != stdin)
+		fclose(in);
 	if (!text) {
 		fprintf(stderr, "nfctl: cannot read the rules\n");
 		return 1;
