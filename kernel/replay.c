@@ -171,6 +171,8 @@ int replay_open(struct replay *r, const struct replay_opts *o, struct ulog_err *
 		if (!r->ct)
 			return ulog_errf(err, -ENOMEM, "replay: conntrack table of %u entries", cfg.max);
 	}
+	if (defrag_init(&r->defrag))
+		return ulog_errf(err, -ENOMEM, "replay: fragment reassembly buffers");
 	r->sets.v4 = r->rs4;
 	r->sets.v6 = r->rs6;
 	hooks_facts_init(&r->facts, r->host, r->ct);
@@ -194,5 +196,6 @@ void replay_close(struct replay *r)
 	filter_ruleset_free(r->rs6);
 	host_free(r->host);
 	ct_table_free(r->ct);
+	defrag_free(&r->defrag);
 	memset(r, 0, sizeof(*r));
 }

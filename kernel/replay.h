@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "defrag.h"
 #include "hooks.h"
 
 #define REPLAY_MAX_HOST_FILES 16
@@ -34,7 +35,8 @@ struct replay {
 	FILE *trace;
 	uint64_t from_ns, until_ns;
 	uint64_t now;                            /* the last packet's time, ns */
-	uint64_t pkts, received, sent, skipped;
+	uint64_t pkts, received, sent, skipped, held;
+	struct defrag defrag;
 	/* recently forwarded packets: their leaving copies are not replayed */
 	uint64_t fwd[64];
 	unsigned fwd_pos;

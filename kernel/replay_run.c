@@ -87,6 +87,12 @@ static uint64_t fwd_key(const struct pktbuf *b)
 	return h ^ b->len;
 }
 
+static void fwd_note(struct replay *r, uint64_t key)
+{
+	r->fwd[r->fwd_pos] = key;
+	r->fwd_pos = (r->fwd_pos + 1) % (sizeof(r->fwd) / sizeof(r->fwd[0]));
+}
+
 static bool fwd_seen(struct replay *r, uint64_t key)
 {
 	unsigned i;
@@ -127,10 +133,8 @@ static void receive_path(struct replay *r, struct pktbuf *b, const struct origin
 	v = hooks_receive(&r->h, b);
 	finish(r, b, v);
 	r->received++;
-	if (v == FILTER_ACCEPT && b->meta.out[0]) {
-		r->fwd[r->fwd_pos] = fwd_key(b);
-		r->fwd_pos = (r->fwd_pos + 1) % (sizeof(r->fwd) / sizeof(r->fwd[0]));
-	}
+	if (v == FILTER_ACCEPT && b->meta.out[0])
+		fwd_note(r, fwd_key(b));
 }
 
 /* A packet captured on lo was sent by the host to itself: OUTPUT and
@@ -143,6 +147,39 @@ static void loop_path(struct replay *r, struct pktbuf *b, const struct origin *o
 	receive_path(r, b, o);
 }
 
+/*
+ * Fragments: the kernel reassembles before the hooks when conntrack is in
+ * use, and always hooks a locally sent datagram whole (it fragments after
+ * POSTROUTING). Returns 1 to go on with the (possibly reassembled) packet in
+ * @b, 0 when the piece is held or refused.
+ */
+static int reassemble(struct replay *r, struct pktbuf *b, const struct origin *o, uint64_t ts)
+{
+	const uint8_t *out;
+	uint32_t len;
+	const uint8_t *hw = b->hw;
+	uint16_t hw_len = b->hw_len, hw_type = b->hw_type;
+
+	if (!b->pv.is_fragment || (!o->outgoing && !r->track[b->family == AF_INET6]))
+		return 1;
+	switch (defrag_add(&r->defrag, &b->pv, ts, &out, &len)) {
+	case DEFRAG_PASS:
+		return 1;
+	case DEFRAG_HELD:
+		r->held++;
+		return 0;
+	case DEFRAG_BAD:
+		r->skipped++;
+		return 0;
+	case DEFRAG_DONE:
+		break;
+	}
+	if (pktbuf_init(b, out, len, 0, ts, NULL, NULL) < 0)
+		return 0;
+	pktbuf_set_hw(b, hw, hw_len, hw_type);
+	return 1;
+}
+
 int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caplen, uint64_t ts_ns)
 {
 	struct nfula_pkt p;
@@ -150,6 +187,7 @@ int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caple
 	struct pktbuf b;
 	struct origin o;
 	const uint8_t *src;
+	bool leaving, was_fragment;
 
 	if ((r->from_ns && ts_ns < r->from_ns) || (r->until_ns && ts_ns > r->until_ns))
 		return 0;
@@ -165,19 +203,26 @@ int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caple
 	origin_of(r, dlt, data, &p, &b, &o);
 	src = b.data + (b.family == AF_INET6 ? 8 : 12);
 	r->h.ct = r->track[b.family == AF_INET6] ? r->ct : NULL;
-	if (o.outgoing) {
-		/* a forwarded packet leaving: its incoming copy made the trip */
-		if (!host_is_local(r->host, b.family, src) && strcmp(o.dev, "lo") &&
-		    fwd_seen(r, fwd_key(&b))) {
-			r->skipped++;
-			return 0;
-		}
-		send_path(r, &b, &o);
-	} else if (!strcmp(o.dev, "lo")) {
-		loop_path(r, &b, &o);
-	} else {
-		receive_path(r, &b, &o);
+	/* a forwarded packet leaving: its incoming copy made the trip (pieces
+	 * forwarded one by one match one by one, reassembled ones as a whole) */
+	leaving = o.outgoing && !host_is_local(r->host, b.family, src) && strcmp(o.dev, "lo");
+	if (leaving && fwd_seen(r, fwd_key(&b))) {
+		r->skipped++;
+		return 0;
 	}
+	was_fragment = b.pv.is_fragment;
+	if (!reassemble(r, &b, &o, ts_ns))
+		return 1;
+	if (leaving && was_fragment && fwd_seen(r, fwd_key(&b))) {
+		r->skipped++;
+		return 0;
+	}
+	if (o.outgoing)
+		send_path(r, &b, &o);
+	else if (!strcmp(o.dev, "lo"))
+		loop_path(r, &b, &o);
+	else
+		receive_path(r, &b, &o);
 	return 1;
 }
 
@@ -213,10 +258,11 @@ void replay_report(const struct replay *r, FILE *f)
 		fprintf(f, "# ip6tables-save -c\n");
 		filter_ruleset_save(f, r->rs6, NULL, true, false);
 	}
-	fprintf(f, "# verdicts: packets=%llu received=%llu sent=%llu skipped=%llu accepted=%llu "
-		"dropped=%llu queued=%llu stolen=%llu no-route=%llu conntrack-full=%llu\n",
+	fprintf(f, "# verdicts: packets=%llu received=%llu sent=%llu skipped=%llu fragments-held=%llu "
+		"accepted=%llu dropped=%llu queued=%llu stolen=%llu no-route=%llu conntrack-full=%llu\n",
 		(unsigned long long)r->pkts, (unsigned long long)r->received,
 		(unsigned long long)r->sent, (unsigned long long)r->skipped,
+		(unsigned long long)r->held,
 		(unsigned long long)s->accepted, (unsigned long long)s->dropped,
 		(unsigned long long)s->queued, (unsigned long long)s->stolen,
 		(unsigned long long)s->route_drop, (unsigned long long)s->ct_full);

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # nfcore --replay against the kernel: a router namespace R between a client C and a server S
 # carries a ruleset (raw NOTRACK, mangle MARK/CONNMARK, counting nat chains, filter with
-# conntrack/state/multiport/REJECT/user chain); traffic of many kinds crosses, ends at or is
+# conntrack/state/multiport/REJECT/user chain); traffic of many kinds (IPv4, IPv6, fragments)
+# crosses, ends at or is
 # refused by R while tcpdump captures R's interfaces. The capture replayed through nfcore with
 # the same ruleset and R's `ip -j addr`/`ip -j route` must give every rule and policy the
 # kernel's counters (iptables-legacy-save -c) and the same conntrack table.
@@ -146,6 +147,10 @@ sleep 0.2
 echo v6ssh | $inC nc -6 -q1 fd80:1::1 22
 echo v6web | $inC nc -6 -q1 fd80:2::2 80
 $inC nc -6 -z -w1 fd80:2::2 81                               # FORWARD policy
+# fragments: reassembled before the hooks (conntrack on), whole when R sends them
+$inC ping -c 1 -W 1 -q -s 3000 10.80.2.2 >/dev/null          # forwarded in pieces
+$inR ping -c 1 -W 1 -q -s 3000 10.80.1.2 >/dev/null          # sent and answered in pieces
+$inC ping -6 -c 1 -W 1 -q -s 3000 fd80:2::2 >/dev/null
 sleep 1
 { $inR iptables-legacy-save -c; $inR ip6tables-legacy-save -c; } | grep -v '^#' >"$T_TMP/kernel.save"
 T_UNTIL=$(date +%s.%N)

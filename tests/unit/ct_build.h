@@ -18,7 +18,7 @@
 #define TH_URG 0x20
 
 struct tpkt {
-	uint8_t b[1600];
+	uint8_t b[4096];
 	uint32_t len;
 	struct pkt_view pv;
 };
