@@ -135,6 +135,10 @@ static void trace_emit(void *arg, const char *kind, const void *ext_priv,
 		return;
 	km.prefix = prefix;
 	km.in = m->in[0] ? m->in : NULL;
+	if (km.in && r->cur_hw) {
+		km.mac = r->cur_hw;
+		km.mac_len = r->cur_hw_len;
+	}
 	km.out = m->out[0] ? m->out : NULL;
 	km.flags = LOGLINE_TRACE_FLAGS;
 	km.mark = m->mark;

@@ -37,6 +37,8 @@ struct replay {
 	uint64_t now;                            /* the last packet's time, ns */
 	uint64_t pkts, received, sent, skipped, held;
 	struct defrag defrag;
+	const uint8_t *cur_hw;                   /* hardware header of the packet in the hooks (TRACE's MAC=) */
+	uint16_t cur_hw_len;
 	/* recently forwarded packets: their leaving copies are not replayed */
 	uint64_t fwd[64];
 	unsigned fwd_pos;

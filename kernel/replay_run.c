@@ -213,6 +213,8 @@ int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caple
 	was_fragment = b.pv.is_fragment;
 	if (!reassemble(r, &b, &o, ts_ns))
 		return 1;
+	r->cur_hw = b.hw;
+	r->cur_hw_len = b.hw_len;
 	if (leaving && was_fragment && fwd_seen(r, fwd_key(&b))) {
 		r->skipped++;
 		return 0;

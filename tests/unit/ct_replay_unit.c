@@ -81,6 +81,44 @@ static uint64_t counter(struct replay *r, const char *chain, unsigned n, bool po
 	return policy ? c->pcnt : n < c->n_rules ? c->rules[n]->pcnt : ~0ull;
 }
 
+/* --trace: TRACE lines in the kernel's form, with the input MAC header. */
+static void trace(const char *host_file)
+{
+	static const char trules[] =
+		"*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A PREROUTING -p tcp --dport 22 -j TRACE\nCOMMIT\n"
+		"*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+		"-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n";
+	static const uint8_t mac_c[6] = { 2, 0, 0, 0, 0, 9 };
+	struct replay_opts o = { .conntrack = -1 };
+	struct replay r;
+	struct ulog_err err;
+	struct tpkt p;
+	uint8_t rec[256];
+	char *buf = NULL;
+	size_t len = 0;
+
+	o.rules4 = tmpfile_with(trules);
+	o.host_files[o.n_host++] = host_file;
+	o.trace = open_memstream(&buf, &len);
+	if (replay_open(&r, &o, &err)) {
+		CHECK(0, "trace: open (%s)", err.msg);
+		return;
+	}
+	mk_tcp(&p, "10.1.0.2", 4000, "10.1.0.1", 22, 1, 0, TH_SYN, 1000, 0);
+	p.b[4] = 0; p.b[5] = 7;                          /* IP id 7 */
+	replay_record(&r, DLT_EN10MB, rec, ether(rec, &p, mac_c), T0);
+	fclose(o.trace);
+	CHECK(buf && !strncmp(buf, "TRACE: raw:PREROUTING:policy:2 IN=r0 OUT= MAC=00:00:00:00:00:00:02:00:00:00:00:09:08:00 "
+			  "SRC=10.1.0.2 DST=10.1.0.1 LEN=40 TOS=0x00 PREC=0x00 TTL=64 ID=7 PROTO=TCP SPT=4000 DPT=22 "
+			  "SEQ=1 ACK=0 WINDOW=1000 RES=0x00 SYN URGP=0 \nTRACE: filter:INPUT:rule:1 IN=r0 ", 230),
+	      "trace: raw policy and filter rule lines as the kernel prints them");
+	if (buf && getenv("CT_REPLAY_UNIT_SHOW"))
+		printf("%s", buf);
+	free(buf);
+	replay_close(&r);
+	remove(o.rules4);
+}
+
 int main(void)
 {
 	struct replay_opts o = { .conntrack = -1, .acct = true };
@@ -156,6 +194,7 @@ int main(void)
 	CHECK(ct_table_count(r.ct) == 3, "replay: forwarded, ssh and lo connections tracked; rejected and dropped not");
 	replay_close(&r);
 	remove(o.rules4);
+	trace(o.host_files[0]);
 	remove(o.host_files[0]);
 	TEST_EXIT();
 }
