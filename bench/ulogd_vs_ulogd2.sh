@@ -7,11 +7,13 @@
 # the server (IPv4 and IPv6 in turn), where an NFLOG rule logs it and a DROP rule ends it.
 # Per run: packets the rules counted, lines the daemon wrote, lost = counted - written, and the
 # daemon's CPU time (sum of its threads' /proc schedstat run time, ns resolution) from after
-# start-up to after the queue drained, per written line; load pps is the rate udpblast reached.
+# start-up to after the queue drained, per written line; load pps is the rate udpblast reached;
+# wait ms is how long the daemon waited for a CPU held by other tasks (schedstat run_delay):
+# on a shared machine, loss in the flood phase follows it.
 # Each cell is the median of RUNS runs (the order of the daemons alternates between runs;
 # VERBOSE=1 prints every run). Two phases:
 #   paced: RATE packets/s (default 50,000), N packets: CPU per packet; nothing should be lost
-#   flood: udpblast flat out, FLOOD_N packets, json stack: what each daemon loses
+#   flood: udpblast flat out, FLOOD_N packets (default 1,000,000), json stack: what each daemon loses
 # Same options for both daemons (see bench/README.md): 8 MiB socket buffer (maxsize 16 MiB),
 # netlink_qthreshold=64, netlink_qtimeout=5, seq_local=1, seq_global=1, bufsize 150000,
 # outputs buffered (sync=0) to files on tmpfs.
@@ -24,7 +26,7 @@ BUILD=${BUILD:-build}
 RUNS=${1:-3}
 N=${N:-250000}
 RATE=${RATE:-50000}
-FLOOD_N=${FLOOD_N:-250000}
+FLOOD_N=${FLOOD_N:-1000000}
 ULOGD2=${ULOGD2:-/usr/sbin/ulogd}
 U2LIB=${U2LIB:-/usr/lib/x86_64-linux-gnu/ulogd}
 make -s BUILD="$BUILD" "$BUILD/ulogd" "$BUILD/bench/udpblast" || exit 1
@@ -45,6 +47,12 @@ PIN_DAEMON= PIN_BLAST=
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
 	PIN_DAEMON="taskset -c 1" PIN_BLAST="taskset -c 0"
 fi
+# ulogd2 2.0.8 makes itself SCHED_RR at the highest priority when it starts; ULOG_SCHED=rr (the
+# default) runs ours under the same policy so that both get the CPU the same way, =none runs ours
+# as it starts itself.
+ULOG_SCHED=${ULOG_SCHED:-rr}
+ULOG_CHRT=
+[ "$ULOG_SCHED" = rr ] && ULOG_CHRT="chrt -r $(chrt -m | awk '/SCHED_RR/ { sub(/.*\//, ""); print $NF }')"
 DPID=
 cleanup() {
 	[ -n "$DPID" ] && kill "$DPID" 2>/dev/null && wait "$DPID" 2>/dev/null
@@ -125,9 +133,10 @@ write_conf() {
 	} >"$TMP/$daemon.conf"
 }
 
-# cpu_ns PID: run time of all of PID's threads so far, in ns (0 if it is gone).
+# cpu_ns PID [FIELD]: run time (FIELD 1) or time spent waiting for a CPU (FIELD 2) of all of
+# PID's threads so far, in ns (0 if it is gone).
 cpu_ns() {
-	cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf("%d\n", s) }'
+	cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk -v f="${2:-1}" '{ s += $f } END { printf("%d\n", s) }'
 }
 
 # bound: true once group $GROUP has a listener in the server namespace.
@@ -142,14 +151,15 @@ counted() {
 		awk '/NFLOG/ { s += $1 } END { print s + 0 }'
 }
 
-# run_one DAEMON STACK COUNT RATE: prints "counted logged cpu_ns load_pps", or fails with a message.
+# run_one DAEMON STACK COUNT RATE: prints "counted logged cpu_ns load_pps wait_ns", or fails.
 run_one() {
 	local daemon=$1 stack=$2 count=$3 rate=$4 out="$TMP/out.$2" bin c0 c1 prev i n
 	rm -f "$out" "$TMP/$daemon.log"
 	write_conf "$daemon" "$stack" "$out"
-	bin=$ULOG
+	bin="$ULOG_CHRT $ULOG"
 	[ "$daemon" = ulogd2 ] && bin=$ULOGD2
-	ip netns exec "$SRV" $PIN_DAEMON "$bin" -c "$TMP/$daemon.conf" >"$TMP/$daemon.stderr" 2>&1 &
+	# shellcheck disable=SC2086
+	ip netns exec "$SRV" $PIN_DAEMON $bin -c "$TMP/$daemon.conf" >"$TMP/$daemon.stderr" 2>&1 &
 	DPID=$!
 	for ((i = 0; i < 100; i++)); do bound && break; sleep 0.05; done
 	if ! bound || ! kill -0 "$DPID" 2>/dev/null; then
@@ -158,7 +168,7 @@ run_one() {
 	fi
 	sleep 0.2
 	ip netns exec "$SRV" $ipt -Z INPUT && ip netns exec "$SRV" $ip6t -Z INPUT
-	c0=$(cpu_ns "$DPID")
+	c0=$(cpu_ns "$DPID") w0=$(cpu_ns "$DPID" 2)
 	local perf_pid=
 	if [ -n "${PERF:-}" ]; then
 		perf record -q --call-graph dwarf -F 4000 -o "$PERF/$PHASE.$daemon.$stack.data" -p "$DPID" 2>/dev/null &
@@ -176,13 +186,13 @@ run_one() {
 		prev=$c1
 		sleep 0.1
 	done
-	c=$(counted)
+	c=$(counted) w1=$(cpu_ns "$DPID" 2)
 	[ -n "$perf_pid" ] && kill -INT "$perf_pid" && wait "$perf_pid"
 	kill -TERM "$DPID"
 	wait "$DPID"
 	DPID=
 	[ -f "$out" ] || { echo "FAIL: $daemon wrote no $out: $(tail -n 3 "$TMP/$daemon.log" | tr '\n' ' ')" >&2; return 1; }
-	echo "$c $(wc -l <"$out") $((c1 - c0)) $(awk '{ printf("%d", $6 > 0 ? $2 / $6 : 0) }' "$TMP/blast")"
+	echo "$c $(wc -l <"$out") $((c1 - c0)) $(awk '{ printf("%d", $6 > 0 ? $2 / $6 : 0) }' "$TMP/blast") $((w1 - w0))"
 }
 
 # median LIST
@@ -194,34 +204,36 @@ phase() {
 	shift 3
 	PHASE=$name
 	for stack in "$@"; do
-		declare -A cnt=() lg=() lost=() cpu=() pps=()
+		declare -A cnt=() lg=() lost=() cpu=() pps=() wait=()
 		for ((r = 0; r < RUNS; r++)); do
 			local order="ulogd2 ulog"
 			((r % 2)) && order="ulog ulogd2"
 			for d in $order; do
 				line=$(run_one "$d" "$stack" "$count" "$rate") || return 1
-				read -r c l ns lp <<<"$line"
+				read -r c l ns lp wn <<<"$line"
 				cnt[$d]+=" $c" lg[$d]+=" $l" lost[$d]+=" $((c - l))" pps[$d]+=" $lp"
-				[ -n "${VERBOSE:-}" ] && echo "# run $r $name $stack $d: counted $c logged $l cpu_ns $ns load_pps $lp" >&2
+				wait[$d]+=" $((wn / 1000000))"
+				[ -n "${VERBOSE:-}" ] && echo "# run $r $name $stack $d: counted $c logged $l cpu_ns $ns load_pps $lp wait_ms $((wn / 1000000))" >&2
 				cpu[$d]+=" $(awk -v ns="$ns" -v l="$l" 'BEGIN { printf("%.4f", l ? ns / 1000 / l : 0) }')"
 			done
 		done
 		for d in ulogd2 ulog; do
 			# shellcheck disable=SC2086
 			c=$(median ${cnt[$d]}) l=$(median ${lg[$d]}) u=$(median ${cpu[$d]})
-			printf '%-6s %-5s %-7s %9d %9d %9d %12.3f %10d\n' "$name" "$stack" "$d" "$c" "$l" \
-				"$(median ${lost[$d]})" "$u" "$(median ${pps[$d]})"
+			printf '%-6s %-5s %-7s %9d %9d %9d %12.3f %10d %8d\n' "$name" "$stack" "$d" "$c" "$l" \
+				"$(median ${lost[$d]})" "$u" "$(median ${pps[$d]})" "$(median ${wait[$d]})"
 			eval "cpu_$d=$u"
 		done
 		# shellcheck disable=SC2154
 		awk -v a="$cpu_ulogd2" -v b="$cpu_ulog" -v s="$stack" -v n="$name" \
 			'BEGIN { printf("%-6s %-5s ratio ulogd2/ulog CPU per packet: %.2f\n", n, s, b > 0 ? a / b : 0) }'
-		unset cnt lg lost cpu pps
+		unset cnt lg lost cpu pps wait
 	done
 }
 
 setup_netns || { echo "bench: namespace setup failed"; exit 1; }
-echo "ulogd_vs_ulogd2: median of $RUNS runs; paced $N packets at $RATE/s, flood $FLOOD_N packets"
-printf '%-6s %-5s %-7s %9s %9s %9s %12s %10s\n' phase stack daemon packets logged lost "cpu us/pkt" "load pps"
+echo "ulogd_vs_ulogd2: median of $RUNS runs; paced $N packets at $RATE/s, flood $FLOOD_N packets;" \
+	"ulog scheduling: ${ULOG_CHRT:-as it sets itself} (ulogd2 sets SCHED_RR max itself)"
+printf '%-6s %-5s %-7s %9s %9s %9s %12s %10s %8s\n' phase stack daemon packets logged lost "cpu us/pkt" "load pps" "wait ms"
 phase paced "$N" "$RATE" json emu || exit 1
 phase flood "$FLOOD_N" 0 json || exit 1
