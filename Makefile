@@ -95,6 +95,7 @@ demo: all
 install: all
 	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/lib/ulog $(DESTDIR)$(PREFIX)/share/man/man8 $(DESTDIR)$(PREFIX)/etc
 	install -m 0755 $(ULOGD) $(DESTDIR)$(PREFIX)/sbin/ulogd
+	$(if $(NFCTL),install -m 0755 $(NFCTL) $(DESTDIR)$(PREFIX)/sbin/nfctl)
 	install -m 0644 $(PLUGIN_SOS) $(DESTDIR)$(PREFIX)/lib/ulog/
 	install -m 0644 contrib/ulogd.8 $(DESTDIR)$(PREFIX)/share/man/man8/ulogd.8
 	install -m 0640 contrib/ulogd.conf $(DESTDIR)$(PREFIX)/etc/ulogd.conf.example
