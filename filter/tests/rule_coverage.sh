@@ -17,7 +17,7 @@ MIN_HIT=${COVERAGE_MIN_HIT:-90}
 
 # The generator: canonical filter table -> interfaces, routes, local addresses, packets.
 cat >"$T_TMP/gen.py" <<'EOF'
-import ipaddress, random, shlex, struct, sys
+import ipaddress, random, shlex, socket, struct, sys
 random.seed(7)
 text = open(sys.argv[1]).read()
 out = sys.argv[2]
@@ -114,7 +114,7 @@ def pick_addr(cs, pool, used):
             return None
         if any(a in m for m in MARTIAN):
             continue
-        if all((a in n) != inv for n, inv in nets) and a not in used:
+        if all((a in n) != inv for n, inv in nets) and str(a) not in used:
             return a
     return None
 
@@ -189,6 +189,7 @@ def tcp_flags(cs):
     return None
 
 routes, locals_, pkts, ifaces = {}, set(), [], {'in0', 'out0'}
+prules, psrc = [], set()
 stats = {'rules': 0, 'made': 0}
 
 def make(base, path, r):
@@ -200,7 +201,12 @@ def make(base, path, r):
     pos = [v[0] for v, inv in pc if not inv]
     neg = [v[0] for v, inv in pc if inv]
     cand = pos[:1] or [p for p in ('tcp', 'udp', 'ipv6-icmp' if V6 else 'icmp') if p not in neg]
-    if not cand or cand[0] not in PROTO or (pos and any(p != pos[0] for p in pos)) or cand[0] in neg:
+    if cand and cand[0] not in PROTO:
+        try:
+            PROTO[cand[0]] = int(cand[0]) if cand[0].isdigit() else socket.getprotobyname(cand[0])
+        except OSError:
+            return None
+    if not cand or (pos and any(p != pos[0] for p in pos)) or cand[0] in neg:
         return None
     proto = PROTO[cand[0]] or 6
     inn = '-' if base == 'OUTPUT' else pick_iface(cons(rs, ['-i']), 'in0', 'in1')
@@ -208,8 +214,9 @@ def make(base, path, r):
     if not inn or not outn or 'lo' in (inn, outn) or (base == 'OUTPUT' and cons(rs, ['--mac-source'])):
         return None
     src = pick_addr(cons(rs, ['-s']), 'fd18::' if V6 else '198.18.0.0', set())
+    taken = set(routes) if base == 'INPUT' else locals_
     dst = pick_addr(cons(rs, ['-d']), ('fd19::' if V6 else '198.19.0.0') if base != 'INPUT' else
-                    ('fd13::' if V6 else '203.0.113.0'), set(routes) if base == 'INPUT' else locals_)
+                    ('fd13::' if V6 else '203.0.113.0'), taken)
     if src is None or dst is None:
         return None
     sport = pick_port(cons(rs, ['--sport', '--sports', '--source-port', '--source-ports']))
@@ -244,8 +251,13 @@ def make(base, path, r):
         mac = v[0] if not inv else '02:00:00:00:00:02'
     if base != 'INPUT':
         if str(dst) in routes and routes[str(dst)] != outn:
-            return None
-        routes[str(dst)] = outn
+            # the destination leaves elsewhere: a source-specific route for this packet
+            if str(src) in psrc:
+                return None
+            psrc.add(str(src))
+            prules.append((str(src), str(dst), outn))
+        else:
+            routes[str(dst)] = outn
         ifaces.add(outn)
     else:
         locals_.add(str(dst))
@@ -267,6 +279,8 @@ with open(out + '.ifaces', 'w') as f:
     f.write('\n'.join(sorted(ifaces)) + '\n')
 with open(out + '.routes', 'w') as f:
     f.write(''.join('%s %s\n' % kv for kv in routes.items()))
+with open(out + '.prules', 'w') as f:
+    f.write(''.join('%s %s %s\n' % p for p in prules))
 with open(out + '.locals', 'w') as f:
     f.write(''.join('%s\n' % a for a in sorted(locals_)))
 with open(out + '.packets', 'w') as f:
@@ -414,6 +428,16 @@ cover() {
 		k=$(awk -v i="$ifn" '$1 == i { print NR - 1 }' "$T_TMP/g.ifaces")
 		if [ "$v" = 6 ]; then echo "route add $dst/128 via fd64:$k::2"; else echo "route add $dst/32 via 100.64.$k.2"; fi
 	done <"$T_TMP/g.routes" | ip -n "$R" -batch -
+	while read -r src dst ifn; do
+		k=$(awk -v i="$ifn" '$1 == i { print NR - 1 }' "$T_TMP/g.ifaces")
+		if [ "$v" = 6 ]; then
+			echo "route replace $dst/128 via fd64:$k::2 table $((1000 + k))"
+			echo "rule add from $src/128 to $dst/128 table $((1000 + k))"
+		else
+			echo "route replace $dst/32 via 100.64.$k.2 table $((1000 + k))"
+			echo "rule add from $src/32 to $dst/32 table $((1000 + k))"
+		fi
+	done <"$T_TMP/g.prules" | ip -n "$R" -force -batch - 2>/dev/null   # repeats are refused, harmlessly
 	ip -n "$R" link set lo up
 	# multicast reports and router solicitations come at times of their own: keep them from
 	# the filter table (both the router's own and those it receives)
