@@ -180,13 +180,11 @@ def packet(src, dst, proto, sport, dport, flags, icmp):
     h = h[:10] + struct.pack('!H', csum(h)) + h[12:]
     return h + l4
 
-def tcp_flags(cs):
+def tcp_flag_choices(cs):
     names = {'FIN': 1, 'SYN': 2, 'RST': 4, 'PSH': 8, 'ACK': 16, 'URG': 32, 'ALL': 63, 'NONE': 0}
     bits = lambda s: sum(names[x] for x in s.split(',') if x in names)
-    for flags in (2, 16, 18, 1, 4, 17, 0, 24, 41, 63):
-        if all(((flags & bits(v[0])) == bits(v[1])) != inv for v, inv in cs if len(v) == 2):
-            return flags
-    return None
+    return [f for f in (2, 16, 18, 1, 4, 17, 0, 24, 41, 63)
+            if all(((f & bits(v[0])) == bits(v[1])) != inv for v, inv in cs if len(v) == 2)]
 
 routes, locals_, pkts, ifaces = {}, set(), [], {'in0', 'out0'}
 prules, psrc = [], set()
@@ -221,31 +219,42 @@ def make(base, path, r):
         return None
     sport = pick_port(cons(rs, ['--sport', '--sports', '--source-port', '--source-ports']))
     dport = pick_port(cons(rs, ['--dport', '--dports', '--destination-port', '--destination-ports']))
-    flags = tcp_flags(cons(rs, ['--tcp-flags']))
     echo = 128 if V6 else 8
-    icmp = (echo, 0)
+    icmps = [(echo, 0), (echo + 1 if V6 else 0, 0), (1 if V6 else 3, 3)]
     for v, inv in cons(rs, ['--icmp-type', '--icmpv6-type']):
         t = v[0]
         if inv:
-            icmp = (echo + 1 if V6 else 0, 0) if icmp[0] == echo else (echo, 0)
+            icmps = [i for i in icmps if i[0] != ((ICMP6 if V6 else ICMP).get(t, -1) if not t[0].isdigit()
+                                                  else int(t.split('/')[0]))] or icmps
         elif '/' in t:
-            icmp = tuple(int(x) for x in t.split('/'))
+            icmps = [tuple(int(x) for x in t.split('/'))]
         elif t.isdigit():
-            icmp = (int(t), 0)
+            icmps = [(int(t), 0)]
         else:
-            icmp = ((ICMP6 if V6 else ICMP).get(t, echo), 0)
-    if None in (sport, dport, flags):
+            icmps = [((ICMP6 if V6 else ICMP).get(t, echo), 0)]
+    if None in (sport, dport):
         return None
-    if proto == 6:
-        ct = 'new' if flags in (2, 34, 16, 48, 24, 56) else 'invalid'
-    elif proto == 1:
-        ct = 'new' if icmp[0] in (8, 13, 15, 17) else 'invalid'
-    elif proto == 58:
-        ct = 'untracked' if icmp[0] in NOCT6 else 'new' if icmp[0] in (128, 139) else 'invalid'
-    else:
-        ct = 'new'
-    if any((ct.upper() in v[0].split(',')) == inv for v, inv in cons(rs, ['--state', '--ctstate'])):
+    # TCP flags and ICMP type: the first choice that satisfies --tcp-flags and the state rules
+    states = cons(rs, ['--state', '--ctstate'])
+    found = None
+    for flags in tcp_flag_choices(cons(rs, ['--tcp-flags'])) if proto == 6 else [2]:
+        for icmp in icmps if proto in (1, 58) else [(echo, 0)]:
+            if proto == 6:
+                ct = 'new' if flags in (2, 34, 16, 48, 24, 56) else 'invalid'
+            elif proto == 1:
+                ct = 'new' if icmp[0] in (8, 13, 15, 17) else 'invalid'
+            elif proto == 58:
+                ct = 'untracked' if icmp[0] in NOCT6 else 'new' if icmp[0] in (128, 139) else 'invalid'
+            else:
+                ct = 'new'
+            if not any((ct.upper() in v[0].split(',')) == inv for v, inv in states):
+                found = (flags, icmp)
+                break
+        if found:
+            break
+    if not found:
         return None
+    flags, icmp = found
     mac = '02:00:00:00:00:01'
     for v, inv in cons(rs, ['--mac-source']):
         mac = v[0] if not inv else '02:00:00:00:00:02'
