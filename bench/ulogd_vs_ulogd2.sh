@@ -29,9 +29,10 @@ RATE=${RATE:-50000}
 FLOOD_N=${FLOOD_N:-1000000}
 ULOGD2=${ULOGD2:-/usr/sbin/ulogd}
 U2LIB=${U2LIB:-/usr/lib/x86_64-linux-gnu/ulogd}
-make -s BUILD="$BUILD" "$BUILD/ulogd" "$BUILD/bench/udpblast" || exit 1
+make -s BUILD="$BUILD" "$BUILD/ulogd" "$BUILD/bench/udpblast" "$BUILD/bench/nflog_floor" || exit 1
 ULOG=$PWD/$BUILD/ulogd
 BLAST=$PWD/$BUILD/bench/udpblast
+FLOOR=$PWD/$BUILD/bench/nflog_floor
 [ -x "$ULOGD2" ] || { echo "bench: $ULOGD2 (ulogd2) missing"; exit 1; }
 ipt=iptables-legacy ip6t=ip6tables-legacy
 command -v $ipt >/dev/null || { ipt=iptables ip6t=ip6tables; }
@@ -153,13 +154,16 @@ counted() {
 
 # run_one DAEMON STACK COUNT RATE: prints "counted logged cpu_ns load_pps wait_ns", or fails.
 run_one() {
-	local daemon=$1 stack=$2 count=$3 rate=$4 out="$TMP/out.$2" bin c0 c1 prev i n
+	local daemon=$1 stack=$2 count=$3 rate=$4 out="$TMP/out.$2" args c0 c1 prev i n
 	rm -f "$out" "$TMP/$daemon.log"
-	write_conf "$daemon" "$stack" "$out"
-	bin="$ULOG_CHRT $ULOG"
-	[ "$daemon" = ulogd2 ] && bin=$ULOGD2
+	case $daemon in
+	ulogd2) write_conf "$daemon" "$stack" "$out"; args="$ULOGD2 -c $TMP/$daemon.conf" ;;
+	ulog)   write_conf "$daemon" "$stack" "$out"; args="$ULOG_CHRT $ULOG -c $TMP/$daemon.conf" ;;
+	# the floor gets our daemon's kernel settings: nlbufsiz (150000 - 1024) / 2, 8 MiB buffer
+	floor)  args="$ULOG_CHRT $FLOOR $GROUP $out 64 5 74488 8388608" ;;
+	esac
 	# shellcheck disable=SC2086
-	ip netns exec "$SRV" $PIN_DAEMON $bin -c "$TMP/$daemon.conf" >"$TMP/$daemon.stderr" 2>&1 &
+	ip netns exec "$SRV" $PIN_DAEMON $args >"$TMP/$daemon.stderr" 2>&1 &
 	DPID=$!
 	for ((i = 0; i < 100; i++)); do bound && break; sleep 0.05; done
 	if ! bound || ! kill -0 "$DPID" 2>/dev/null; then
@@ -192,7 +196,9 @@ run_one() {
 	wait "$DPID"
 	DPID=
 	[ -f "$out" ] || { echo "FAIL: $daemon wrote no $out: $(tail -n 3 "$TMP/$daemon.log" | tr '\n' ' ')" >&2; return 1; }
-	echo "$c $(wc -l <"$out") $((c1 - c0)) $(awk '{ printf("%d", $6 > 0 ? $2 / $6 : 0) }' "$TMP/blast") $((w1 - w0))"
+	local logged
+	if [ "$daemon" = floor ]; then logged=$(cat "$out"); else logged=$(wc -l <"$out"); fi
+	echo "$c $logged $((c1 - c0)) $(awk '{ printf("%d", $6 > 0 ? $2 / $6 : 0) }' "$TMP/blast") $((w1 - w0))"
 }
 
 # median LIST
@@ -206,8 +212,9 @@ phase() {
 	for stack in "$@"; do
 		declare -A cnt=() lg=() lost=() cpu=() pps=() wait=()
 		for ((r = 0; r < RUNS; r++)); do
-			local order="ulogd2 ulog"
-			((r % 2)) && order="ulog ulogd2"
+			local order="ulogd2 ulog floor"
+			((r % 3 == 1)) && order="ulog floor ulogd2"
+			((r % 3 == 2)) && order="floor ulogd2 ulog"
 			for d in $order; do
 				line=$(run_one "$d" "$stack" "$count" "$rate") || return 1
 				read -r c l ns lp wn <<<"$line"
@@ -217,7 +224,7 @@ phase() {
 				cpu[$d]+=" $(awk -v ns="$ns" -v l="$l" 'BEGIN { printf("%.4f", l ? ns / 1000 / l : 0) }')"
 			done
 		done
-		for d in ulogd2 ulog; do
+		for d in ulogd2 ulog floor; do
 			# shellcheck disable=SC2086
 			c=$(median ${cnt[$d]}) l=$(median ${lg[$d]}) u=$(median ${cpu[$d]})
 			printf '%-6s %-5s %-7s %9d %9d %9d %12.3f %10d %8d\n' "$name" "$stack" "$d" "$c" "$l" \
@@ -225,8 +232,9 @@ phase() {
 			eval "cpu_$d=$u"
 		done
 		# shellcheck disable=SC2154
-		awk -v a="$cpu_ulogd2" -v b="$cpu_ulog" -v s="$stack" -v n="$name" \
-			'BEGIN { printf("%-6s %-5s ratio ulogd2/ulog CPU per packet: %.2f\n", n, s, b > 0 ? a / b : 0) }'
+		awk -v a="$cpu_ulogd2" -v b="$cpu_ulog" -v f="$cpu_floor" -v s="$stack" -v n="$name" \
+			'BEGIN { printf("%-6s %-5s ratio ulogd2/ulog CPU per packet: %.2f  (above the floor: ulogd2 %.2f, ulog %.2f us)\n",
+			         n, s, b > 0 ? a / b : 0, a - f, b - f) }'
 		unset cnt lg lost cpu pps wait
 	done
 }
