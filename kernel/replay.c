@@ -183,6 +183,9 @@ int replay_open(struct replay *r, const struct replay_opts *o, struct ulog_err *
 	r->emit.emit = trace_emit;
 	r->emit.arg = r;
 	r->trace = o->trace;
+	r->owner = o->owner;
+	r->owner_uid = o->owner_uid;
+	r->owner_gid = o->owner_gid;
 	r->from_ns = o->from_ns;
 	r->until_ns = o->until_ns;
 	r->in = o->in;

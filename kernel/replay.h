@@ -20,6 +20,8 @@ struct replay_opts {
 	FILE *trace;                             /* TRACE lines go here, NULL = off */
 	uint32_t ct_max;                         /* 0: default */
 	uint64_t from_ns, until_ns;              /* replay only packets in [from, until]; 0 = open */
+	bool owner;                              /* packets the host sends come from a socket of: */
+	uint32_t owner_uid, owner_gid;           /* (the capture cannot say; kernel-made answers never do) */
 };
 
 struct replay {
@@ -34,6 +36,8 @@ struct replay {
 	const char *in;
 	FILE *trace;
 	uint64_t from_ns, until_ns;
+	bool owner;
+	uint32_t owner_uid, owner_gid;
 	uint64_t now;                            /* the last packet's time, ns */
 	uint64_t pkts, received, sent, skipped, held;
 	struct defrag defrag;

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <string.h>
 #include <linux/if_packet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include "../filter/filter.h"
@@ -111,11 +112,36 @@ static void finish(struct replay *r, struct pktbuf *b, enum filter_verdict v)
 		hooks_drop(&r->h, b);   /* no queue listener in replay */
 }
 
+/* True if the kernel itself makes such a packet (no socket owns it): TCP
+ * resets and SYN/ACKs, ICMP replies and errors, neighbour discovery, MLD. */
+static bool kernel_made(const struct pkt_view *pv)
+{
+	const uint8_t *l4 = pv->l4_ok ? pv->data + pv->l4_off : NULL;
+
+	if (!l4)
+		return false;
+	switch (pv->l4proto) {
+	case IPPROTO_TCP:
+		return (l4[13] & 0x04) || (l4[13] & 0x12) == 0x12;
+	case IPPROTO_ICMP:
+		return l4[0] != 8 && l4[0] != 13 && l4[0] != 15 && l4[0] != 17;
+	case IPPROTO_ICMPV6:
+		return l4[0] != 128 && l4[0] != 139;
+	default:
+		return false;
+	}
+}
+
 static enum filter_verdict send_path(struct replay *r, struct pktbuf *b, const struct origin *o)
 {
 	enum filter_verdict v;
 
 	memcpy(b->meta.out, o->dev, IFNAMSIZ);
+	if (r->owner && !kernel_made(&b->pv)) {
+		b->meta.sk_valid = true;
+		b->meta.sk_uid = r->owner_uid;
+		b->meta.sk_gid = r->owner_gid;
+	}
 	hooks_attach_dropped(&r->h, b);
 	v = hooks_send(&r->h, b);
 	finish(r, b, v);

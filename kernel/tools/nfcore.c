@@ -11,7 +11,7 @@
 static const char usage[] =
 	"usage: nfcore --replay CAPTURE [--rules RULES.v4] [--rules6 RULES.v6] [--host FILE]...\n"
 	"              [--in IFACE] [--conntrack auto|on|off] [--acct] [--trace]\n"
-	"              [--from SECS.FRAC] [--until SECS.FRAC]\n"
+	"              [--from SECS.FRAC] [--until SECS.FRAC] [--owner UID[:GID]]\n"
 	"Runs every packet of CAPTURE (Ethernet, raw IP, Linux cooked) through the\n"
 	"host: arriving packets traverse PREROUTING and INPUT or FORWARD(+POSTROUTING),\n"
 	"packets the host sent traverse OUTPUT and POSTROUTING. --host names `ip addr`\n"
@@ -19,7 +19,9 @@ static const char usage[] =
 	"for a family when its ruleset uses it (auto), as in the kernel. At the end:\n"
 	"the rulesets with counters in iptables-save -c form, the verdict totals, and\n"
 	"the conntrack table in conntrack -L form. --trace prints TRACE lines.\n"
-	"--from/--until replay only the packets captured in that time window.\n";
+	"--from/--until replay only the packets captured in that time window.\n"
+	"--owner: the packets the host sends (not the kernel's own answers) come from\n"
+	"a socket of that user, for owner matches; without it they match no owner.\n";
 
 int main(int argc, char **argv)
 {
@@ -28,7 +30,7 @@ int main(int argc, char **argv)
 		{ "rules6", required_argument, NULL, '6' }, { "host", required_argument, NULL, 'H' },
 		{ "in", required_argument, NULL, 'i' }, { "conntrack", required_argument, NULL, 'c' },
 		{ "acct", no_argument, NULL, 'a' }, { "trace", no_argument, NULL, 't' },
-		{ "from", required_argument, NULL, 'F' }, { "until", required_argument, NULL, 'U' },
+		{ "owner", required_argument, NULL, 'O' }, { "from", required_argument, NULL, 'F' }, { "until", required_argument, NULL, 'U' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
 	struct replay_opts o = { .conntrack = -1 };
@@ -59,6 +61,13 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'a': o.acct = true; break;
+		case 'O':
+			o.owner = sscanf(optarg, "%u:%u", &o.owner_uid, &o.owner_gid) >= 1;
+			if (!o.owner) {
+				fprintf(stderr, "nfcore: --owner takes UID[:GID]\n");
+				return 2;
+			}
+			break;
 		case 'F': o.from_ns = (uint64_t)(strtod(optarg, NULL) * 1e9); break;
 		case 'U': o.until_ns = (uint64_t)(strtod(optarg, NULL) * 1e9); break;
 		case 't': o.trace = stdout; break;
