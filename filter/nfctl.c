@@ -17,7 +17,7 @@ static const char usage[] =
 	"       nfctl [-6] [--state FILE] save [-c|--counters] [-t TABLE]\n"
 	"       nfctl [-6] [--state FILE] [-t TABLE] -A|-I|-D|-R|-L|-S|-F|-Z|-N|-X|-E|-P ...\n"
 	"       nfctl [-6] [--state FILE] eval [-t TABLE] [--trace] [--host FILE] < packets\n"
-	"             (lines: HOOK IN|- OUT|- HEX [mac=AA:BB:CC:DD:EE:FF] [ts=NS] [mark=N] [sk=UID:GID] [ct=new|established|related|invalid|untracked])\n"
+	"             (lines: HOOK IN|- OUT|- HEX [mac=AA:BB:CC:DD:EE:FF] [ts=NS] [mark=N] [sk=UID:GID] [ct=new|established|related|invalid|untracked] [dir=reply])\n"
 	"The state file (default $NFCTL_STATE, else ./nfctl.v4 or ./nfctl.v6) holds the ruleset\n"
 	"as iptables-save -c text. --sets FILE (or $NFCTL_SETS) defines the IP sets that\n"
 	"-m set names, as `ipset save` text; they are kept beside the state as STATE.sets.\n";
@@ -405,7 +405,7 @@ static void ct_tuples(const struct pkt_view *pv, struct filter_meta *m)
 
 /* Optional words after HEX: mac=AA:BB:CC:DD:EE:FF (source MAC), ts=NANOSECONDS (packet time,
  * the clock of rate matches), mark=N, sk=UID:GID (the sending socket's owner),
- * ct=new|established|related|invalid|untracked. */
+ * ct=new|established|related|invalid|untracked, dir=reply (a packet of the answering side). */
 static void eval_options(const char *line, struct filter_meta *m)
 {
 	static const struct { const char *name; uint32_t bit; } states[] = {
@@ -494,6 +494,13 @@ static int cmd_eval(struct filter_ruleset *rs, const char *state, int argc, char
 		pkt_parse(&pv, bytes, (uint32_t)len, rs->family == FILTER_V6 ? AF_INET6 : AF_INET);
 		if (meta.ct_valid) {
 			ct_tuples(&pv, &meta);
+			if (strstr(line, " dir=reply")) {
+				struct filter_tuple t = meta.ct_orig;
+
+				meta.ct_orig = meta.ct_reply;
+				meta.ct_reply = t;
+				meta.ct_dir = 1;
+			}
 			host_flow_add(&hf, &meta);
 		}
 		snprintf(meta.in, sizeof(meta.in), "%s", strcmp(in, "-") ? in : "");

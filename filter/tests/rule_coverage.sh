@@ -154,14 +154,14 @@ def csum(b):
         s = (s & 0xffff) + (s >> 16)
     return (~s) & 0xffff
 
-def packet(src, dst, proto, sport, dport, flags, icmp):
+def packet(src, dst, proto, sport, dport, flags, icmp, ident=None):
     if proto == 6:
         l4 = struct.pack('!HHIIBBHHH', sport, dport, nxt(), 0 if not flags & 16 else 1, 5 << 4, flags, 64240, 0, 0)
     elif proto == 17:
         l4 = struct.pack('!HHHH', sport, dport, 12, 0) + b'cov\n'
     elif proto in (1, 58):
         t, c = icmp
-        l4 = struct.pack('!BBHHH', t, c, 0, nxt() & 0xffff, 1) + b'coverage'
+        l4 = struct.pack('!BBHHH', t, c, 0, (ident if ident is not None else nxt()) & 0xffff, 1) + b'coverage'
         if proto == 1:
             l4 = l4[:2] + struct.pack('!H', csum(l4)) + l4[4:]
     else:
@@ -253,7 +253,7 @@ def make(base, path, r):
         if found:
             break
     if not found:
-        return None
+        return established(base, rs, proto, src, dst, sport, dport, icmps, inn, outn, states)
     flags, icmp = found
     mac = '02:00:00:00:00:01'
     for v, inv in cons(rs, ['--mac-source']):
@@ -275,13 +275,48 @@ def make(base, path, r):
     ifaces.add(inn)
     return (inn, mac, packet(src, dst, proto, sport, dport, flags, icmp).hex())
 
+def route(src, dst, outn):
+    """Sends dst out of outn (or, if dst already leaves elsewhere, this src's packets to it)."""
+    if str(dst) in routes and routes[str(dst)] != outn:
+        if str(src) in psrc:
+            return False
+        psrc.add(str(src))
+        prules.append((str(src), str(dst), outn))
+    else:
+        routes[str(dst)] = outn
+    ifaces.add(outn)
+    return True
+
+def established(base, rs, proto, src, dst, sport, dport, icmps, inn, outn, states):
+    """A rule that needs ESTABLISHED traffic (FORWARD): the flow's first packet the other
+    way, then the answer that matches the rule."""
+    if base != 'FORWARD' or not any(('ESTABLISHED' in v[0].split(',')) != inv for v, inv in states):
+        return None
+    if any(('ESTABLISHED' in v[0].split(',')) == inv for v, inv in states):
+        return None
+    flags, oflags, icmp, oicmp = 18, 2, None, None
+    if proto == 6 and 18 not in tcp_flag_choices(cons(rs, ['--tcp-flags'])):
+        return None
+    if proto in (1, 58):
+        rep_t = 129 if V6 else 0
+        if not any(i[0] == rep_t for i in icmps):
+            return None
+        icmp, oicmp = (rep_t, 0), (128 if V6 else 8, 0)
+    if str(src) in locals_ or not route(dst, src, inn) or not route(src, dst, outn):
+        return None
+    ifaces.add(inn)
+    ident = nxt()
+    orig = packet(dst, src, proto, dport, sport, oflags, oicmp, ident)
+    reply = packet(src, dst, proto, sport, dport, flags, icmp, ident)
+    return [(outn, '02:00:00:00:00:03', orig.hex()), (inn, '02:00:00:00:00:01', reply.hex())]
+
 for c, rules in chains.items():
     for r in rules:
         stats['rules'] += 1
         for base, path in paths.get(c, []):
             p = make(base, path, r)
             if p:
-                pkts.append(p)
+                pkts.extend(p if isinstance(p, list) else [p])
                 stats['made'] += 1
                 break
 with open(out + '.ifaces', 'w') as f:
@@ -380,6 +415,11 @@ while o + 16 <= len(d):
             ct = 'new'
     if proto == 58 and pkt[ihl] in (130, 131, 132, 133, 134, 135, 136, 143):
         ct = 'untracked'    # neighbour discovery and MLD
+    if 10 in tlv:                       # the kernel's own conntrack state (NFLOG prefix)
+        st, _, cdir = tlv[10].split(b'\0')[0].decode().partition('/')
+        ct = st.lower()
+        if cdir == 'REPLY':
+            ct += ' dir=reply'
     if mark:
         mac += ' mark=%d' % mark
     if mark == 0x7e57:
@@ -459,8 +499,18 @@ cover() {
 			ip netns exec "$R" iptables-legacy -t mangle -A $ch -p igmp -j DROP
 		fi
 	done
+	# NFLOG in mangle (before filter), with the kernel's conntrack state and direction as prefix
 	for ch in FORWARD INPUT OUTPUT; do
-		ip netns exec "$R" $cmd-legacy -t mangle -A $ch -j NFLOG --nflog-group 7 --nflog-threshold 1
+		for st in NEW ESTABLISHED RELATED; do
+			for d in ORIGINAL REPLY; do
+				ip netns exec "$R" $cmd-legacy -t mangle -A $ch -m conntrack --ctstate $st --ctdir $d \
+					-j NFLOG --nflog-group 7 --nflog-threshold 1 --nflog-prefix "$st/$d"
+			done
+		done
+		for st in INVALID UNTRACKED; do
+			ip netns exec "$R" $cmd-legacy -t mangle -A $ch -m conntrack --ctstate $st \
+				-j NFLOG --nflog-group 7 --nflog-threshold 1 --nflog-prefix "$st"
+		done
 	done
 	ip netns exec "$R" tcpdump -U -i nflog:7 -s 0 -w "$T_TMP/log.pcap" 2>/dev/null &
 	local td=$!
