@@ -10,7 +10,8 @@ static bool v4_lbcast_or_zero(const uint8_t *a)
 {
 	uint32_t v = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
 
-	return v == 0xffffffffu || (v >> 24) == 0;
+	/* ipv4_is_zeronet(): only 0.0.0.0 since Linux 5.x (0.0.0.0/8 is unicast) */
+	return v == 0xffffffffu || v == 0;
 }
 
 static bool is_multicast(uint8_t family, const uint8_t *a)

@@ -206,8 +206,8 @@ prove() {
 
 # The rulesets whose crafted traffic needs no NAT translation (nfcore has none yet). Known
 # divergences with the others: psa, medium-company, serverfault, shorewall rewrite addresses
-# (MASQUERADE/DNAT); home-user shows 5 kernel OUTPUT packets between mangle and filter and 2
-# packets forwarded by the kernel that nfcore delivers locally (under investigation).
+# (MASQUERADE/DNAT); home-user: 5 packets the kernel counts in raw and mangle OUTPUT that
+# never reach filter OUTPUT nor the wire (so the capture cannot show them; under investigation).
 for f in ${CT_PROOF_RULESETS:-ufw/server1-iptables-save veroneau/iptables-save synology/iptables-save_jul_2016 \
 	ferm/dmz_router.iptables-save}; do
 	prove "$RS/$f"

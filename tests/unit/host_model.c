@@ -44,6 +44,7 @@ static const struct { const char *dst, *want; } input_rows[] = {
 	{ "131.159.21.2", "eth1.173" },
 	{ "192.168.213.77", "eth0" },
 	{ "8.8.8.8", "eth1.110" },             /* default: metric 0 beats 512 */
+	{ "0.0.0.1", "eth1.110" },             /* 0.0.0.0/8 is unicast (Linux >= 5.x) */
 	{ "2001:4ca0:2001:10::1", "INPUT" },
 	{ "2001:4ca0:2001:10::99", "eth1.96" },
 	{ "2001:4ca0:2001:8000::5", "eth1.171" },
