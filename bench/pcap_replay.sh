@@ -5,7 +5,8 @@
 # Prints packets/s of each, by wall clock and per CPU second (user+sys), each the median of RUNS
 # runs, and the ratios ulogd/floor (how many times the bare read ulogd's whole pipeline costs).
 # On a shared machine the CPU figure is the stable one: wall time includes waiting for a CPU.
-# Checks that every packet became one JSON line.
+# Checks that every packet became one JSON line, and (with valgrind) that the pipeline makes no
+# heap allocation per packet.
 # Usage: bench/pcap_replay.sh [RUNS] [PACKETS]   (BUILD=build: the optimised build)
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -75,4 +76,23 @@ awk -v n="$N" -v uw="$uw" -v uc="$uc" -v tw="$tw" -v tc="$tc" 'BEGIN {
 	printf("ratio ulogd/floor: wall %.1f, cpu %.1f (ulogd: %.2f us cpu/packet, floor %.3f)\n",
 	       uw / tw, uc / tc, uc * 1e6 / n, tc * 1e6 / n)
 }'
+
+# No allocation per packet: the heap allocations valgrind counts over 20,000 and 40,000 packets
+# of the same pipeline must be equal.
+allocs() {  # allocs PACKETS: prints the allocation count of a run over PACKETS packets
+	"$BUILD/bench/mkpcap" "$TMP/a.pcap" "$1" >/dev/null &&
+		sed -e "s#$TMP/in.pcap#$TMP/a.pcap#" -e "s#$TMP/out.json#$TMP/a.json#" "$TMP/ulogd.conf" >"$TMP/a.conf" &&
+		valgrind --tool=memcheck "$ULOGD" -c "$TMP/a.conf" 2>&1 >/dev/null |
+		sed -n 's/.*total heap usage: \([0-9,]*\) allocs.*/\1/p' | tr -d ,
+	rm -f "$TMP/a.json" "$TMP/a.pcap"
+}
+if command -v valgrind >/dev/null; then
+	a1=$(allocs 20000) a2=$(allocs 40000)
+	if [ -n "$a1" ] && [ "$a1" = "$a2" ]; then
+		echo "allocations per packet: 0 ($a1 heap allocations at 20,000 and at 40,000 packets)"
+	else
+		echo "FAIL: heap allocations grow with packets: ${a1:-?} at 20,000, ${a2:-?} at 40,000"
+		status=1
+	fi
+fi
 exit $status
