@@ -44,7 +44,7 @@ chmod 755 "$TMP"
 CLI=ulogbench-cli-$$ SRV=ulogbench-srv-$$
 GROUP=5
 # Daemon and load on different CPUs when there are two or more (less run-to-run noise).
-PIN_DAEMON= PIN_BLAST=
+PIN_DAEMON='' PIN_BLAST=''
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
 	PIN_DAEMON="taskset -c 1" PIN_BLAST="taskset -c 0"
 fi
