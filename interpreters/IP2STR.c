@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* IP2STR: ip/orig/reply/arp addresses to text ("ip.saddr.str", ...), buffers in the instance. */
-#include <arpa/inet.h>
-#include <netinet/in.h>
-
 #include "addr_conv.h"
+#include "lib/ipfmt.h"
 
 #define N_ADDR (ADDR_N_IP + 2)
 
@@ -24,7 +22,7 @@ static const struct ulog_key_def ip2str_out[N_ADDR] = {
 };
 
 struct ip2str_priv {
-	char str[N_ADDR][INET6_ADDRSTRLEN];
+	char str[N_ADDR][IPFMT_V6_MAX];
 };
 
 static void ip2str_one(const struct ulog_instance *inst, struct ulog_record *rec, unsigned k,
@@ -33,8 +31,8 @@ static void ip2str_one(const struct ulog_instance *inst, struct ulog_record *rec
 	char *str = ULOG_PRIV(inst, struct ip2str_priv)->str[k];
 	int af = ipfam_for_value(fam, v->len);
 
-	if (af && inet_ntop(af, v->addr, str, INET6_ADDRSTRLEN))
-		ulog_out_str(inst, rec, k, str, (uint32_t)strlen(str));
+	if (af)
+		ulog_out_str(inst, rec, k, str, (uint32_t)ipfmt(af, v->addr, str));
 }
 
 static int ip2str_interp(struct ulog_instance *inst, struct ulog_record *rec)
