@@ -85,13 +85,18 @@ void jw_escape(struct strbuf *b, const char *str, size_t n)
 	sb_mem(b, str + run, i - run);
 }
 
+void jw_key_prepare(struct strbuf *b, const char *key)
+{
+	sb_chr(b, '"');
+	jw_escape(b, key, strlen(key));
+	sb_mem(b, "\": ", 3);
+}
+
 void jw_key(struct jsonw *w, const char *key)
 {
 	if (w->members++)
 		sb_mem(&w->b, ", ", 2);
-	sb_chr(&w->b, '"');
-	jw_escape(&w->b, key, strlen(key));
-	sb_mem(&w->b, "\": ", 3);
+	jw_key_prepare(&w->b, key);
 }
 
 void jw_str(struct jsonw *w, const char *s, size_t n)

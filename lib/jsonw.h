@@ -27,6 +27,21 @@ void jw_begin(struct jsonw *w, char *buf, size_t cap);
 /* Writes the separator and "@key": ; the value must follow. */
 void jw_key(struct jsonw *w, const char *key);
 
+/*
+ * Appends to @b the text jw_key() writes for @key after the separator
+ * ("\"key\": ", escaped), to be written later with jw_key_text(): encoders
+ * prepare their constant key names once instead of escaping them per record.
+ */
+void jw_key_prepare(struct strbuf *b, const char *key);
+
+/* Writes the separator and @n bytes of key text from jw_key_prepare(); the value must follow. */
+static inline void jw_key_text(struct jsonw *w, const char *text, size_t n)
+{
+	if (w->members++)
+		sb_mem(&w->b, ", ", 2);
+	sb_mem(&w->b, text, n);
+}
+
 /* Values. */
 void jw_str(struct jsonw *w, const char *s, size_t n);
 void jw_u64(struct jsonw *w, uint64_t v);

@@ -17,6 +17,10 @@
 
 #define JSON_MAX_KEYS 512
 #define JSON_LINE_MAX (32 * 1024)
+#define JSON_KEY_TEXT_MAX (16 * 1024)   /* prepared key texts of one instance */
+
+/* jw_key() for a literal key needing no escape, written as "\"key\": ". */
+#define JSON_LIT_KEY(w, text) jw_key_text((w), (text), sizeof(text) - 1)
 
 struct json_conf {
 	char file[4096];
@@ -90,6 +94,9 @@ struct json_priv {
 	enum json_mode mode;
 	struct ulog_key_def keys[JSON_MAX_KEYS];   /* our input keys */
 	const char *field[JSON_MAX_KEYS];          /* JSON name per input key */
+	uint16_t key_off[JSON_MAX_KEYS];           /* its jw_key_prepare() text in key_text */
+	uint16_t key_len[JSON_MAX_KEYS];           /* that text's length; 0: jw_key() per record */
+	char key_text[JSON_KEY_TEXT_MAX];
 	int label_idx, sec_idx, usec_idx;
 	struct filebuf fb;
 	struct outsock sock;
@@ -138,10 +145,27 @@ static const char *field_name(const char *key)
 	return key;
 }
 
+/* Escapes the JSON name of input key @i once into key_text; one that does not fit keeps
+ * key_len 0 and is escaped per record. Returns the bytes of key_text now used. */
+static size_t prepare_key(struct json_priv *p, unsigned i, size_t used)
+{
+	struct strbuf b;
+
+	p->key_len[i] = 0;
+	sb_init(&b, p->key_text + used, sizeof(p->key_text) - used);
+	jw_key_prepare(&b, p->field[i]);
+	if (b.full)
+		return used;
+	p->key_off[i] = (uint16_t)used;
+	p->key_len[i] = (uint16_t)b.len;
+	return used + b.len;
+}
+
 /* Per-key plan from the resolved input keys (ours, or a test's). */
 static void json_plan(struct ulog_instance *inst)
 {
 	struct json_priv *p = ULOG_PRIV(inst, struct json_priv);
+	size_t used = 0;
 	unsigned i;
 
 	p->label_idx = p->sec_idx = p->usec_idx = -1;
@@ -149,6 +173,7 @@ static void json_plan(struct ulog_instance *inst)
 		const char *name = inst->in_keys[i].name;
 
 		p->field[i] = field_name(name);
+		used = prepare_key(p, i, used);
 		if (!strcmp(name, "oob.time.sec"))
 			p->sec_idx = (int)i;
 		else if (!strcmp(name, "oob.time.usec"))
@@ -213,7 +238,10 @@ static void put_timestamp(struct ulog_instance *inst, const struct ulog_record *
 		sb_mem(&b, digits, 7);
 	}
 	sb_str(&b, p->stamp.tz);
-	jw_key(w, v1 ? "@timestamp" : "timestamp");
+	if (v1)
+		JSON_LIT_KEY(w, "\"@timestamp\": ");
+	else
+		JSON_LIT_KEY(w, "\"timestamp\": ");
 	jw_str(w, buf, b.len);
 }
 
@@ -228,34 +256,43 @@ static int64_t as_signed(enum ulog_type t, uint64_t v)
 	}
 }
 
-static void put_value(struct jsonw *w, const char *name, const struct ulog_value *v,
-		      uint64_t num)
+/* Writes the key of input @i: its prepared text, or escaped now if it had no room. */
+static void put_key(const struct json_priv *p, struct jsonw *w, unsigned i)
+{
+	if (p->key_len[i])
+		jw_key_text(w, p->key_text + p->key_off[i], p->key_len[i]);
+	else
+		jw_key(w, p->field[i]);
+}
+
+static void put_value(const struct json_priv *p, struct jsonw *w, unsigned i,
+		      const struct ulog_value *v, uint64_t num)
 {
 	switch ((enum ulog_type)v->type) {
 	case ULOG_T_STRING:
 		if (!v->str)
 			return;
-		jw_key(w, name);
+		put_key(p, w, i);
 		jw_str(w, v->str, v->len ? v->len : strlen(v->str));
 		return;
 	case ULOG_T_BOOL:
 	case ULOG_T_UINT8:
 	case ULOG_T_UINT16:
 	case ULOG_T_UINT32:
-		jw_key(w, name);
+		put_key(p, w, i);
 		jw_u64(w, num);
 		return;
 	case ULOG_T_UINT64:
 		/* jansson (ulogd2's encoder and most readers) holds integers as
 		 * int64: like ulogd2, values above INT64_MAX wrap negative */
-		jw_key(w, name);
+		put_key(p, w, i);
 		jw_i64(w, (int64_t)num);
 		return;
 	case ULOG_T_INT8:
 	case ULOG_T_INT16:
 	case ULOG_T_INT32:
 	case ULOG_T_INT64:
-		jw_key(w, name);
+		put_key(p, w, i);
 		jw_i64(w, as_signed((enum ulog_type)v->type, num));
 		return;
 	case ULOG_T_NONE:
@@ -280,12 +317,12 @@ static int json_encode(struct ulog_instance *inst, const struct ulog_record *r,
 
 	jw_begin(&w, buf, cap - 1);
 	if (c->eventv1) {
-		jw_key(&w, "@version");
+		JSON_LIT_KEY(&w, "\"@version\": ");
 		jw_u64(&w, 1);
 	}
 	if (c->timestamp)
 		put_timestamp(inst, r, &w, c->eventv1 != 0);
-	jw_key(&w, "dvc");
+	JSON_LIT_KEY(&w, "\"dvc\": ");
 	jw_str(&w, c->device, strlen(c->device));
 	for (i = 0; i < inst->n_in && i < JSON_MAX_KEYS; i++) {
 		const struct ulog_value *v = ulog_in(inst, r, i);
@@ -296,11 +333,11 @@ static int json_encode(struct ulog_instance *inst, const struct ulog_record *r,
 		if (ulog_type_int_width((enum ulog_type)v->type))
 			ulog_in_u64(inst, r, i, &num);
 		if (c->boolean_label && (int)i == p->label_idx && v->type == ULOG_T_UINT8) {
-			jw_key(&w, "action");
+			JSON_LIT_KEY(&w, "\"action\": ");
 			jw_str(&w, num ? "allowed" : "blocked", 7);
 			continue;
 		}
-		put_value(&w, p->field[i], v, num);
+		put_value(p, &w, i, v, num);
 	}
 	n = jw_end(&w);
 	if (n < 0)

@@ -106,6 +106,37 @@ static void overflow(void)
 	CHECK(n == -ENOSPC && strlen(buf) < sizeof(buf), "json writer reports -ENOSPC when full");
 }
 
+/* A key prepared once with jw_key_prepare() and written with jw_key_text() gives the same
+ * bytes as jw_key(), for every hostile name (escapes, invalid UTF-8, quotes). */
+static void prepared_keys(void)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char text[512], a[1024], b[1024];
+		struct jsonw wa, wb;
+		struct strbuf kb;
+		int na, nb;
+
+		sb_init(&kb, text, sizeof(text));
+		jw_key_prepare(&kb, cases[i].in);
+		jw_begin(&wa, a, sizeof(a));
+		jw_begin(&wb, b, sizeof(b));
+		jw_key(&wa, "first");
+		jw_key(&wb, "first");
+		jw_u64(&wa, 1);
+		jw_u64(&wb, 1);
+		jw_key(&wa, cases[i].in);
+		jw_key_text(&wb, text, kb.len);
+		jw_str(&wa, "v", 1);
+		jw_str(&wb, "v", 1);
+		na = jw_end(&wa);
+		nb = jw_end(&wb);
+		CHECK(!kb.full && na > 0 && na == nb && !memcmp(a, b, (size_t)na),
+		      "json prepared key %s writes jw_key's bytes", cases[i].name);
+	}
+}
+
 /* jq reads every line and gives back the same decoded strings. */
 static void jq_cases(const char *path)
 {
@@ -142,6 +173,7 @@ int main(void)
 	jq_cases(path);
 	unlink(path);
 	layout();
+	prepared_keys();
 	overflow();
 	TEST_EXIT();
 }

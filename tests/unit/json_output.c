@@ -184,6 +184,55 @@ static void values(void)
 	harness_free(h);
 }
 
+/* More key text than the instance prepares at start (16 KiB): the keys past it are escaped
+ * per record and every key still comes out with its value. */
+static void many_keys(void)
+{
+	enum { N = 300 };
+	static struct ulog_key_def many[N];
+	static char names[N][80];
+	static char line[48 * 1024];
+	struct harness *h = make();
+	struct jconf *c = h->inst.conf;
+	unsigned i, good = 0;
+	char path[256];
+	json_t *o;
+	FILE *f;
+
+	for (i = 0; i < N; i++) {
+		snprintf(names[i], sizeof(names[i]), "test.a-much-longer-key-name-to-overflow-the-prepared-key-texts.%u", i);
+		many[i] = (struct ulog_key_def){ .name = names[i], .type = ULOG_T_UINT32 };
+		h->in_slot[i] = (int)i;
+	}
+	h->inst.in_keys = many;
+	h->inst.n_in = N;
+	h->rec.n = N;
+	c->timestamp = 0;
+	snprintf(path, sizeof(path), "%s/many.json", dir);
+	snprintf(c->file, sizeof(c->file), "%s", path);
+	if (start(h) < 0)
+		return;
+	ulog_rec_clear(&h->rec);
+	for (i = 0; i < N; i++) {
+		ulog_rec_mark(&h->rec, (int)i);
+		h->v[i].type = ULOG_T_UINT32;
+		h->v[i].u64 = i * 7;
+	}
+	h->inst.plugin->interp(&h->inst, &h->rec);
+	h->inst.plugin->stop(&h->inst);
+	f = fopen(path, "r");
+	o = f && fgets(line, sizeof(line), f) ? json_loads(line, 0, NULL) : NULL;
+	if (f)
+		fclose(f);
+	for (i = 0; o && i < N; i++)
+		good += json_integer_value(json_object_get(o, names[i])) == (json_int_t)i * 7;
+	CHECK(o && good == N && json_object_size(o) == N + 1 && strlen(line) > 20 * 1024,
+	      "json %u long keys (a %zu-byte line): all %u written (%u right)", N,
+	      strlen(line), N, good);
+	json_decref(o);
+	harness_free(h);
+}
+
 /* Time zones with odd offsets, from POSIX TZ strings (no tzdata needed). */
 static void offsets(void)
 {
@@ -430,6 +479,7 @@ int main(void)
 	if (!mkdtemp(dir))
 		return 1;
 	values();
+	many_keys();
 	offsets();
 	options();
 	reopen();
