@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* -s/-d address lists: one rule per source x destination, host bits masked, no name lookups. */
+/* -s/-d address lists: one rule per source x destination, host bits masked, host names resolved as iptables does. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cmd_priv.h"
 #include "util.h"
@@ -17,35 +17,33 @@ struct addr_list {
 	unsigned n;
 };
 
-/* Addresses of @name in /etc/hosts (what getaddrinfo finds without a
- * network), in file order; returns how many (at most @max). */
+/* Addresses of @name as iptables finds them: getaddrinfo with the same hints
+ * (one family, SOCK_RAW), in the resolver's order, so both tools agree on
+ * every machine; returns how many (at most @max). */
 static unsigned hosts_lookup(int fam, const char *name, uint8_t (*out)[16], unsigned max)
 {
-	FILE *f = fopen("/etc/hosts", "r");
-	char line[512], *tok, *save;
-	uint8_t a[16];
+	struct addrinfo hints = {
+		.ai_family = fam == 6 ? AF_INET6 : AF_INET,
+		.ai_socktype = SOCK_RAW,
+	};
+	struct addrinfo *res, *ai;
 	unsigned n = 0;
 
-	if (!f)
+	if (getaddrinfo(name, NULL, &hints, &res))
 		return 0;
-	while (n < max && fgets(line, sizeof(line), f)) {
-		line[strcspn(line, "#")] = 0;
-		tok = strtok_r(line, " \t\n", &save);
-		if (!tok || inet_pton(fam == 6 ? AF_INET6 : AF_INET, tok, a) != 1)
-			continue;
-		while ((tok = strtok_r(NULL, " \t\n", &save)))
-			if (!strcasecmp(tok, name)) {
-				memset(out[n], 0, 16);
-				memcpy(out[n++], a, fam == 6 ? 16 : 4);
-				break;
-			}
+	for (ai = res; ai && n < max; ai = ai->ai_next) {
+		memset(out[n], 0, 16);
+		if (fam == 6)
+			memcpy(out[n++], &((struct sockaddr_in6 *)ai->ai_addr)->sin6_addr, 16);
+		else
+			memcpy(out[n++], &((struct sockaddr_in *)ai->ai_addr)->sin_addr, 4);
 	}
-	fclose(f);
+	freeaddrinfo(res);
 	return n;
 }
 
-/* One "A[/M]" item: a numeric address, or a name from /etc/hosts (never
- * the network), giving one entry per address. */
+/* One "A[/M]" item: a numeric address, or a host name, giving one entry
+ * per address. */
 static int parse_item(struct cmd_state *s, int fam, char *item, struct addr_list *l)
 {
 	static const uint8_t ones[16] = {

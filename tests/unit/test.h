@@ -5,6 +5,8 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 static int test_failures;
 
@@ -41,6 +43,20 @@ static inline size_t test_slurp(const char *path, char *buf, size_t cap)
 	if (f)
 		fclose(f);
 	return n;
+}
+
+/*
+ * Path of @rel in the shared rulesets ($ULOG_TOP/../shared/rulesets, where CI
+ * and sessions have them) written into @buf, or NULL if that file is absent:
+ * the caller then reports its cases as skipped, never as passed.
+ */
+__attribute__((unused))
+static const char *test_rulesets(const char *rel, char *buf, size_t n)
+{
+	const char *top = getenv("ULOG_TOP");
+
+	snprintf(buf, n, "%s/../shared/rulesets/%s", top ? top : ".", rel);
+	return access(buf, R_OK) == 0 ? buf : NULL;
 }
 
 /* Exit status of a test program: non-zero if any case failed. */
