@@ -70,38 +70,51 @@ int nfula_check_attr(const struct nfula_policy *policy, const struct nlattr *a,
 struct parse_ctx {
 	const struct nlattr *tb[NFULA_TB_SIZE];
 	struct ulog_err *err;
+	bool as_libnfl;  /* NFLOG messages: accept what nflog_nlmsg_parse() + the policy did */
 };
 
-/* mnl callback: check against nfula_policy, store in tb[]. */
-static int pcap_attr_cb(const struct nlattr *a, void *data)
+/* libnetfilter_log's nflog_nlmsg_parse() also refuses a fixed-size struct attribute
+ * (packet header, timestamp, hardware address) with a longer payload. */
+static int check_exact(const struct nlattr *a, struct ulog_err *err)
+{
+	const struct nfula_policy *pol = &nfula_policy[mnl_attr_get_type(a)];
+	uint16_t len = mnl_attr_get_payload_len(a);
+
+	if (pol->type == MNL_TYPE_UNSPEC && pol->len && len > pol->len)
+		return ulog_errf(err, -EINVAL, "%s: payload of %u bytes, want %u",
+				 pol->name, len, pol->len);
+	return 0;
+}
+
+/* mnl callback: check against nfula_policy, store in tb[]; one pass over the attributes. */
+static int attr_cb(const struct nlattr *a, void *data)
 {
 	struct parse_ctx *c = data;
-	int rc = nfula_check_attr(nfula_policy, a, c->err);
+	uint16_t type = mnl_attr_get_type(a);
+	int rc;
 
+	/* messages as libnetfilter_log's parse then the policy check of its tb[] saw them:
+	 * attributes after NFULA_CT_INFO ignored, only the last NFULA_CT checked */
+	if (c->as_libnfl && type > NFULA_CT_INFO)
+		return MNL_CB_OK;
+	if (c->as_libnfl && type == NFULA_CT) {
+		c->tb[type] = a;
+		return MNL_CB_OK;
+	}
+	rc = nfula_check_attr(nfula_policy, a, c->err);
+	if (rc == 0 && c->as_libnfl)
+		rc = check_exact(a, c->err);
 	if (rc < 0)
 		return MNL_CB_ERROR;
 	if (rc == 0)
-		c->tb[mnl_attr_get_type(a)] = a;
+		c->tb[type] = a;
 	return MNL_CB_OK;
-}
-
-/* Names the attribute that made nflog_nlmsg_parse() fail. */
-static int blame_attr(const struct nlmsghdr *nlh, struct ulog_err *err)
-{
-	const struct nlattr *a;
-
-	mnl_attr_for_each(a, nlh, sizeof(struct nfgenmsg)) {
-		if (nfula_check_attr(nfula_policy, a, err) < 0)
-			return -EINVAL;
-	}
-	return ulog_errf(err, -EINVAL, "nfnetlink_log message: malformed attribute");
 }
 
 int nfula_parse_msg(const struct nlmsghdr *nlh, struct nfula_pkt *p, struct ulog_err *err)
 {
-	struct nlattr *tb[NFULA_TB_SIZE];
+	struct parse_ctx c = { .err = err, .as_libnfl = true };
 	const struct nfgenmsg *nfg;
-	unsigned i;
 
 	if (nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(*nfg))
 		return ulog_errf(err, -EINVAL, "nfnetlink_log message: %u bytes, too short",
@@ -113,15 +126,11 @@ int nfula_parse_msg(const struct nlmsghdr *nlh, struct nfula_pkt *p, struct ulog
 	if (nlh->nlmsg_type != NFULA_MSG_PACKET)
 		return ulog_errf(err, -EINVAL, "netlink message type 0x%x is not NFULNL_MSG_PACKET",
 				 nlh->nlmsg_type);
-	memset(tb, 0, sizeof(tb));
-	if (nflog_nlmsg_parse(nlh, tb) < 0)
-		return blame_attr(nlh, err);
-	/* the library checks less than the policy does (payloads, CT, hwheader) */
-	for (i = 0; i < NFULA_TB_SIZE; i++) {
-		if (tb[i] && nfula_check_attr(nfula_policy, tb[i], err) < 0)
-			return -EINVAL;
-	}
-	nfula_decode((const struct nlattr *const *)tb, p);
+	if (mnl_attr_parse(nlh, sizeof(*nfg), attr_cb, &c) < 0)
+		return -EINVAL;
+	if (c.tb[NFULA_CT] && nfula_check_attr(nfula_policy, c.tb[NFULA_CT], err) < 0)
+		return -EINVAL;
+	nfula_decode(c.tb, p);
 	nfg = mnl_nlmsg_get_payload(nlh);
 	p->family = nfg->nfgen_family;
 	p->group = ntohs(nfg->res_id);
@@ -137,7 +146,7 @@ int nfula_parse_pcap(const void *data, uint32_t len, struct nfula_pkt *p, struct
 
 	if (len < 4)
 		return ulog_errf(err, -EINVAL, "NFLOG record of %u bytes, shorter than its header", len);
-	if (mnl_attr_parse_payload(b + 4, len - 4, pcap_attr_cb, &c) < 0)
+	if (mnl_attr_parse_payload(b + 4, len - 4, attr_cb, &c) < 0)
 		return -EINVAL;
 	nfula_decode(c.tb, p);
 	p->family = b[0];

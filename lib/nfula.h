@@ -81,9 +81,10 @@ struct nfula_pkt {
 };
 
 /*
- * Parses one NFULNL_MSG_PACKET message with libnetfilter_log's
- * nflog_nlmsg_parse(), checks every attribute against nfula_policy, and
- * decodes it into @p (cleared first). The caller has checked that
+ * Parses one NFULNL_MSG_PACKET message in one pass that checks every
+ * attribute against nfula_policy (and, as libnetfilter_log's
+ * nflog_nlmsg_parse(), refuses fixed-size structs with a longer payload),
+ * and decodes it into @p (cleared first). The caller has checked that
  * nlh->nlmsg_len bytes are readable (mnl_nlmsg_ok); a length that is not a
  * multiple of 4 (never sent by the kernel) is refused. Returns 0, or -EINVAL
  * with @err saying which part is malformed.

@@ -258,6 +258,11 @@ static void test_malformed(struct harness *h)
 	CHECK(parse(h, nlh, &err) == -EINVAL && strstr(err.msg, "NFULA_HWADDR"),
 	      "short NFULA_HWADDR is refused (%s)", err.msg);
 	nlh = build(buf, &s);
+	mangle(nlh, NFULA_PACKET_HDR, sizeof(struct nfulnl_msg_packet_hdr) + 4);
+	CHECK(parse(h, nlh, &err) == -EINVAL && strstr(err.msg, "NFULA_PACKET_HDR"),
+	      "long NFULA_PACKET_HDR is refused by name, as nflog_nlmsg_parse refuses it (%s)",
+	      err.msg);
+	nlh = build(buf, &s);
 	nlh->nlmsg_type = (NFNL_SUBSYS_ULOG << 8) | NFULNL_MSG_CONFIG;
 	CHECK(parse(h, nlh, &err) == -EINVAL && strstr(err.msg, "NFULNL_MSG_PACKET"),
 	      "a config message is not a packet");
