@@ -43,7 +43,8 @@ void sb_hex(struct strbuf *b, uint64_t v, unsigned width, bool upper)
 	sb_mem(b, tmp + sizeof(tmp) - n, n);
 }
 
-void sb_hexbytes(struct strbuf *b, const uint8_t *p, size_t n, char sep, bool upper)
+/* Byte by byte through the bounded writers: what does not fit is cut as they cut it. */
+static void hexbytes_slow(struct strbuf *b, const uint8_t *p, size_t n, char sep, bool upper)
 {
 	size_t i;
 
@@ -52,6 +53,26 @@ void sb_hexbytes(struct strbuf *b, const uint8_t *p, size_t n, char sep, bool up
 			sb_chr(b, sep);
 		sb_hex(b, p[i], 2, upper);
 	}
+}
+
+void sb_hexbytes(struct strbuf *b, const uint8_t *p, size_t n, char sep, bool upper)
+{
+	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	size_t i, need = n * 2 + (sep && n ? n - 1 : 0);
+	char *o;
+
+	if (b->full || need >= b->cap - b->len) {
+		hexbytes_slow(b, p, n, sep, upper);
+		return;
+	}
+	o = b->p + b->len;
+	for (i = 0; i < n; i++) {
+		if (i && sep)
+			*o++ = sep;
+		*o++ = digits[p[i] >> 4];
+		*o++ = digits[p[i] & 15];
+	}
+	b->len += need;
 }
 
 int sb_end(struct strbuf *b)
