@@ -9,6 +9,7 @@
 #include "daemon.h"
 #include "log.h"
 #include "privs.h"
+#include "sched.h"
 
 #define ULOG_VERSION "2.0.8-ulog"
 #define ULOG_CONFIGFILE "/etc/ulogd.conf"
@@ -19,10 +20,10 @@ struct args {
 	const char *user;
 	const char *info;
 	int loglevel;
-	bool daemonize, verbose, check;
+	bool daemonize, verbose, check, no_realtime;
 };
 
-enum { OPT_CHECK = 256 };
+enum { OPT_CHECK = 256, OPT_NO_REALTIME };
 
 static const struct option long_opts[] = {
 	{ "version", no_argument, NULL, 'V' },
@@ -35,6 +36,7 @@ static const struct option long_opts[] = {
 	{ "loglevel", required_argument, NULL, 'l' },
 	{ "pidfile", required_argument, NULL, 'p' },
 	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "no-realtime", no_argument, NULL, OPT_NO_REALTIME },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -51,7 +53,9 @@ static void usage(FILE *f)
 		"\t-p --pidfile FILE\tRecord ulogd's PID in FILE\n"
 		"\t-u --uid USER\t\tRun as USER once sockets are open (keeps CAP_NET_ADMIN)\n"
 		"\t-i --info PLUGIN\tDisplay the options and keys of PLUGIN\n"
-		"\t   --check\t\tLoad the config, build and print the stacks, exit\n",
+		"\t   --check\t\tLoad the config, build and print the stacks, exit\n"
+		"\t   --no-realtime\tKeep the scheduling ulogd starts with (default: SCHED_RR,\n"
+		"\t\t\t\thighest priority, as ulogd2)\n",
 		ULOG_VERSION, ULOG_CONFIGFILE);
 }
 
@@ -73,6 +77,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case 'u': a->user = optarg; break;
 		case 'i': a->info = optarg; break;
 		case OPT_CHECK: a->check = true; break;
+		case OPT_NO_REALTIME: a->no_realtime = true; break;
 		case 'l':
 			a->loglevel = (int)strtol(optarg, &end, 10);
 			if (*end || a->loglevel < 1 || a->loglevel > 8) {
@@ -134,6 +139,24 @@ static int setup_log(const struct args *a, struct ulog_daemon *d, struct ulog_er
 	return 0;
 }
 
+/* SCHED_RR at the highest priority as ulogd2 sets itself, unless --no-realtime; a failure
+ * (no CAP_SYS_NICE) is logged and the daemon runs on with the policy it has. */
+static void set_realtime(const struct args *a)
+{
+	int prio;
+
+	if (a->no_realtime) {
+		ulog_log(ULOG_INFO, "scheduling left as started (--no-realtime)\n");
+		return;
+	}
+	prio = ulog_sched_realtime();
+	if (prio < 0)
+		ulog_log(ULOG_NOTICE, "cannot set SCHED_RR scheduling: %s; running on without it\n",
+			 strerror(-prio));
+	else
+		ulog_log(ULOG_INFO, "scheduling: SCHED_RR, priority %d\n", prio);
+}
+
 /* Everything after a successful build: process set-up, start, run, stop. */
 static int serve(const struct args *a, struct ulog_daemon *d, struct ulog_err *err)
 {
@@ -148,6 +171,8 @@ static int serve(const struct args *a, struct ulog_daemon *d, struct ulog_err *e
 	if (a->pidfile && ulog_pidfile_create(a->pidfile, err))
 		return fatal(err);
 	rc = ulog_daemon_start(d, err);
+	if (!rc)
+		set_realtime(a);   /* before the uid change: it needs CAP_SYS_NICE */
 	if (!rc && a->user) {
 		ulog_log(ULOG_NOTICE, "Changing UID / GID\n");
 		rc = ulog_privs_drop(a->user, uid, gid, err);
