@@ -11,6 +11,7 @@
 need iptables-legacy iptables-legacy-restore iptables-legacy-save tcpdump python3
 NFCORE=$ULOG_TOP/$BUILD/nfcore
 RS=${ULOG_RULESETS:-$ULOG_TOP/../shared/rulesets}
+CT_PROOF_GROUP=${CT_PROOF_GROUP:-4731}
 [ -x "$NFCORE" ] || { skip "ct_proof: $NFCORE not built"; exit 0; }
 [ -d "$RS" ] || { skip "ct_proof: $RS absent"; exit 0; }
 
@@ -176,25 +177,37 @@ prove() {
 		skip "ct_proof: $name: the kernel refuses it ($(head -1 "$T_TMP/$H.err"))"
 		return
 	fi
+	# host packets as raw OUTPUT sees them (before any OUTPUT rule can drop them): NFLOG first
+	ip netns exec "$H" iptables-legacy -t raw -I OUTPUT 1 -j NFLOG --nflog-group "$CT_PROOF_GROUP" ||
+		{ fail "ct_proof: $name: NFLOG in raw OUTPUT"; return; }
 	ip netns exec "$H" ip -j addr >"$T_TMP/$H.addr"
 	ip netns exec "$H" ip -j route >"$T_TMP/$H.route"
 	python3 "$T_TMP/gen.py" "$T_TMP/$H.rules" "$map" >"$T_TMP/$H.pkts"
 	sleep 2
 	ip netns exec "$H" tcpdump -i any -U -B 16384 -n -w "$T_TMP/$H.pcap" 2>"$T_TMP/$H.tcpdump" &
 	local tpid=$!
-	wait_for 5 grep -qs "listening on" "$T_TMP/$H.tcpdump" || { fail "ct_proof: $name: tcpdump"; kill $tpid; return; }
+	ip netns exec "$H" tcpdump -i "nflog:$CT_PROOF_GROUP" -U -B 16384 -n -w "$T_TMP/$H.nflog" 2>"$T_TMP/$H.tcpdump6" &
+	local npid=$!
+	wait_for 5 grep -qs "listening on" "$T_TMP/$H.tcpdump" && wait_for 5 grep -qs "listening on" "$T_TMP/$H.tcpdump6" ||
+		{ fail "ct_proof: $name: tcpdump"; kill $tpid $npid; return; }
 	sleep 0.2
-	for t in $(sed -n 's/^\*//p' "$T_TMP/$H.rules"); do ip netns exec "$H" iptables-legacy -t "$t" -Z; done
+	for t in $(sed -n 's/^\*//p' "$T_TMP/$H.rules") raw; do ip netns exec "$H" iptables-legacy -t "$t" -Z; done
 	local from until
 	from=$(date +%s.%N)
 	ip netns exec "$X" python3 "$T_TMP/send.py" in "$T_TMP/$H.macs" <"$T_TMP/$H.pkts"
 	ip netns exec "$H" python3 "$T_TMP/send.py" out "$T_TMP/$H.macs" <"$T_TMP/$H.pkts"
 	sleep 0.5
-	ip netns exec "$H" iptables-legacy-save -c | grep -v '^#' >"$T_TMP/$H.kernel"
+	# the kernel's counters without the capture's NFLOG rule (and its raw table if the ruleset has none)
+	ip netns exec "$H" iptables-legacy-save -c | grep -v '^#' |
+		awk -v g="$CT_PROOF_GROUP" -v keep="$(grep -c '^\*raw' "$T_TMP/$H.rules")" '
+			/^\*/ { t = $0 } t == "*raw" && !keep { next }
+			t == "*raw" && $0 ~ "-A OUTPUT -j NFLOG --nflog-group " g "$" { next } { print }' >"$T_TMP/$H.kernel"
 	until=$(date +%s.%N)
 	sleep 1.5
-	kill -INT $tpid; wait $tpid 2>/dev/null
-	"$NFCORE" --replay "$T_TMP/$H.pcap" --rules "$T_TMP/$H.rules" --host "$T_TMP/$H.addr" \
+	kill -INT $tpid $npid; wait $tpid $npid 2>/dev/null
+	python3 "$(dirname "$0")/ct_proof_merge.py" "$T_TMP/$H.pcap" "$T_TMP/$H.nflog" "$T_TMP/$H.merged" ||
+		{ fail "ct_proof: $name: merging the captures"; return; }
+	"$NFCORE" --replay "$T_TMP/$H.merged" --rules "$T_TMP/$H.rules" --host "$T_TMP/$H.addr" \
 		--host "$T_TMP/$H.route" --from "$from" --until "$until" --owner 0:0 >"$T_TMP/$H.ours" 2>"$T_TMP/$H.ours.err" ||
 		{ fail "ct_proof: $name: nfcore: $(head -1 "$T_TMP/$H.ours.err")"; return; }
 	awk '/^# iptables-save -c/{f=1;next} /^#/{f=0} f' "$T_TMP/$H.ours" >"$T_TMP/$H.save"
@@ -212,6 +225,8 @@ prove() {
 # tum-chair drop some of the host's own packets in OUTPUT, which therefore never reach a capture
 # (a replay needs them logged before OUTPUT, e.g. by NFLOG in raw).
 for f in ${CT_PROOF_RULESETS:-ufw/server1-iptables-save veroneau/iptables-save synology/iptables-save_jul_2016 \
+	shorewall/iptables-save.2014_sep psa/iptables-save.2016-01-27 medium-company/iptables-save.mainfw_30.01.2016 \
+	openlab/iptables-save tails/iptables-save.1.5 docker/docker.txt tum-chair/iptables-save-2016-06-27_16-29-01 \
 	ferm/dmz_router.iptables-save home-user/iptables-save serverfault/769294.txt}; do
 	prove "$RS/$f"
 done

@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Merges ct_proof's two captures into one Linux cooked v2 capture for nfcore --replay: the
+# packets that arrived (from `tcpdump -i any`, outgoing copies dropped) and the packets the host
+# sent as the raw table's OUTPUT hook saw them (from `tcpdump -i nflog:N`: an NFLOG rule first
+# in raw OUTPUT), so that host packets a later OUTPUT rule drops are replayed too.
+# argv: any.pcap nflog.pcap out.pcap
+import struct, sys
+
+def records(path):
+    with open(path, 'rb') as f:
+        head = f.read(24)
+        if len(head) < 24:
+            return None, []
+        magic = struct.unpack('<I', head[:4])[0]
+        e = '<' if magic in (0xa1b2c3d4, 0xa1b23c4d) else '>'
+        nano = magic in (0xa1b23c4d, 0x4d3cb2a1)
+        link = struct.unpack(e + 'I', head[20:24])[0]
+        out = []
+        while True:
+            h = f.read(16)
+            if len(h) < 16:
+                break
+            s, frac, incl, _ = struct.unpack(e + 'IIII', h)
+            data = f.read(incl)
+            out.append((s * 10**9 + (frac if nano else frac * 1000), data))
+        return link, out
+
+def nflog_to_sll2(data):
+    """An NFLOG record as an outgoing SLL2 one (interface = NFLOG's outdev), or None."""
+    off, proto, outdev, payload = 4, 0, 0, None
+    while off + 4 <= len(data):
+        ln, ty = struct.unpack('<HH', data[off:off + 4])
+        if ln < 4:
+            break
+        val = data[off + 4:off + ln]
+        ty &= 0x7fff
+        if ty == 1:
+            proto = struct.unpack('!H', val[:2])[0]
+        elif ty == 5:
+            outdev = struct.unpack('!I', val[:4])[0]
+        elif ty == 9:
+            payload = val
+        off += (ln + 3) & ~3
+    if payload is None or outdev == 0:
+        return None
+    if not proto:
+        proto = 0x86dd if payload[0] >> 4 == 6 else 0x0800
+    return struct.pack('!HHIHBB8s', proto, 0, outdev, 1, 4, 6, b'') + payload, outdev
+
+any_link, arrived = records(sys.argv[1])
+_, sent = records(sys.argv[2])
+lo = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+if any_link != 276:
+    sys.exit('ct_proof_merge: %s is not Linux cooked v2 (link type %s)' % (sys.argv[1], any_link))
+# libpcap stamps NFLOG records when tcpdump reads them, later than a peer's immediate answer
+# arrives: a sent packet takes the time of its leaving copy in the other capture (same bytes),
+# one that did not leave (dropped) the time just after the previous sent packet.
+merged, leaving = [], {}
+for ts, d in arrived:
+    ifindex, pkttype = struct.unpack('!I', d[4:8])[0], d[10]
+    if pkttype != 4 or ifindex == lo:
+        merged.append((ts, 0, d))
+    else:
+        leaving.setdefault(d[20:], []).append(ts)
+last = 0
+for ts, d in sent:
+    r = nflog_to_sll2(d)
+    if not r or r[1] == lo:
+        continue
+    seen = leaving.get(r[0][20:])
+    last = seen.pop(0) if seen else last + 1000 if last else ts
+    merged.append((last, 1, r[0]))
+merged.sort(key=lambda x: (x[0], x[1]))
+with open(sys.argv[3], 'wb') as f:
+    f.write(struct.pack('<IHHiIII', 0xa1b23c4d, 2, 4, 0, 0, 262144, 276))
+    for ts, _, d in merged:
+        f.write(struct.pack('<IIII', ts // 10**9, ts % 10**9, len(d), len(d)) + d)
