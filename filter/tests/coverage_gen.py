@@ -1,0 +1,370 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# rule_coverage.sh: canonical filter table -> interfaces, routes, local addresses, conntrack entries, packets.
+import ipaddress, random, shlex, socket, struct, sys
+random.seed(7)
+text = open(sys.argv[1]).read()
+out = sys.argv[2]
+V6 = len(sys.argv) > 3 and sys.argv[3] == '6'
+chains, builtin = {}, set()
+for line in text.splitlines():
+    if line.startswith(':'):
+        f = line[1:].split()
+        chains[f[0]] = []
+        if f[1] != '-':
+            builtin.add(f[0])
+    elif line.startswith('-A '):
+        t = shlex.split(line)
+        r = {'c': {}, 'tgt': None, 'goto': False, 'matches': []}
+        i, inv = 2, False
+        while i < len(t):
+            w = t[i]
+            if w == '!':
+                inv = True; i += 1; continue
+            if w in ('-j', '-g'):
+                r['tgt'] = t[i + 1]; r['goto'] = w == '-g'; i += 2; break
+            if w == '-m':
+                r['matches'].append(t[i + 1]); i += 2; inv = False; continue
+            if w == '-f':
+                r['c'].setdefault('frag', []).append(inv); i += 1; inv = False; continue
+            vals = []
+            j = i + 1
+            while j < len(t) and not (t[j].startswith('-') and len(t[j]) > 1 and not t[j][1].isdigit()) and t[j] != '!':
+                vals.append(t[j]); j += 1
+            r['c'].setdefault(w, []).append((vals, inv))
+            i, inv = j, False
+        chains[t[1]].append(r)
+
+# paths of jump rules from a built-in chain to each chain (a few per chain: a rule may
+# need a path whose jumps agree with its own protocol or interfaces)
+paths = {}
+for b in ('FORWARD', 'INPUT', 'OUTPUT'):
+    if b not in chains:
+        continue
+    todo = [(b, [])]
+    seen = {}
+    while todo:
+        c, p = todo.pop(0)
+        if seen.get(c, 0) >= 12 or len(p) > 12:
+            continue
+        seen[c] = seen.get(c, 0) + 1
+        paths.setdefault(c, []).append((b, p))
+        for r in chains[c]:
+            if r['tgt'] in chains and r['tgt'] not in builtin and r['tgt'] not in [x['tgt'] for x in p]:
+                todo.append((r['tgt'], p + [r]))
+
+ICMP = {'echo-reply': 0, 'destination-unreachable': 3, 'network-unreachable': 3, 'host-unreachable': 3,
+        'protocol-unreachable': 3, 'port-unreachable': 3, 'fragmentation-needed': 3, 'source-quench': 4,
+        'redirect': 5, 'echo-request': 8, 'router-advertisement': 9, 'router-solicitation': 10,
+        'time-exceeded': 11, 'ttl-exceeded': 11, 'ttl-zero-during-transit': 11, 'parameter-problem': 12,
+        'timestamp-request': 13, 'timestamp-reply': 14, 'address-mask-request': 17, 'address-mask-reply': 18,
+        'any': 8}
+ICMP6 = {'destination-unreachable': 1, 'no-route': 1, 'communication-prohibited': 1, 'address-unreachable': 1,
+         'port-unreachable': 1, 'packet-too-big': 2, 'time-exceeded': 3, 'ttl-exceeded': 3,
+         'parameter-problem': 4, 'echo-request': 128, 'echo-reply': 129, 'router-solicitation': 133,
+         'router-advertisement': 134, 'neighbour-solicitation': 135, 'neighbor-solicitation': 135,
+         'neighbour-advertisement': 136, 'neighbor-advertisement': 136, 'redirect': 137}
+PROTO = {'tcp': 6, 'udp': 17, 'icmp': 1, 'gre': 47, 'esp': 50, 'ah': 51, 'sctp': 132, 'all': 0,
+         'ipv6-icmp': 58, 'icmpv6': 58}
+MARTIAN = [ipaddress.ip_network(n) for n in (
+    ('::/126', 'ff00::/8', 'fe80::/10', '::ffff:0:0/96', 'fd64::/16') if V6 else
+    ('0.0.0.0/8', '127.0.0.0/8', '224.0.0.0/3', '100.64.0.0/10'))]
+ICMPP = 58 if V6 else 1
+NOCT6 = (130, 131, 132, 133, 134, 135, 136, 143)     # conntrack leaves these untracked
+serial = [0]
+
+def nxt():
+    serial[0] += 1
+    return serial[0]
+
+def cons(rules, key):
+    res = []
+    for r in rules:
+        for k in key:
+            res += r['c'].get(k, [])
+    return res
+
+def proto_num(name):
+    """The protocol number of NAME (a name or a number), or None."""
+    if name not in PROTO:
+        try:
+            PROTO[name] = int(name) if name.isdigit() else socket.getprotobyname(name)
+        except OSError:
+            return None
+    return PROTO[name]
+
+def pick_addr(cs, pool, used, linklocal=False, lo=False):
+    nets = [(ipaddress.ip_network(v[0], strict=False), inv) for v, inv in cs]
+    pos = sorted([n for n, inv in nets if not inv], key=lambda n: -n.prefixlen)
+    for _ in range(64):
+        if lo and not pos:
+            a = ipaddress.ip_address(pool)
+        elif pos:
+            n = pos[0]
+            host = int(n.network_address) + (random.randrange(n.num_addresses) if n.num_addresses > 2 else 0)
+            a = ipaddress.ip_address(host)
+        else:
+            a = ipaddress.ip_address(int(ipaddress.ip_address(pool)) + nxt())
+        if a.version != (6 if V6 else 4):
+            return None
+        if lo and not pos:
+            pass
+        elif any(a in m for m in MARTIAN) and not (lo and a.is_loopback) and not (linklocal and a.is_link_local):
+            continue
+        if all((a in n) != inv for n, inv in nets) and str(a) not in used:
+            return a
+    return None
+
+def pick_iface(cs, default, alt):
+    pos = [v[0] for v, inv in cs if not inv]
+    neg = [v[0] for v, inv in cs if inv]
+    def ok(name):
+        def m(p):
+            return name.startswith(p[:-1]) if p.endswith('+') else name == p
+        return all(m(p) for p in pos) and not any(m(p) for p in neg)
+    cands = [p if not p.endswith('+') else (p[:-1] + '0')[:15] for p in pos] + [default, alt]
+    for c in cands:
+        if c and c != '+0' and ok(c):
+            return c
+    return None
+
+def ranges(vals):
+    res = []
+    for part in ','.join(vals).split(','):
+        a, _, b = part.partition(':')
+        res.append((int(a or 0), int(b or a or 65535) if _ else int(a)))
+    return res
+
+def pick_port(cs):
+    sets = [(ranges(v), inv) for v, inv in cs]
+    cands = [lo for s, inv in sets if not inv for lo, hi in s] + [random.randrange(1024, 65000) for _ in range(20)]
+    for p in cands:
+        if all(any(lo <= p <= hi for lo, hi in s) != inv for s, inv in sets):
+            return p
+    return None
+
+def csum(b):
+    if len(b) % 2:
+        b += b'\0'
+    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return (~s) & 0xffff
+
+def pick_id(cs):
+    """A uid or gid that satisfies the owner match's ranges CS (0, root's, when free)."""
+    sets = [([tuple(int(x) for x in (p + '-' + p if '-' not in p else p).split('-'))], inv)
+            for v, inv in cs for p in v[:1]]
+    for i in [lo for s, inv in sets if not inv for lo, hi in s] + [0, 4242, 65533]:
+        if all(any(lo <= i <= hi for lo, hi in s) != inv for s, inv in sets):
+            return i
+    return None
+
+def packet(src, dst, proto, sport, dport, flags, icmp, ident=None, ttl=64):
+    if proto == 6:
+        l4 = struct.pack('!HHIIBBHHH', sport, dport, nxt(), 0 if not flags & 16 else 1, 5 << 4, flags, 64240, 0, 0)
+    elif proto == 17:
+        l4 = struct.pack('!HHHH', sport, dport, 12, 0) + b'cov\n'
+    elif proto in (1, 58):
+        t, c = icmp
+        l4 = struct.pack('!BBHHH', t, c, 0, (ident if ident is not None else nxt()) & 0xffff, 1) + b'coverage'
+        if proto == 1:
+            l4 = l4[:2] + struct.pack('!H', csum(l4)) + l4[4:]
+    else:
+        l4 = bytes(8)
+    if proto in (6, 17, 58) and (V6 or proto != 58):
+        if V6:
+            ph = src.packed + dst.packed + struct.pack('!IxxxB', len(l4), proto)
+        else:
+            ph = src.packed + dst.packed + struct.pack('!BBH', 0, proto, len(l4))
+        c = csum(ph + l4)
+        off = 16 if proto == 6 else 6 if proto == 17 else 2
+        l4 = l4[:off] + struct.pack('!H', c or 0xffff) + l4[off + 2:]
+    if V6:
+        return struct.pack('!IHBB16s16s', 6 << 28, len(l4), proto, ttl, src.packed, dst.packed) + l4
+    h = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(l4), nxt() & 0xffff, 0, ttl, proto, 0, src.packed, dst.packed)
+    h = h[:10] + struct.pack('!H', csum(h)) + h[12:]
+    return h + l4
+
+def tcp_flag_choices(cs):
+    names = {'FIN': 1, 'SYN': 2, 'RST': 4, 'PSH': 8, 'ACK': 16, 'URG': 32, 'ALL': 63, 'NONE': 0}
+    bits = lambda s: sum(names[x] for x in s.split(',') if x in names)
+    return [f for f in (2, 16, 18, 1, 4, 17, 0, 24, 41, 63)
+            if all(((f & bits(v[0])) == bits(v[1])) != inv for v, inv in cs if len(v) == 2)]
+
+routes, locals_, pkts, ifaces = {}, set(), [], {'in0', 'out0'}
+prules, psrc, ctent = [], set(), []
+stats = {'rules': 0, 'made': 0}
+
+def make(base, path, r):
+    """A packet for rule r reached through path, or None; records its route."""
+    rs = path + [r]
+    if cons(rs, ['frag']):
+        return None
+    pc = cons(rs, ['-p', '--ctproto'])
+    pos = [proto_num(v[0]) for v, inv in pc if not inv]
+    neg = [proto_num(v[0]) for v, inv in pc if inv]
+    cand = pos[:1] or [p for p in (6, 17, ICMPP) if p not in neg]
+    if not cand or None in pos + neg or (pos and any(p != pos[0] for p in pos)) or cand[0] in neg:
+        return None
+    proto = cand[0] or 6
+    inn = '-' if base == 'OUTPUT' else pick_iface(cons(rs, ['-i']), 'in0', 'in1')
+    outn = '-' if base == 'INPUT' else pick_iface(cons(rs, ['-o']), 'out0', 'out1')
+    # loopback: the router's own packets to itself (OUTPUT -o lo, then INPUT -i lo)
+    lo = 'lo' in (inn, outn)
+    if not inn or not outn or (lo and base == 'FORWARD') or (base == 'OUTPUT' and cons(rs, ['--mac-source'])):
+        return None
+    if lo and (base == 'INPUT' and outn not in ('-', 'lo') or base == 'OUTPUT' and outn != 'lo' or
+               cons(rs, ['--mac-source'])):
+        return None
+    linklocal = base != 'FORWARD'
+    src = pick_addr(cons(rs, ['-s', '--ctorigsrc']), 'fd18::' if V6 else '198.18.0.0', set(), linklocal)
+    taken = set(routes) if base == 'INPUT' or lo else locals_
+    dpool = ('fd19::' if V6 else '198.19.0.0') if base != 'INPUT' else ('fd13::' if V6 else '203.0.113.0')
+    if lo:
+        dpool = '::1' if V6 else '127.0.0.1'
+    dst = pick_addr(cons(rs, ['-d', '--ctorigdst']), dpool, taken, linklocal, lo)
+    if src is None or dst is None:
+        return None
+    sport = pick_port(cons(rs, ['--sport', '--sports', '--source-port', '--source-ports', '--ctorigsrcport']))
+    dport = pick_port(cons(rs, ['--dport', '--dports', '--destination-port', '--destination-ports',
+                                '--ctorigdstport']))
+    echo = 128 if V6 else 8
+    icmps = [(echo, 0), (echo + 1 if V6 else 0, 0), (1 if V6 else 3, 3)]
+    for v, inv in cons(rs, ['--icmp-type', '--icmpv6-type']):
+        t = v[0]
+        if inv:
+            icmps = [i for i in icmps if i[0] != ((ICMP6 if V6 else ICMP).get(t, -1) if not t[0].isdigit()
+                                                  else int(t.split('/')[0]))] or icmps
+        elif '/' in t:
+            icmps = [tuple(int(x) for x in t.split('/'))]
+        elif t.isdigit():
+            icmps = [(int(t), 0)]
+        else:
+            icmps = [((ICMP6 if V6 else ICMP).get(t, echo), 0)]
+    if None in (sport, dport):
+        return None
+    # TCP flags and ICMP type: the first choice that satisfies --tcp-flags and the state rules
+    states = cons(rs, ['--state', '--ctstate'])
+    found = None
+    for flags in tcp_flag_choices(cons(rs, ['--tcp-flags'])) if proto == 6 else [2]:
+        for icmp in icmps if proto in (1, 58) else [(echo, 0)]:
+            if proto == 6:
+                ct = 'new' if flags in (2, 34, 16, 48, 24, 56) else 'invalid'
+            elif proto == 1:
+                ct = 'new' if icmp[0] in (8, 13, 15, 17) else 'invalid'
+            elif proto == 58:
+                ct = 'untracked' if icmp[0] in NOCT6 else 'new' if icmp[0] in (128, 139) else 'invalid'
+            else:
+                ct = 'new'
+            if not any((ct.upper() in v[0].split(',')) == inv for v, inv in states):
+                found = (flags, icmp)
+                break
+        if found:
+            break
+    ident = None
+    if not found:
+        p = established(base, rs, proto, src, dst, sport, dport, icmps, inn, outn, states) \
+            if not lo else None
+        if p:
+            return p
+        # a conntrack entry that has seen its reply: the packet is ESTABLISHED
+        if any(('ESTABLISHED' in v[0].split(',')) == inv for v, inv in states) or proto not in (6, 17, ICMPP):
+            return None
+        fl = [f for f in (16, 24, 17, 4) if f in tcp_flag_choices(cons(rs, ['--tcp-flags']))]
+        ic = [i for i in icmps if i[0] == echo]
+        if (proto == 6 and not fl) or (proto == ICMPP and not ic):
+            return None
+        flags, icmp, ident = (fl or [16])[0], (echo, 0), nxt() & 0xffff
+        ctent.append((proto, str(src), str(dst), sport if proto != ICMPP else ident, dport))
+        found = (flags, icmp)
+    flags, icmp = found
+    owner = (pick_id(cons(rs, ['--uid-owner'])), pick_id(cons(rs, ['--gid-owner'])))
+    if None in owner or (owner != (0, 0) and base != 'OUTPUT' and not lo):
+        return None
+    ttl = 64
+    for v, inv in cons(rs, ['--ttl-eq', '--hl-eq']):
+        ttl = int(v[0]) if not inv else 63
+    mac = '02:00:00:00:00:01'
+    for v, inv in cons(rs, ['--mac-source']):
+        mac = v[0] if not inv else '02:00:00:00:00:02'
+    pk = packet(src, dst, proto, sport, dport, flags, icmp, ident, ttl).hex()
+    if lo:
+        if not dst.is_loopback:
+            locals_.add(str(dst))
+        return ('-', str(dst), pk, owner[0], owner[1])
+    if base != 'INPUT':
+        if str(dst) in routes and routes[str(dst)] != outn:
+            # the destination leaves elsewhere: a source-specific route for this packet
+            if str(src) in psrc:
+                return None
+            psrc.add(str(src))
+            prules.append((str(src), str(dst), outn))
+        else:
+            routes[str(dst)] = outn
+        ifaces.add(outn)
+    else:
+        locals_.add(str(dst))
+    if base == 'OUTPUT':
+        return ('-', str(dst), pk, owner[0], owner[1])
+    ifaces.add(inn)
+    return (inn, mac, pk)
+
+def route(src, dst, outn):
+    """Sends dst out of outn (or, if dst already leaves elsewhere, this src's packets to it)."""
+    if str(dst) in routes and routes[str(dst)] != outn:
+        if str(src) in psrc:
+            return False
+        psrc.add(str(src))
+        prules.append((str(src), str(dst), outn))
+    else:
+        routes[str(dst)] = outn
+    ifaces.add(outn)
+    return True
+
+def established(base, rs, proto, src, dst, sport, dport, icmps, inn, outn, states):
+    """A rule that needs ESTABLISHED traffic (FORWARD): the flow's first packet the other
+    way, then the answer that matches the rule."""
+    if base != 'FORWARD' or not any(('ESTABLISHED' in v[0].split(',')) != inv for v, inv in states):
+        return None
+    if any(('ESTABLISHED' in v[0].split(',')) == inv for v, inv in states):
+        return None
+    flags, oflags, icmp, oicmp = 18, 2, None, None
+    if proto == 6 and 18 not in tcp_flag_choices(cons(rs, ['--tcp-flags'])):
+        return None
+    if proto in (1, 58):
+        rep_t = 129 if V6 else 0
+        if not any(i[0] == rep_t for i in icmps):
+            return None
+        icmp, oicmp = (rep_t, 0), (128 if V6 else 8, 0)
+    if str(src) in locals_ or not route(dst, src, inn) or not route(src, dst, outn):
+        return None
+    ifaces.add(inn)
+    ident = nxt()
+    orig = packet(dst, src, proto, dport, sport, oflags, oicmp, ident)
+    reply = packet(src, dst, proto, sport, dport, flags, icmp, ident)
+    return [(outn, '02:00:00:00:00:03', orig.hex()), (inn, '02:00:00:00:00:01', reply.hex())]
+
+for c, rules in chains.items():
+    for r in rules:
+        stats['rules'] += 1
+        for base, path in paths.get(c, []):
+            p = make(base, path, r)
+            if p:
+                pkts.extend(p if isinstance(p, list) else [p])
+                stats['made'] += 1
+                break
+with open(out + '.ifaces', 'w') as f:
+    f.write('\n'.join(sorted(ifaces)) + '\n')
+with open(out + '.routes', 'w') as f:
+    f.write(''.join('%s %s\n' % kv for kv in routes.items()))
+with open(out + '.prules', 'w') as f:
+    f.write(''.join('%s %s %s\n' % p for p in prules))
+with open(out + '.locals', 'w') as f:
+    f.write(''.join('%s\n' % a for a in sorted(locals_)))
+with open(out + '.packets', 'w') as f:
+    f.write(''.join('%s %s %s\n' % p for p in pkts if p[0] != '-'))
+with open(out + '.local', 'w') as f:      # sent by the router itself (OUTPUT)
+    f.write(''.join('%s %s %d %d\n' % p[1:] for p in pkts if p[0] == '-'))
+with open(out + '.ct', 'w') as f:         # conntrack entries that have seen their reply
+    f.write(''.join('%d %s %s %d %d\n' % e for e in ctent))
+print('%d %d' % (stats['rules'], stats['made']))
