@@ -14,8 +14,8 @@ for line in text.splitlines():
             builtin.add(f[0])
     elif line.startswith('-A '):
         t = shlex.split(line)
-        r = {'c': {}, 'tgt': None, 'goto': False, 'matches': []}
-        i, inv = 2, False
+        r = {'c': {}, 'tgt': None, 'goto': False, 'matches': [], 'cond': [], 'n': len(chains[t[1]]) + 1}
+        i, inv, mod = 2, False, None
         while i < len(t):
             w = t[i]
             if w == '!':
@@ -23,16 +23,25 @@ for line in text.splitlines():
             if w in ('-j', '-g'):
                 r['tgt'] = t[i + 1]; r['goto'] = w == '-g'; i += 2; break
             if w == '-m':
-                r['matches'].append(t[i + 1]); i += 2; inv = False; continue
+                r['matches'].append(t[i + 1]); mod = t[i + 1]; i += 2; inv = False; continue
             if w == '-f':
-                r['c'].setdefault('frag', []).append(inv); i += 1; inv = False; continue
+                r['c'].setdefault('frag', []).append(inv); r['cond'].append((None, '-f', (), inv))
+                i += 1; inv = False; continue
             vals = []
             j = i + 1
             while j < len(t) and not (t[j].startswith('-') and len(t[j]) > 1 and not t[j][1].isdigit()) and t[j] != '!':
                 vals.append(t[j]); j += 1
             r['c'].setdefault(w, []).append((vals, inv))
+            r['cond'].append((mod if w not in ('-s', '-d', '-i', '-o', '-p') else None, w, tuple(vals), inv))
             i, inv = j, False
         chains[t[1]].append(r)
+
+# rules no packet can reach, with the proof (coverage_shadow.py); the raw table of the whole
+# dump (argv[4]) tells whether anything is left untracked
+sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
+import coverage_shadow
+whole = open(sys.argv[4]).read() if len(sys.argv) > 4 else ''
+unreach = coverage_shadow.unreachable(chains, builtin, V6, 'NOTRACK' in whole or '--notrack' in whole or '-j CT' in whole)
 
 # paths of jump rules from a built-in chain to each chain (a few per chain: a rule may
 # need a path whose jumps agree with its own protocol or interfaces)
@@ -195,6 +204,17 @@ routes, locals_, pkts, ifaces = {}, set(), [], {'in0', 'out0'}
 prules, psrc, ctent = [], set(), []
 stats = {'rules': 0, 'made': 0}
 
+# variants of the packet choices (rotations of protocol, ICMP type and TCP flags lists): a
+# rule without conditions of its own (a chain's last DROP) gets one packet of each, so that
+# some get past the rules above it
+VAR = (0, 0, 0)
+VARIANTS = [(0, 0, 0), (1, 0, 0), (2, 0, 0), (2, 1, 0), (2, 2, 0), (0, 0, 1)]
+
+def rot(lst, k):
+    """lst rotated left by k."""
+    k = k % len(lst) if lst else 0
+    return lst[k:] + lst[:k]
+
 def make(base, path, r):
     """A packet for rule r reached through path, or None; records its route."""
     rs = path + [r]
@@ -203,7 +223,7 @@ def make(base, path, r):
     pc = cons(rs, ['-p', '--ctproto'])
     pos = [proto_num(v[0]) for v, inv in pc if not inv]
     neg = [proto_num(v[0]) for v, inv in pc if inv]
-    cand = pos[:1] or [p for p in (6, 17, ICMPP) if p not in neg]
+    cand = pos[:1] or rot([p for p in (6, 17, ICMPP) if p not in neg], VAR[0])
     if not cand or None in pos + neg or (pos and any(p != pos[0] for p in pos)) or cand[0] in neg:
         return None
     proto = cand[0] or 6
@@ -229,7 +249,7 @@ def make(base, path, r):
     dport = pick_port(cons(rs, ['--dport', '--dports', '--destination-port', '--destination-ports',
                                 '--ctorigdstport']))
     echo = 128 if V6 else 8
-    icmps = [(echo, 0), (echo + 1 if V6 else 0, 0), (1 if V6 else 3, 3)]
+    icmps = rot([(echo, 0), (echo + 1 if V6 else 0, 0), (1 if V6 else 3, 3)], VAR[1])
     for v, inv in cons(rs, ['--icmp-type', '--icmpv6-type']):
         t = v[0]
         if inv:
@@ -246,7 +266,7 @@ def make(base, path, r):
     # TCP flags and ICMP type: the first choice that satisfies --tcp-flags and the state rules
     states = cons(rs, ['--state', '--ctstate'])
     found = None
-    for flags in tcp_flag_choices(cons(rs, ['--tcp-flags'])) if proto == 6 else [2]:
+    for flags in rot(tcp_flag_choices(cons(rs, ['--tcp-flags'])), VAR[2]) if proto == 6 else [2]:
         for icmp in icmps if proto in (1, 58) else [(echo, 0)]:
             if proto == 6:
                 ct = 'new' if flags in (2, 34, 16, 48, 24, 56) else 'invalid'
@@ -263,19 +283,22 @@ def make(base, path, r):
             break
     ident = None
     if not found:
-        p = established(base, rs, proto, src, dst, sport, dport, icmps, inn, outn, states) \
-            if not lo else None
-        if p:
-            return p
-        # a conntrack entry that has seen its reply: the packet is ESTABLISHED
-        if any(('ESTABLISHED' in v[0].split(',')) == inv for v, inv in states) or proto not in (6, 17, ICMPP):
-            return None
+        # a conntrack entry that has seen its reply: the packet is ESTABLISHED (an echo reply
+        # answers an entry for the request the other way)
         fl = [f for f in (16, 24, 17, 4) if f in tcp_flag_choices(cons(rs, ['--tcp-flags']))]
-        ic = [i for i in icmps if i[0] == echo]
-        if (proto == 6 and not fl) or (proto == ICMPP and not ic):
-            return None
-        flags, icmp, ident = (fl or [16])[0], (echo, 0), nxt() & 0xffff
-        ctent.append((proto, str(src), str(dst), sport if proto != ICMPP else ident, dport))
+        reply = 129 if V6 else 0
+        ic = [i for i in icmps if i[0] in (echo, reply)]
+        if any(('ESTABLISHED' in v[0].split(',')) == inv for v, inv in states) or proto not in (6, 17, ICMPP) \
+           or (proto == 6 and not fl) or (proto == ICMPP and not ic):
+            return established(base, rs, proto, src, dst, sport, dport, icmps, inn, outn, states) \
+                if not lo else None
+        flags, icmp, ident = (fl or [16])[0], (ic or [(echo, 0)])[0], nxt() & 0xffff
+        if proto != ICMPP:
+            e = (proto, str(src), str(dst), sport, dport)
+        else:
+            e = (proto, str(src), str(dst), ident, 0) if icmp[0] == echo else (proto, str(dst), str(src), ident, 0)
+        if e not in ctent:
+            ctent.append(e)
         found = (flags, icmp)
     flags, icmp = found
     owner = (pick_id(cons(rs, ['--uid-owner'])), pick_id(cons(rs, ['--gid-owner'])))
@@ -344,15 +367,45 @@ def established(base, rs, proto, src, dst, sport, dport, icmps, inn, outn, state
     reply = packet(src, dst, proto, sport, dport, flags, icmp, ident)
     return [(outn, '02:00:00:00:00:03', orig.hex()), (inn, '02:00:00:00:00:01', reply.hex())]
 
+def burst(r, opt):
+    """The burst of r's rate match (iptables' default 5)."""
+    b = [int(c[2][0]) for c in r['cond'] if c[1] == opt and c[2]]
+    return b[0] if b else 5
+
+def slow(c):
+    """True for a rate of at most 20 a second: a train of packets sent 0.5 ms apart gets
+    less than half a token back, so the limit's verdicts do not hang on the clock's grain."""
+    num, _, unit = c[2][0].partition('/')
+    per = {'s': 1, 'm': 60, 'h': 3600, 'd': 86400}.get(unit[:1], 1)
+    return int(num) / per <= 20
+
+def repeats(rules, i):
+    """How often rule i's packet is sent: past a slow rate limit (its own hashlimit-above,
+    an earlier limit that lets packets by) or up to a recent hit count; at most 60."""
+    r, n = rules[i], 1
+    for c in r['cond']:
+        if c[1] == '--hitcount' and not c[3]:
+            n = max(n, int(c[2][0]) + 1)
+        if c[1] == '--hashlimit-above' and not c[3] and slow(c):
+            n = max(n, burst(r, '--hashlimit-burst') + 3)
+    for e in rules[:i]:
+        if e['tgt'] in ('ACCEPT', 'RETURN') and any(c[1] in ('--limit', '--hashlimit-upto') and not c[3] and slow(c)
+                                                    for c in e['cond']):
+            n = max(n, max(burst(e, '--limit-burst'), burst(e, '--hashlimit-burst')) + 3)
+    return n if n <= 60 else 1
+
 for c, rules in chains.items():
-    for r in rules:
+    for i, r in enumerate(rules):
         stats['rules'] += 1
-        for base, path in paths.get(c, []):
-            p = make(base, path, r)
-            if p:
-                pkts.extend(p if isinstance(p, list) else [p])
-                stats['made'] += 1
-                break
+        got = False
+        for VAR in VARIANTS if not r['cond'] else VARIANTS[:1]:
+            for base, path in paths.get(c, []):
+                p = make(base, path, r)
+                if p:
+                    pkts.extend((p if isinstance(p, list) else [p]) * repeats(rules, i))
+                    got = True
+                    break
+        stats['made'] += got
 with open(out + '.ifaces', 'w') as f:
     f.write('\n'.join(sorted(ifaces)) + '\n')
 with open(out + '.routes', 'w') as f:
@@ -365,6 +418,8 @@ with open(out + '.packets', 'w') as f:
     f.write(''.join('%s %s %s\n' % p for p in pkts if p[0] != '-'))
 with open(out + '.local', 'w') as f:      # sent by the router itself (OUTPUT)
     f.write(''.join('%s %s %d %d\n' % p[1:] for p in pkts if p[0] == '-'))
+with open(out + '.unreach', 'w') as f:    # CHAIN INDEX REASON
+    f.write(''.join('%s %d %s\n' % (c, n, why) for (c, n), why in sorted(unreach.items())))
 with open(out + '.ct', 'w') as f:         # conntrack entries that have seen their reply
     f.write(''.join('%d %s %s %d %d\n' % e for e in ctent))
 print('%d %d' % (stats['rules'], stats['made']))
