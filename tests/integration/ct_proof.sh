@@ -15,153 +15,60 @@ CT_PROOF_GROUP=${CT_PROOF_GROUP:-4731}
 [ -x "$NFCORE" ] || { skip "ct_proof: $NFCORE not built"; exit 0; }
 [ -d "$RS" ] || { skip "ct_proof: $RS absent"; exit 0; }
 
-cat >"$T_TMP/gen.py" <<'PY'
-# One packet per rule: "how iface src dst proto sport dport type code" lines (how: in|out).
-import ipaddress, shlex, sys
-ICMP = {'echo-request': (8, 0), 'echo-reply': (0, 0), 'destination-unreachable': (3, 0),
-        'port-unreachable': (3, 3), 'host-unreachable': (3, 1), 'network-unreachable': (3, 0),
-        'fragmentation-needed': (3, 4), 'source-quench': (4, 0), 'time-exceeded': (11, 0),
-        'parameter-problem': (12, 0), 'redirect': (5, 0), 'timestamp-request': (13, 0),
-        'timestamp-reply': (14, 0), 'router-advertisement': (9, 0), 'router-solicitation': (10, 0),
-        'any': (8, 0), 'ping': (8, 0), 'pong': (0, 0)}
-PROTO = {'tcp': 6, 'udp': 17, 'icmp': 1, 'udplite': 136, 'sctp': 132, 'gre': 47, 'esp': 50, 'ah': 51}
-path, ifmap = sys.argv[1], dict(x.split('=') for x in sys.argv[2].split(','))
-names = list(ifmap.values())
-def addr(k, host): return '10.201.%d.%d' % (names.index(k), host)
-def first_host(spec):
-    net = ipaddress.ip_network(spec, strict=False)
-    return str(net.network_address if net.prefixlen >= 31 else net.network_address + 1)
-def port(v):
-    v = v.split(',')[0].split(':')[0]
-    return int(v) if v.isdigit() else None
-def martian(a):
-    ip = ipaddress.ip_address(a)
-    return ip.is_loopback or ip.is_multicast or a.startswith('0.') or a.endswith('.255') or a == '255.255.255.255'
-def iface(v):
-    return ifmap.get(v) or ifmap.get(v.rstrip('+') + '+') or (names[0] if v.endswith('+') else None)
-n = 0
-for line in open(path):
-    line = line.strip()
-    if not line.startswith('-A '):
-        continue
-    try:
-        tok = shlex.split(line)
-    except ValueError:
-        continue
-    r, i, neg = {'chain': tok[1]}, 2, False
-    while i < len(tok):
-        t, v = tok[i], tok[i + 1] if i + 1 < len(tok) else ''
-        if t == '!':
-            neg = True; i += 1; continue
-        if not neg:
-            if t in ('-i', '--in-interface'): r['in'] = v
-            elif t in ('-o', '--out-interface'): r['out'] = v
-            elif t in ('-s', '--source') and '/' in v or t in ('-s', '--source') and v[0].isdigit(): r['src'] = v.split(',')[0]
-            elif t in ('-d', '--destination') and (v[0].isdigit()): r['dst'] = v.split(',')[0]
-            elif t in ('-p', '--protocol'): r['proto'] = v
-            elif t in ('--dport', '--destination-port', '--dports'): r['dport'] = port(v)
-            elif t in ('--sport', '--source-port', '--sports'): r['sport'] = port(v)
-            elif t == '--icmp-type': r['icmp'] = v
-        neg = False; i += 1
-    n += 1
-    proto = PROTO.get(r.get('proto', 'udp'), int(r['proto']) if r.get('proto', '').isdigit() else 17)
-    if r['chain'] in ('OUTPUT', 'POSTROUTING') and 'in' not in r:
-        how, k = 'out', iface(r['out']) if 'out' in r else names[0]
-        if not k:
-            continue
-        src = addr(k, 1)
-        dst = r.get('dst') and first_host(r['dst']) or addr(k, 2)
-    else:
-        how, k = 'in', iface(r['in']) if 'in' in r else names[0]
-        if not k:
-            continue
-        src = r.get('src') and first_host(r['src']) or addr(k, 2)
-        if 'dst' in r:
-            dst = first_host(r['dst'])
-        elif r['chain'] == 'FORWARD' or 'out' in r:
-            o = iface(r['out']) if 'out' in r else None
-            dst = addr(o, 2) if o and o != k else '10.202.%d.9' % (n % 250)
-        else:
-            dst = addr(k, 1)
-    if martian(src) or dst.startswith('127.') or how == 'in' and src.startswith('10.201.') and src.endswith('.1'):
-        continue
-    t, c = ICMP.get(r.get('icmp', ''), (8, 0))
-    if r.get('icmp', '').replace('/', '').isdigit():
-        t, c = (int(x) for x in (r['icmp'].split('/') + ['0'])[:2])
-    print(how, k, src, dst, proto, r.get('sport') or 40000 + n % 20000, r.get('dport') or 1000 + n % 5000, t, c)
-PY
+HERE=$(cd "$(dirname "$0")" && pwd)
+PACE=${CT_PROOF_PACE_MS:-3}
 
-cat >"$T_TMP/send.py" <<'PY'
-# Sends the generator's packets: "in" ones as Ethernet frames from X's peer interface,
-# "out" ones from H itself through a raw IP socket. argv: how(in|out) mapfile
-import socket, struct, sys, time
-how, macs = sys.argv[1], dict(l.split() for l in open(sys.argv[2]))
-def csum(b):
-    if len(b) % 2: b += b'\0'
-    s = sum(struct.unpack('!%dH' % (len(b) // 2), b)); s = (s >> 16) + (s & 0xffff); s += s >> 16
-    return (~s) & 0xffff
-def l4(proto, src, dst, sp, dp, t, c):
-    if proto == 6:
-        h = struct.pack('!HHIIBBHHH', sp, dp, 1000, 0, 5 << 4, 2, 1000, 0, 0)
-    elif proto in (17, 136):
-        h = struct.pack('!HHHH', sp, dp, 12, 0) + b'data'
-    elif proto == 1:
-        body = struct.pack('!HH', 77, 1) + b'x' * 16
-        if t in (3, 4, 5, 11, 12):
-            inner = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 28, 1, 0, 64, 17, 0, socket.inet_aton(dst), socket.inet_aton(src))
-            body = b'\0\0\0\0' + inner + struct.pack('!HHHH', 53, 33333, 8, 0)
-        h = struct.pack('!BBH', t, c, 0) + body
-        h = h[:2] + struct.pack('!H', csum(h)) + h[4:]
-        return h
-    elif proto == 132:
-        h = struct.pack('!HHII', sp, dp, 0, 0) + struct.pack('!BBH', 1, 0, 20) + b'\0' * 16
-    else:
-        h = b'\0' * 8
-    if proto in (6, 17):
-        ph = socket.inet_aton(src) + socket.inet_aton(dst) + struct.pack('!BBH', 0, proto, len(h))
-        o = 16 if proto == 6 else 6
-        h = h[:o] + struct.pack('!H', csum(ph + h)) + h[o + 2:]
-    return h
-for line in sys.stdin:
-    f = line.split()
-    if f[0] != how:
+# inside_only H X: every link of H and X but lo is a veth whose peer is in the other one of the
+# two, and X has no route but its own subnets: nothing reaches the root namespace.
+inside_only() {
+	local h=$1 x=$2 a
+	for a in "$h $x" "$x $h"; do
+		set -- $a
+		ip -n "$1" -j link | python3 -c '
+import json, subprocess, sys
+other = sys.argv[2]
+ids = subprocess.run(["ip", "-n", sys.argv[1], "netns", "list-id"], capture_output=True, text=True).stdout
+ok = {l.split()[1] for l in ids.splitlines() if "name: " + other + ")" in l}
+for l in json.load(sys.stdin):
+    if l["ifname"] == "lo":
         continue
-    k, src, dst = f[1], f[2], f[3]
-    proto, sp, dp, t, c = (int(x) for x in f[4:9])
-    body = l4(proto, src, dst, sp, dp, t, c)
-    ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(body), 1, 0, 64, proto, 0, socket.inet_aton(src), socket.inet_aton(dst))
-    ip = ip[:10] + struct.pack('!H', csum(ip)) + ip[12:]
-    if how == 'in':
-        hmac, xname, xmac = macs[k].split(',')
-        s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
-        s.bind((xname, 0))
-        s.send(bytes.fromhex(hmac.replace(':', '')) + bytes.fromhex(xmac.replace(':', '')) + b'\x08\x00' + ip + body)
-    else:
-        s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
-        try:
-            s.sendto(ip + body, (dst, 0))
-        except OSError:
-            pass
-    s.close()
-    time.sleep(0.003)
-PY
+    if l.get("link_type") != "ether" or str(l.get("link_netnsid")) not in ok:
+        sys.exit("%s: %s leads out of the test namespaces" % (sys.argv[1], l["ifname"]))
+' "$1" "$2" || return 1
+	done
+	! ip -n "$x" route | grep -q '^default'
+}
 
-# prove RULESET: one run; prints ok/not ok lines.
-prove() {
-	local file=$1 name=${1#$RS/} H X i n map="" ifs k x hit total
-	H=$(netns_new ph) && X=$(netns_new px) || { fail "ct_proof: $name: namespaces"; return; }
-	ifs=$(grep -o -- '-[io] [^ ]*' "$file" | awk '{print $2}' | grep -v '^lo$' | sort -u | head -12)
+# extract FILE: the ruleset as iptables-restore reads it: the last block of each table (a file
+# may hold several dumps and prose around them), COMMIT without trailing blanks, censored MACs
+# given a value.
+extract() {
+	awk '/^\*[a-z]+ *$/ { t = $1; buf[t] = ""; inb = 1 }
+		inb { sub(/ +$/, ""); buf[t] = buf[t] $0 "\n" }
+		/^COMMIT/ && inb { inb = 0; if (!(t in seen)) { order[++n] = t; seen[t] = 1 } }
+		END { for (i = 1; i <= n; i++) printf "%s", buf[order[i]] }' "$1" |
+		sed 's/XX:XX:XX:XX:XX:XX/02:00:00:00:00:01/g'
+}
+
+# setup NAME RULES: namespaces H (the ruleset) and X (the peers); sets H X MAP; 1 if refused.
+setup() {
+	local name=$1 rules=$2 i=0 ifs k x
+	H=$(netns_new ph) && X=$(netns_new px) || { fail "ct_proof: $name: namespaces"; return 2; }
+	MAP=""
+	ifs=$(grep -o -- '-[io] [^ ]*' "$rules" | awk '{print $2}' | grep -v '^lo$' | sort -u | head -12)
 	[ -n "$ifs" ] || ifs=eth0
-	i=0
 	for k in $ifs; do
 		x=${k%+}; [ "$x" != "$k" ] && x="${x}9"
 		ip link add "$x" netns "$H" type veth peer name "x$i" netns "$X" 2>/dev/null || continue
-		ip -n "$H" addr add "10.201.$i.1/24" dev "$x"; ip -n "$X" addr add "10.201.$i.2/24" dev "x$i"
+		ip -n "$H" addr add "10.201.$i.1/24" brd + dev "$x"; ip -n "$X" addr add "10.201.$i.2/24" brd + dev "x$i"
 		ip -n "$H" link set "$x" up; ip -n "$X" link set "x$i" up
-		map="$map${map:+,}$k=$x"
+		MAP="$MAP${MAP:+,}$k=$x"
 		# a static neighbour: no reply waits for ARP (an unresolved queue drops what it cannot hold)
-		ip -n "$H" neigh replace "10.201.$i.2" lladdr "$(ip -n "$X" -j link show "x$i" | python3 -c 'import json,sys;print(json.load(sys.stdin)[0]["address"])')" dev "$x" nud permanent
-		echo "$x $(ip -n "$H" -j link show "$x" | python3 -c 'import json,sys;print(json.load(sys.stdin)[0]["address"])'),x$i,$(ip -n "$X" -j link show "x$i" | python3 -c 'import json,sys;print(json.load(sys.stdin)[0]["address"])')" >>"$T_TMP/$H.macs"
+		local hm xm
+		hm=$(ip -n "$H" -j link show "$x" | python3 -c 'import json,sys;print(json.load(sys.stdin)[0]["address"])')
+		xm=$(ip -n "$X" -j link show "x$i" | python3 -c 'import json,sys;print(json.load(sys.stdin)[0]["address"])')
+		ip -n "$H" neigh replace "10.201.$i.2" lladdr "$xm" dev "$x" nud permanent
+		echo "$x $hm,x$i,$xm" >>"$T_TMP/$H.macs"
 		i=$((i + 1))
 	done
 	ip -n "$H" route add default via 10.201.0.2 2>/dev/null
@@ -172,63 +79,187 @@ prove() {
 	for k in $(ip -n "$H" -j link | python3 -c 'import json,sys;[print(l["ifname"]) for l in json.load(sys.stdin)]'); do
 		ip netns exec "$H" sysctl -qw "net/ipv4/conf/$k/rp_filter=0" "net/ipv4/conf/$k/send_redirects=0" 2>/dev/null
 	done
-	sed 's/XX:XX:XX:XX:XX:XX/02:00:00:00:00:01/g; s/^COMMIT *$/COMMIT/' "$file" >"$T_TMP/$H.rules"
-	if ! ip netns exec "$H" iptables-legacy-restore <"$T_TMP/$H.rules" 2>"$T_TMP/$H.err"; then
+	# the peers answer nothing with a TCP reset: a primer SYN stays a half-open connection
+	ip netns exec "$X" iptables-legacy -A OUTPUT -p tcp --tcp-flags RST RST -j DROP
+	if ! ip netns exec "$H" iptables-legacy-restore <"$rules" 2>"$T_TMP/$H.err"; then
 		skip "ct_proof: $name: the kernel refuses it ($(head -1 "$T_TMP/$H.err"))"
-		return
+		return 1
 	fi
+	ip netns exec "$H" sysctl -qw net.netfilter.nf_conntrack_acct=1 2>/dev/null
 	# host packets as raw OUTPUT sees them (before any OUTPUT rule can drop them): NFLOG first
 	ip netns exec "$H" iptables-legacy -t raw -I OUTPUT 1 -j NFLOG --nflog-group "$CT_PROOF_GROUP" ||
-		{ fail "ct_proof: $name: NFLOG in raw OUTPUT"; return; }
+		{ fail "ct_proof: $name: NFLOG in raw OUTPUT"; return 2; }
+	return 0
+}
+
+# run NAME RULES PKTS: sends PKTS through H (primers first), captures, saves the kernel's counters
+# and connections, replays; leaves $H.kernel/$H.save, $H.kct/$H.oct, $H.ours.
+run() {
+	local name=$1 rules=$2 pkts=$3 k a from until tpid npid
+	while read -r k a; do ip -n "$H" addr add "$a/32" dev "$(echo "$MAP" | tr ',' '\n' | sed -n "s/^$k=//p")"; done <"$T_TMP/$H.local"
 	ip netns exec "$H" ip -j addr >"$T_TMP/$H.addr"
 	ip netns exec "$H" ip -j route >"$T_TMP/$H.route"
-	python3 "$T_TMP/gen.py" "$T_TMP/$H.rules" "$map" >"$T_TMP/$H.pkts"
+	inside_only "$H" "$X" || { fail "ct_proof: $name: a link or route leads out of the test namespaces"; return 1; }
 	sleep 2
 	ip netns exec "$H" tcpdump -i any -U -B 16384 -n -w "$T_TMP/$H.pcap" 2>"$T_TMP/$H.tcpdump" &
-	local tpid=$!
+	tpid=$!
 	ip netns exec "$H" tcpdump -i "nflog:$CT_PROOF_GROUP" -U -B 16384 -n -w "$T_TMP/$H.nflog" 2>"$T_TMP/$H.tcpdump6" &
-	local npid=$!
+	npid=$!
 	wait_for 5 grep -qs "listening on" "$T_TMP/$H.tcpdump" && wait_for 5 grep -qs "listening on" "$T_TMP/$H.tcpdump6" ||
-		{ fail "ct_proof: $name: tcpdump"; kill $tpid $npid; return; }
+		{ fail "ct_proof: $name: tcpdump"; kill $tpid $npid; return 1; }
 	sleep 0.2
-	for t in $(sed -n 's/^\*//p' "$T_TMP/$H.rules") raw; do ip netns exec "$H" iptables-legacy -t "$t" -Z; done
-	local from until
+	for t in $(sed -n 's/^\*//p' "$rules") raw; do ip netns exec "$H" iptables-legacy -t "$t" -Z; done
+	ip netns exec "$H" conntrack -F 2>/dev/null
 	from=$(date +%s.%N)
-	ip netns exec "$X" python3 "$T_TMP/send.py" in "$T_TMP/$H.macs" <"$T_TMP/$H.pkts"
-	ip netns exec "$H" python3 "$T_TMP/send.py" out "$T_TMP/$H.macs" <"$T_TMP/$H.pkts"
+	ip netns exec "$H" python3 "$HERE/ct_proof_send.py" pout "$T_TMP/$H.macs" "$PACE" <"$pkts"
+	ip netns exec "$X" python3 "$HERE/ct_proof_send.py" pin "$T_TMP/$H.macs" "$PACE" <"$pkts"
+	ip netns exec "$X" python3 "$HERE/ct_proof_send.py" in "$T_TMP/$H.macs" "$PACE" <"$pkts"
+	ip netns exec "$H" python3 "$HERE/ct_proof_send.py" out "$T_TMP/$H.macs" "$PACE" <"$pkts"
 	sleep 0.5
 	# the kernel's counters without the capture's NFLOG rule (and its raw table if the ruleset has none)
 	ip netns exec "$H" iptables-legacy-save -c | grep -v '^#' |
-		awk -v g="$CT_PROOF_GROUP" -v keep="$(grep -c '^\*raw' "$T_TMP/$H.rules")" '
+		awk -v g="$CT_PROOF_GROUP" -v keep="$(grep -c '^\*raw' "$rules")" '
 			/^\*/ { t = $0 } t == "*raw" && !keep { next }
 			t == "*raw" && $0 ~ "-A OUTPUT -j NFLOG --nflog-group " g "$" { next } { print }' >"$T_TMP/$H.kernel"
+	ip netns exec "$H" conntrack -L -f ipv4 2>/dev/null >"$T_TMP/$H.kct"
 	until=$(date +%s.%N)
 	sleep 1.5
 	kill -INT $tpid $npid; wait $tpid $npid 2>/dev/null
-	python3 "$(dirname "$0")/ct_proof_merge.py" "$T_TMP/$H.pcap" "$T_TMP/$H.nflog" "$T_TMP/$H.merged" ||
-		{ fail "ct_proof: $name: merging the captures"; return; }
-	"$NFCORE" --replay "$T_TMP/$H.merged" --rules "$T_TMP/$H.rules" --host "$T_TMP/$H.addr" \
+	python3 "$HERE/ct_proof_merge.py" "$T_TMP/$H.pcap" "$T_TMP/$H.nflog" "$T_TMP/$H.merged" ||
+		{ fail "ct_proof: $name: merging the captures"; return 1; }
+	"$NFCORE" --replay "$T_TMP/$H.merged" --rules "$rules" --host "$T_TMP/$H.addr" --acct \
 		--host "$T_TMP/$H.route" --from "$from" --until "$until" --owner 0:0 >"$T_TMP/$H.ours" 2>"$T_TMP/$H.ours.err" ||
-		{ fail "ct_proof: $name: nfcore: $(head -1 "$T_TMP/$H.ours.err")"; return; }
+		{ fail "ct_proof: $name: nfcore: $(head -1 "$T_TMP/$H.ours.err")"; return 1; }
 	awk '/^# iptables-save -c/{f=1;next} /^#/{f=0} f' "$T_TMP/$H.ours" >"$T_TMP/$H.save"
+	awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/$H.ours" >"$T_TMP/$H.oct"
+	return 0
+}
+
+# translated FILE: the kernel's connections whose reply tuple is not the original turned around
+# (NAT), as "d|s osrc odst osport odport rsrc rdst rsport rdport" (d: the destination changed).
+translated() {
+	awk '{ delete v; delete c
+		for (i = 1; i <= NF; i++) if (split($i, kv, "=") == 2) { k = kv[1]; c[k]++; v[k c[k]] = kv[2] }
+		t = v["dst1"] != v["src2"] || v["dport1"] != v["sport2"] ? "d" : \
+		    v["src1"] != v["dst2"] || v["sport1"] != v["dport2"] ? "s" : ""
+		if (t != "") print t, v["src1"], v["dst1"], v["sport1"] + 0, v["dport1"] + 0, \
+			v["src2"], v["dst2"], v["sport2"] + 0, v["dport2"] + 0 }' "$1"
+}
+
+# nat_hit NAT PKTS: the rule indexes of the packets NAT changes in the kernel: those of a
+# connection whose destination was translated, those that answer a translated connection, and
+# those of a source-translated one sent to a peer (whose ICMP errors the kernel translates back)
+nat_hit() {
+	awk 'NR == FNR { if ($1 == "d" || $3 ~ /^10\.201\.[0-9]+\.2$/) t[$2 " " $3 " " $4 " " $5] = 1
+			if ($1 == "d") t[$3 " " $2 " " $5 " " $4] = 1
+			t[$6 " " $7 " " $8 " " $9] = 1; next }
+		($3 " " $4 " " $6 " " $7) in t || ($3 " " $4 " 0 0") in t { print $12 }' "$1" "$2" | sort -u
+}
+
+# gen NAME RULES [EXCLUDED]: H's packets into $H.pkts (rule indexes in EXCLUDED left out).
+gen() {
+	python3 "$HERE/ct_proof_gen.py" "$2" "$MAP" "$T_TMP/$H.local" >"$T_TMP/$H.all" ||
+		{ fail "ct_proof: $1: generator"; return 1; }
+	awk -v ex="${3:-/dev/null}" 'BEGIN { while ((getline l <ex) > 0) x[l] = 1 } !($12 in x)' \
+		"$T_TMP/$H.all" >"$T_TMP/$H.pkts"
+	[ -s "$T_TMP/$H.pkts" ] || { fail "ct_proof: $1: no packet for any rule"; return 1; }
+}
+
+# orig_key: "src dst sport dport" of each conntrack -L line (a key to join on), then the line
+orig_key() {
+	awk '{ s = d = sp = dp = ""
+		for (i = 1; i <= NF; i++) { split($i, kv, "=")
+			if (kv[1] == "src" && s == "") s = kv[2]; else if (kv[1] == "dst" && d == "") d = kv[2]
+			else if (kv[1] == "sport" && sp == "") sp = kv[2]; else if (kv[1] == "dport" && dp == "") dp = kv[2] }
+		$3 = "-"; print s " " d " " sp + 0 " " dp + 0 "|" $0 }' "$1"
+}
+
+# conns FILE NAT: the connections without timeouts, sorted, those NAT translated left out
+conns() {
+	awk -F'|' 'NR == FNR { split($0, a, " "); t[a[2] " " a[3] " " a[4] " " a[5]] = 1; next }
+		!($1 in t) { print $2 }' "$2" <(orig_key "$1") | sort
+}
+
+# prove RULESET: one ruleset; prints ok/not ok lines.
+prove() {
+	local file=$1 name=${1#$RS/} rules hit total note="" nx nsn
+	rules=$T_TMP/$(echo "$name" | tr '/' '_').rules
+	extract "$file" >"$rules"
+	setup "$name" "$rules" || return
+	gen "$name" "$rules" && run "$name" "$rules" "$T_TMP/$H.pkts" || return
+	# packets whose destination the kernel translated (DNAT, REDIRECT) take another path than in
+	# nfcore (no NAT yet): a second run, in fresh namespaces, leaves their rules' packets out
+	translated "$T_TMP/$H.kct" >"$T_TMP/$H.nat"
+	nat_hit "$T_TMP/$H.nat" "$T_TMP/$H.pkts" >"$T_TMP/excl.$$"
+	if [ -s "$T_TMP/excl.$$" ]; then
+		nx=$(wc -l <"$T_TMP/excl.$$")
+		setup "$name" "$rules" || return
+		gen "$name" "$rules" "$T_TMP/excl.$$" && run "$name" "$rules" "$T_TMP/$H.pkts" || return
+		translated "$T_TMP/$H.kct" >"$T_TMP/$H.nat"
+		note="; $nx rules' packets left out: NAT changes them in the kernel"
+	fi
+	nsn=$(grep -c . "$T_TMP/$H.nat")
+	[ "$nsn" -gt 0 ] && note="$note; $nsn translated connections not compared"
 	total=$(grep -c '^\[' "$T_TMP/$H.kernel"); hit=$(grep '^\[' "$T_TMP/$H.kernel" | grep -vc '^\[0:0\]')
+	COVER="$COVER$name $hit $total $(wc -l <"$T_TMP/$H.pkts")\n"
 	if diff "$T_TMP/$H.kernel" "$T_TMP/$H.save" >"$T_TMP/$H.diff"; then
-		ok "ct_proof: $name: all counters equal the kernel's ($(wc -l <"$T_TMP/$H.pkts") packets, $hit of $total rules hit)"
+		ok "ct_proof: $name: every rule's and policy's counters equal the kernel's ($(wc -l <"$T_TMP/$H.pkts") packets, $hit of $total rules hit$note)"
 	else
-		fail "ct_proof: $name: counters differ (< kernel, > nfcore; $hit of $total rules hit)"
-		head -40 "$T_TMP/$H.diff" | sed 's/^/# /'
+		fail "ct_proof: $name: counters differ (< kernel, > nfcore; $hit of $total rules hit$note)"
+		divergence "$T_TMP/$H.kernel" "$T_TMP/$H.diff" "$rules" "$T_TMP/$H.pkts"
+	fi
+	if diff <(conns "$T_TMP/$H.kct" "$T_TMP/$H.nat") <(conns "$T_TMP/$H.oct" "$T_TMP/$H.nat") >"$T_TMP/$H.cdiff"; then
+		ok "ct_proof: $name: the connection list equals the kernel's ($(grep -c . "$T_TMP/$H.kct") connections: tuples, states, counters)"
+	else
+		fail "ct_proof: $name: connections differ (< kernel, > nfcore)"
+		head -20 "$T_TMP/$H.cdiff" | sed 's/^/# /'
 	fi
 }
 
-# The rulesets whose crafted traffic the replay can follow. Known gaps with the others: psa and
-# medium-company translate addresses (MASQUERADE/DNAT: nfcore has no NAT yet); shorewall and
-# tum-chair drop some of the host's own packets in OUTPUT, which therefore never reach a capture
-# (a replay needs them logged before OUTPUT, e.g. by NFLOG in raw).
-for f in ${CT_PROOF_RULESETS:-ufw/server1-iptables-save veroneau/iptables-save synology/iptables-save_jul_2016 \
+# divergence KERNEL-SAVE DIFF RULES PKTS: each differing line, and for a rule the packets the
+# generator aimed at it (rules are matched by table and place: both sides list them in order)
+divergence() {
+	python3 - "$@" <<'PY2'
+import re, sys
+kernel, diff, rules, pkts = (open(f).read().splitlines() for f in sys.argv[1:5])
+place, table, nth = {}, None, {}
+for no, l in enumerate(kernel, 1):
+    if l.startswith('*'): table = l[1:]
+    if l.startswith('['):
+        nth[table] = nth.get(table, 0) + 1; place[no] = (table, nth[table])
+glob, table, cnt, n = {}, None, {}, 0
+for l in rules:
+    if l.startswith('*'): table = l[1:]
+    if l.startswith('-A '):
+        cnt[table] = cnt.get(table, 0) + 1; glob[(table, cnt[table])] = n; n += 1
+shown = 0
+for l in diff:
+    m = re.match(r'^(\d+)(?:,(\d+))?[acd]', l)
+    if m:
+        for no in range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1):
+            if no in place and shown < 12:
+                t, k = place[no]
+                idx = glob.get((t, k))
+                print('# rule %s: %s' % (t, kernel[no - 1]))
+                for p in pkts:
+                    if idx is not None and p.split()[-1] == str(idx):
+                        print('#   packet (how dev src dst proto sport dport type code flags mac idx): ' + p)
+                shown += 1
+    elif shown < 12 and l[:1] in '<>':
+        print('# ' + l)
+PY2
+}
+
+# The rulesets: every IPv4 dump in ../shared/rulesets (ip6tables dumps: see kernel/README.md).
+COVER=""
+LIST="ufw/server1-iptables-save veroneau/iptables-save synology/iptables-save_jul_2016 \
 	shorewall/iptables-save.2014_sep psa/iptables-save.2016-01-27 medium-company/iptables-save.mainfw_30.01.2016 \
-	openlab/iptables-save tails/iptables-save.1.5 docker/docker.txt tum-chair/iptables-save-2016-06-27_16-29-01 \
-	ferm/dmz_router.iptables-save home-user/iptables-save serverfault/769294.txt}; do
+	openlab/iptables-save tails/iptables-save.1.5 docker/docker.txt ferm/dmz_router.iptables-save \
+	home-user/iptables-save serverfault/769294.txt tum-chair/iptables-save-2016-06-27_16-29-01"
+[ -n "${PROOF_FULL:-}" ] && LIST="$LIST tum-chair/iptables-save-2015-09-03_15-56-50"
+for f in ${CT_PROOF_RULESETS:-$LIST}; do
 	prove "$RS/$f"
 done
+printf "$COVER" | awk '{ printf "# coverage: %-48s %5d of %5d rules hit (%3d%%), %d packets\n", $1, $2, $3, 100 * $2 / $3, $4 }'
 [ -n "${CT_PROOF_KEEP:-}" ] && cp -r "$T_TMP" "$CT_PROOF_KEEP"
 t_done

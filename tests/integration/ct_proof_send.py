@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# ct_proof's sender: the generator's lines of one kind (argv[1]: in/pin as Ethernet frames from
+# the sink namespace's peer interface, out/pout from the host itself through a raw IP socket),
+# one every few milliseconds, far from any rate rule's threshold. argv: how macs-file [pace-ms]
+import socket, struct, sys, time
+how, macs = sys.argv[1], dict(l.split() for l in open(sys.argv[2]))
+pace = float(sys.argv[3]) / 1000 if len(sys.argv) > 3 else 0.003
+
+def csum(b):
+    if len(b) % 2: b += b'\0'
+    s = sum(struct.unpack('!%dH' % (len(b) // 2), b)); s = (s >> 16) + (s & 0xffff); s += s >> 16
+    return (~s) & 0xffff
+
+def l4(proto, src, dst, sp, dp, t, c, fl):
+    if proto == 6:
+        h = struct.pack('!HHIIBBHHH', sp, dp, 1000, 1 if fl & 16 else 0, 5 << 4, fl, 1000, 0, 0)
+    elif proto in (17, 136):
+        h = struct.pack('!HHHH', sp, dp, 12, 0) + b'data'
+    elif proto == 1:
+        body = struct.pack('!HH', 77, 1) + b'x' * 16
+        if t in (3, 4, 5, 11, 12):
+            inner = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 28, 1, 0, 64, 17, 0, socket.inet_aton(dst), socket.inet_aton(src))
+            body = b'\0\0\0\0' + inner + struct.pack('!HHHH', 53, 33333, 8, 0)
+        h = struct.pack('!BBH', t, c, 0) + body
+        return h[:2] + struct.pack('!H', csum(h)) + h[4:]
+    elif proto == 132:
+        h = struct.pack('!HHII', sp, dp, 0, 0) + struct.pack('!BBH', 1, 0, 20) + b'\0' * 16
+    else:
+        h = b'\0' * 8
+    if proto in (6, 17):
+        ph = socket.inet_aton(src) + socket.inet_aton(dst) + struct.pack('!BBH', 0, proto, len(h))
+        o = 16 if proto == 6 else 6
+        h = h[:o] + struct.pack('!H', csum(ph + h)) + h[o + 2:]
+    return h
+
+for line in sys.stdin:
+    f = line.split()
+    if f[0] != how:
+        continue
+    k, src, dst, mac = f[1], f[2], f[3], f[10]
+    proto, sp, dp, t, c, fl = (int(x) for x in f[4:10])
+    body = l4(proto, src, dst, sp, dp, t, c, fl)
+    ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(body), 1, 0, 64, proto, 0, socket.inet_aton(src), socket.inet_aton(dst))
+    ip = ip[:10] + struct.pack('!H', csum(ip)) + ip[12:]
+    if how in ('in', 'pin'):
+        hmac, xname, xmac = macs[k].split(',')
+        if mac != '-':
+            xmac = mac
+        dmac = 'ff:ff:ff:ff:ff:ff' if dst.endswith('.255') else '01:00:5e:00:00:01' if dst == '224.0.0.1' else hmac
+        s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+        s.bind((xname, 0))
+        s.send(bytes.fromhex(dmac.replace(':', '')) + bytes.fromhex(xmac.replace(':', '')) + b'\x08\x00' + ip + body)
+    else:
+        s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+        try:
+            s.sendto(ip + body, (dst, 0))
+        except OSError:
+            pass
+    s.close()
+    time.sleep(pace)
