@@ -159,6 +159,17 @@ def csum(b):
         s = (s & 0xffff) + (s >> 16)
     return (~s) & 0xffff
 
+def pick_mark(cs):
+    """A packet mark that satisfies the mark matches CS ("VALUE[/MASK]", negated or not)."""
+    conds = []
+    for v, inv in cs:
+        val, _, mask = v[0].partition('/')
+        conds.append((int(val, 0), int(mask, 0) if mask else 0xffffffff, inv))
+    for m in [val for val, mask, inv in conds if not inv] + [0, 0x1]:
+        if all(((m & mask) == val) != inv for val, mask, inv in conds):
+            return m
+    return None
+
 def pick_id(cs):
     """A uid or gid that satisfies the owner match's ranges CS (0, root's, when free)."""
     sets = [([tuple(int(x) for x in (p + '-' + p if '-' not in p else p).split('-'))], inv)
@@ -168,7 +179,9 @@ def pick_id(cs):
             return i
     return None
 
-def packet(src, dst, proto, sport, dport, flags, icmp, ident=None, ttl=64):
+def packet(src, dst, proto, sport, dport, flags, icmp, ident=None, ttl=64, inner=None):
+    """An IPv4/IPv6 packet; an ICMP error carries INNER (the packet it reports) instead of
+    the echo's identifier and data."""
     if proto == 6:
         l4 = struct.pack('!HHIIBBHHH', sport, dport, nxt(), 0 if not flags & 16 else 1, 5 << 4, flags, 64240, 0, 0)
     elif proto == 17:
@@ -176,6 +189,8 @@ def packet(src, dst, proto, sport, dport, flags, icmp, ident=None, ttl=64):
     elif proto in (1, 58):
         t, c = icmp
         l4 = struct.pack('!BBHHH', t, c, 0, (ident if ident is not None else nxt()) & 0xffff, 1) + b'coverage'
+        if inner is not None:
+            l4 = struct.pack('!BBHI', t, c, 0, 0) + inner
         if proto == 1:
             l4 = l4[:2] + struct.pack('!H', csum(l4)) + l4[4:]
     else:
@@ -201,7 +216,7 @@ def tcp_flag_choices(cs):
             if all(((f & bits(v[0])) == bits(v[1])) != inv for v, inv in cs if len(v) == 2)]
 
 routes, locals_, pkts, ifaces = {}, set(), [], {'in0', 'out0'}
-prules, psrc, ctent = [], set(), []
+prules, psrc, ctent, marks, groups = [], set(), [], {}, set()
 stats = {'rules': 0, 'made': 0}
 
 # variants of the packet choices (rotations of protocol, ICMP type and TCP flags lists): a
@@ -236,14 +251,28 @@ def make(base, path, r):
     if lo and (base == 'INPUT' and outn not in ('-', 'lo') or base == 'OUTPUT' and outn != 'lo' or
                cons(rs, ['--mac-source'])):
         return None
-    linklocal = base != 'FORWARD'
+    linklocal = True     # FORWARD too: the kernel refuses them there (coverage_shadow.py)
     src = pick_addr(cons(rs, ['-s', '--ctorigsrc']), 'fd18::' if V6 else '198.18.0.0', set(), linklocal)
     taken = set(routes) if base == 'INPUT' or lo else locals_
     dpool = ('fd19::' if V6 else '198.19.0.0') if base != 'INPUT' else ('fd13::' if V6 else '203.0.113.0')
     if lo:
         dpool = '::1' if V6 else '127.0.0.1'
-    dst = pick_addr(cons(rs, ['-d', '--ctorigdst']), dpool, taken, linklocal, lo)
+    dtypes = [v[0] for v, inv in cons(rs, ['--dst-type']) if not inv]
+    dnets = [ipaddress.ip_network(v[0], strict=False) for v, inv in cons(rs, ['-d']) if not inv]
+    group = None
+    if base == 'INPUT' and not V6 and not lo and 'BROADCAST' in dtypes and not dnets:
+        dst = ipaddress.ip_address('255.255.255.255')
+    elif base == 'INPUT' and not V6 and not lo and 'MULTICAST' in dtypes and not dnets:
+        dst = ipaddress.ip_address('224.0.0.1')          # all hosts: every interface has joined it
+    elif base == 'INPUT' and not V6 and not lo and dnets and dnets[0].prefixlen == 32 and \
+            dnets[0].network_address.is_multicast:
+        dst = group = dnets[0].network_address       # a group the router joins on the in interface
+    else:
+        dst = pick_addr(cons(rs, ['-d', '--ctorigdst']), dpool, taken, linklocal, lo)
     if src is None or dst is None:
+        return None
+    mark = pick_mark([(c[2], c[3]) for x in rs for c in x['cond'] if c[0] == 'mark' and c[1] == '--mark'])
+    if mark is None or (mark and (base == 'OUTPUT' or lo or cons(rs, ['--mac-source']))):
         return None
     sport = pick_port(cons(rs, ['--sport', '--sports', '--source-port', '--source-ports', '--ctorigsrcport']))
     dport = pick_port(cons(rs, ['--dport', '--dports', '--destination-port', '--destination-ports',
@@ -281,7 +310,16 @@ def make(base, path, r):
                 break
         if found:
             break
-    ident = None
+    ident = inner = None
+    errs = [i for i in icmps if i[0] in ((1, 2, 3, 4) if V6 else (3, 4, 5, 11, 12))]
+    if not found and not any(('RELATED' in v[0].split(',')) == inv for v, inv in states) and errs and \
+       (proto == ICMPP or (not pos and ICMPP not in neg)):
+        # RELATED: an ICMP error about a UDP flow from dst (a conntrack entry), sent to dst
+        proto, icmp, w = ICMPP, errs[0], ipaddress.ip_address(('fd20::' if V6 else '198.51.100.0')) + nxt()
+        a, b = random.randrange(1024, 65000), random.randrange(1024, 65000)
+        inner = packet(dst, w, 17, a, b, 0, None)[:48 if V6 else 28]
+        ctent.append((17, str(dst), str(w), a, b))
+        found = (2, icmp)
     if not found:
         # a conntrack entry that has seen its reply: the packet is ESTABLISHED (an echo reply
         # answers an entry for the request the other way)
@@ -310,7 +348,10 @@ def make(base, path, r):
     mac = '02:00:00:00:00:01'
     for v, inv in cons(rs, ['--mac-source']):
         mac = v[0] if not inv else '02:00:00:00:00:02'
-    pk = packet(src, dst, proto, sport, dport, flags, icmp, ident, ttl).hex()
+    if mark:
+        mac = '02:6d:' + ':'.join('%02x' % b for b in struct.pack('!I', mark))
+        marks[mac] = mark
+    pk = packet(src, dst, proto, sport, dport, flags, icmp, ident, ttl, inner).hex()
     if lo:
         if not dst.is_loopback:
             locals_.add(str(dst))
@@ -325,7 +366,9 @@ def make(base, path, r):
         else:
             routes[str(dst)] = outn
         ifaces.add(outn)
-    else:
+    elif group:
+        groups.add((inn, str(group)))
+    elif not (dst.is_multicast or str(dst) == '255.255.255.255'):
         locals_.add(str(dst))
     if base == 'OUTPUT':
         return ('-', str(dst), pk, owner[0], owner[1])
@@ -420,6 +463,10 @@ with open(out + '.local', 'w') as f:      # sent by the router itself (OUTPUT)
     f.write(''.join('%s %s %d %d\n' % p[1:] for p in pkts if p[0] == '-'))
 with open(out + '.unreach', 'w') as f:    # CHAIN INDEX REASON
     f.write(''.join('%s %d %s\n' % (c, n, why) for (c, n), why in sorted(unreach.items())))
+with open(out + '.marks', 'w') as f:      # source MAC -> mark, set in mangle PREROUTING
+    f.write(''.join('%s %d\n' % kv for kv in marks.items()))
+with open(out + '.groups', 'w') as f:     # multicast groups the router joins: IFACE GROUP
+    f.write(''.join('%s %s\n' % g for g in sorted(groups)))
 with open(out + '.ct', 'w') as f:         # conntrack entries that have seen their reply
     f.write(''.join('%d %s %s %d %d\n' % e for e in ctent))
 print('%d %d' % (stats['rules'], stats['made']))

@@ -4,14 +4,19 @@
 #  - its chain is not reached by any jump from a built-in chain;
 #  - it needs lo as in/out interface and only FORWARD reaches its chain (Linux never forwards
 #    what lo received, and never forwards out of lo);
+#  - it needs an IPv6 link-local source and only FORWARD reaches its chain (ip6_forward()
+#    refuses such packets before the FORWARD hook; the test still sends them);
 #  - earlier terminating rules of its chain catch every packet it could match: each such rule
 #    has no stateful match and its conditions, apart from the conntrack state, are a subset of
 #    this rule's (the same module, option, values and negation), and the conntrack states they
 #    accept together cover every state this rule's packets can have. Between them and the rule
-#    no rule may change the packet (MARK and the like, directly or in a called chain);
+#    no rule may change the packet (MARK and the like, directly or in a called chain). A jump
+#    to a chain that never returns (_ends) terminates like ACCEPT;
 #  - no conntrack state its packets can have gets to it: the states entering a user chain are
 #    those its jumps let through (after what earlier rules of their chains caught), and the
 #    kernel's conntrack decides some (ICMP types, SYN+ACK; see _states).
+import ipaddress
+
 TERMINAL = {'ACCEPT', 'DROP', 'REJECT', 'RETURN'}
 SAFE = TERMINAL | {'LOG', 'NFLOG', 'ULOG'}
 STATEFUL = {'limit', 'hashlimit', 'recent', 'connlimit', 'statistic', 'quota', 'quota2', 'connbytes',
@@ -21,6 +26,16 @@ ICMP_ERR = {'1': {'3', '4', '5', '11', '12'}, '58': {'1', '2', '3', '4'}}
 ICMP_NAMES = {'destination-unreachable': '3', 'source-quench': '4', 'redirect': '5', 'time-exceeded': '11',
               'parameter-problem': '12', 'packet-too-big': '2'}
 NDP6 = {'130', '131', '132', '133', '134', '135', '136', '143'}
+
+
+def _linklocal_src(r):
+    """True when r's packets must come from a link-local address (fe80::/10)."""
+    for c in r['cond']:
+        if c[1] == '-s' and not c[3] and c[2]:
+            net = ipaddress.ip_network(c[2][0], strict=False)
+            if net.version == 6 and net.subnet_of(ipaddress.ip_network('fe80::/10')):
+                return True
+    return False
 
 
 def _roots(chains, builtin):
@@ -55,6 +70,25 @@ def _safe_chain(chains, c, memo):
             ok = False
     memo[c] = ok
     return ok
+
+
+def _ends(chains, c, memo):
+    """True when chain c never returns: a rule without conditions ends it (ACCEPT, DROP,
+    REJECT, or a jump to such a chain) and no rule before it may return or go to another chain."""
+    key = ('ends', c)
+    if key in memo:
+        return memo[key]
+    memo[key] = False
+    res = False
+    for r in chains[c]:
+        t = r['tgt']
+        if r['goto'] or t == 'RETURN':
+            break
+        if not r['cond'] and (t in ('ACCEPT', 'DROP', 'REJECT') or (t in chains and _ends(chains, t, memo))):
+            res = True
+            break
+    memo[key] = res
+    return res
 
 
 def _icmp_states(proto, t, v6):
@@ -121,7 +155,7 @@ def _covered(chains, rules, i, v6, notrack, memo):
         t = e['tgt']
         if not (t in TERMINAL or e['goto'] or t is None or t in SAFE or (t in chains and _safe_chain(chains, t, memo))):
             return None                     # e may change the packet: nothing before it counts
-        if not (t in TERMINAL or e['goto']):
+        if not (t in TERMINAL or e['goto'] or (t in chains and _ends(chains, t, memo))):
             continue
         cond = _plain(e)
         if cond is None or not cond <= mine:
@@ -178,6 +212,8 @@ def unreachable(chains, builtin, v6, notrack):
                 res[key] = 'chain not reached from a built-in chain'
             elif lo and roots[c] == {'FORWARD'}:
                 res[key] = 'lo in FORWARD'
+            elif v6 and roots[c] == {'FORWARD'} and _linklocal_src(r):
+                res[key] = 'link-local source in FORWARD'
             else:
                 why = _shadow(chains, builtin, c, i, v6, notrack, memo, entry)
                 if why:

@@ -76,6 +76,14 @@ cover() {
 		fi
 	done <"$T_TMP/g.prules" | ip -n "$R" -force -batch - 2>/dev/null   # repeats are refused, harmlessly
 	ip -n "$R" link set lo up
+	# multicast groups the router's INPUT rules name: joined on the packet's in interface
+	while read -r ifn grp; do
+		ip -n "$R" addr add "$grp/32" dev "$ifn" autojoin
+	done <"$T_TMP/g.groups"
+	# marks the filter table matches: set in mangle PREROUTING by the frame's source MAC
+	while read -r mac mark; do
+		ip netns exec "$R" $cmd-legacy -t mangle -A PREROUTING -m mac --mac-source "$mac" -j MARK --set-mark "$mark"
+	done <"$T_TMP/g.marks"
 	# multicast reports and router solicitations come at times of their own: keep them from
 	# the filter table (both the router's own, unmarked, and those the sink's kernel sends
 	# from its own MACs; the test's packets carry marks or MACs of their own)
@@ -133,8 +141,9 @@ cover() {
 	kill -INT "$td"; wait "$td" 2>/dev/null
 	ip -n "$R" -o link | awk -F': ' '{ sub(/@.*/, "", $2); print $1, $2 }' >"$T_TMP/ifindex"
 	# the host's addresses as addrtype sees them: its local routing table
+	# (multicast groups joined by address are MULTICAST to addrtype, never LOCAL)
 	ip -n "$R" -$v route show table local |
-		awk '($1 == "local" || $1 == "broadcast") && $2 !~ /\// { print $1, $2, $4 }' >"$T_TMP/host"
+		awk '($1 == "local" || $1 == "broadcast") && $2 !~ /\// && $2 !~ /^(22[4-9]|23[0-9])\.|^ff/ { print $1, $2, $4 }' >"$T_TMP/host"
 	python3 "$HERE/coverage_nflog.py" "$T_TMP/log.pcap" "$T_TMP/ifindex" "$T_TMP/owners" >"$T_TMP/replay"
 	ip netns exec "$R" $cmd-legacy-save -c -t filter | grep -v '^#' >"$T_TMP/k.save"
 	"$NFCTL" $fam --state "$T_TMP/st" eval --host "$T_TMP/host" <"$T_TMP/replay" >/dev/null
