@@ -8,7 +8,8 @@
 # nfcore --replay of the capture with the same ruleset and H's `ip -j addr`/`ip -j route` must
 # give every rule and policy the kernel's counters. The share of rules hit is reported.
 . "$(dirname "$0")/../lib.sh"
-need iptables-legacy iptables-legacy-restore iptables-legacy-save tcpdump python3
+need iptables-legacy iptables-legacy-restore iptables-legacy-save ip6tables-legacy ip6tables-legacy-restore \
+	ip6tables-legacy-save conntrack tcpdump python3
 NFCORE=$ULOG_TOP/$BUILD/nfcore
 RS=${ULOG_RULESETS:-$ULOG_TOP/../shared/rulesets}
 CT_PROOF_GROUP=${CT_PROOF_GROUP:-4731}
@@ -36,7 +37,7 @@ for l in json.load(sys.stdin):
         sys.exit("%s: %s leads out of the test namespaces" % (sys.argv[1], l["ifname"]))
 ' "$1" "$2" || return 1
 	done
-	! ip -n "$x" route | grep -q '^default'
+	! ip -n "$x" route | grep -q '^default' && ! ip -n "$x" -6 route | grep -q '^default'
 }
 
 # extract FILE: the ruleset as iptables-restore reads it: the last block of each table (a file
@@ -68,10 +69,16 @@ setup() {
 		hm=$(ip -n "$H" -j link show "$x" | python3 -c 'import json,sys;print(json.load(sys.stdin)[0]["address"])')
 		xm=$(ip -n "$X" -j link show "x$i" | python3 -c 'import json,sys;print(json.load(sys.stdin)[0]["address"])')
 		ip -n "$H" neigh replace "10.201.$i.2" lladdr "$xm" dev "$x" nud permanent
+		ip -n "$H" addr add "2001:db8:201:$i::1/64" dev "$x" nodad
+		ip -n "$X" addr add "2001:db8:201:$i::2/64" dev "x$i" nodad
+		ip -n "$H" neigh replace "2001:db8:201:$i::2" lladdr "$xm" dev "$x" nud permanent
+		ip -n "$X" neigh replace "2001:db8:201:$i::1" lladdr "$hm" dev "x$i" nud permanent
 		echo "$x $hm,x$i,$xm" >>"$T_TMP/$H.macs"
 		i=$((i + 1))
 	done
 	ip -n "$H" route add default via 10.201.0.2 2>/dev/null
+	ip -n "$H" -6 route add default via 2001:db8:201:0::2 2>/dev/null
+	ip netns exec "$H" sysctl -qw net.ipv6.conf.all.forwarding=1
 	# no reverse-path filter, no ICMP redirects (forwarding back out the arrival interface
 	# makes the kernel send them, and nfcore does not make packets of its own)
 	ip netns exec "$H" sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0 \
@@ -81,13 +88,14 @@ setup() {
 	done
 	# the peers answer nothing with a TCP reset: a primer SYN stays a half-open connection
 	ip netns exec "$X" iptables-legacy -A OUTPUT -p tcp --tcp-flags RST RST -j DROP
-	if ! ip netns exec "$H" iptables-legacy-restore <"$rules" 2>"$T_TMP/$H.err"; then
+	ip netns exec "$X" ip6tables-legacy -A OUTPUT -p tcp --tcp-flags RST RST -j DROP
+	if ! ip netns exec "$H" "$IPT-restore" <"$rules" 2>"$T_TMP/$H.err"; then
 		skip "ct_proof: $name: the kernel refuses it ($(head -1 "$T_TMP/$H.err"))"
 		return 1
 	fi
 	ip netns exec "$H" sysctl -qw net.netfilter.nf_conntrack_acct=1 2>/dev/null
 	# host packets as raw OUTPUT sees them (before any OUTPUT rule can drop them): NFLOG first
-	ip netns exec "$H" iptables-legacy -t raw -I OUTPUT 1 -j NFLOG --nflog-group "$CT_PROOF_GROUP" ||
+	ip netns exec "$H" "$IPT" -t raw -I OUTPUT 1 -j NFLOG --nflog-group "$CT_PROOF_GROUP" ||
 		{ fail "ct_proof: $name: NFLOG in raw OUTPUT"; return 2; }
 	return 0
 }
@@ -96,9 +104,10 @@ setup() {
 # and connections, replays; leaves $H.kernel/$H.save, $H.kct/$H.oct, $H.ours.
 run() {
 	local name=$1 rules=$2 pkts=$3 k a from until tpid npid
-	while read -r k a; do ip -n "$H" addr add "$a/32" dev "$(echo "$MAP" | tr ',' '\n' | sed -n "s/^$k=//p")"; done <"$T_TMP/$H.local"
+	while read -r k a; do ip -n "$H" addr add "$a/$([ "$FAM" = 6 ] && echo 128 nodad || echo 32)" dev "$(echo "$MAP" | tr ',' '\n' | sed -n "s/^$k=//p")"; done <"$T_TMP/$H.local"
 	ip netns exec "$H" ip -j addr >"$T_TMP/$H.addr"
 	ip netns exec "$H" ip -j route >"$T_TMP/$H.route"
+	ip netns exec "$H" ip -6 -j route >"$T_TMP/$H.route6"
 	inside_only "$H" "$X" || { fail "ct_proof: $name: a link or route leads out of the test namespaces"; return 1; }
 	sleep 2
 	ip netns exec "$H" tcpdump -i any -U -B 16384 -n -w "$T_TMP/$H.pcap" 2>"$T_TMP/$H.tcpdump" &
@@ -108,7 +117,7 @@ run() {
 	wait_for 5 grep -qs "listening on" "$T_TMP/$H.tcpdump" && wait_for 5 grep -qs "listening on" "$T_TMP/$H.tcpdump6" ||
 		{ fail "ct_proof: $name: tcpdump"; kill $tpid $npid; return 1; }
 	sleep 0.2
-	for t in $(sed -n 's/^\*//p' "$rules") raw; do ip netns exec "$H" iptables-legacy -t "$t" -Z; done
+	for t in $(sed -n 's/^\*//p' "$rules") raw; do ip netns exec "$H" "$IPT" -t "$t" -Z; done
 	ip netns exec "$H" conntrack -F 2>/dev/null
 	from=$(date +%s.%N)
 	ip netns exec "$H" python3 "$HERE/ct_proof_send.py" pout "$T_TMP/$H.macs" "$PACE" <"$pkts"
@@ -117,20 +126,20 @@ run() {
 	ip netns exec "$H" python3 "$HERE/ct_proof_send.py" out "$T_TMP/$H.macs" "$PACE" <"$pkts"
 	sleep 0.5
 	# the kernel's counters without the capture's NFLOG rule (and its raw table if the ruleset has none)
-	ip netns exec "$H" iptables-legacy-save -c | grep -v '^#' |
+	ip netns exec "$H" "$IPT-save" -c | grep -v '^#' |
 		awk -v g="$CT_PROOF_GROUP" -v keep="$(grep -c '^\*raw' "$rules")" '
 			/^\*/ { t = $0 } t == "*raw" && !keep { next }
 			t == "*raw" && $0 ~ "-A OUTPUT -j NFLOG --nflog-group " g "$" { next } { print }' >"$T_TMP/$H.kernel"
-	ip netns exec "$H" conntrack -L -f ipv4 2>/dev/null >"$T_TMP/$H.kct"
+	ip netns exec "$H" conntrack -L -f "ipv$FAM" 2>/dev/null >"$T_TMP/$H.kct"
 	until=$(date +%s.%N)
 	sleep 1.5
 	kill -INT $tpid $npid; wait $tpid $npid 2>/dev/null
 	python3 "$HERE/ct_proof_merge.py" "$T_TMP/$H.pcap" "$T_TMP/$H.nflog" "$T_TMP/$H.merged" ||
 		{ fail "ct_proof: $name: merging the captures"; return 1; }
-	"$NFCORE" --replay "$T_TMP/$H.merged" --rules "$rules" --host "$T_TMP/$H.addr" --acct \
-		--host "$T_TMP/$H.route" --from "$from" --until "$until" --owner 0:0 >"$T_TMP/$H.ours" 2>"$T_TMP/$H.ours.err" ||
+	"$NFCORE" --replay "$T_TMP/$H.merged" "--rules$([ "$FAM" = 6 ] && echo 6)" "$rules" --host "$T_TMP/$H.addr" --acct \
+		--host "$T_TMP/$H.route" --host "$T_TMP/$H.route6" --from "$from" --until "$until" --owner 0:0 >"$T_TMP/$H.ours" 2>"$T_TMP/$H.ours.err" ||
 		{ fail "ct_proof: $name: nfcore: $(head -1 "$T_TMP/$H.ours.err")"; return 1; }
-	awk '/^# iptables-save -c/{f=1;next} /^#/{f=0} f' "$T_TMP/$H.ours" >"$T_TMP/$H.save"
+	awk -v h="# ip$([ "$FAM" = 6 ] && echo 6)tables-save -c" '$0 == h {f=1;next} /^#/{f=0} f' "$T_TMP/$H.ours" >"$T_TMP/$H.save"
 	awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/$H.ours" >"$T_TMP/$H.oct"
 	return 0
 }
@@ -158,7 +167,7 @@ nat_hit() {
 
 # gen NAME RULES [EXCLUDED]: H's packets into $H.pkts (rule indexes in EXCLUDED left out).
 gen() {
-	python3 "$HERE/ct_proof_gen.py" "$2" "$MAP" "$T_TMP/$H.local" >"$T_TMP/$H.all" ||
+	python3 "$HERE/ct_proof_gen.py" "$2" "$MAP" "$T_TMP/$H.local" "$FAM" >"$T_TMP/$H.all" ||
 		{ fail "ct_proof: $1: generator"; return 1; }
 	awk -v ex="${3:-/dev/null}" 'BEGIN { while ((getline l <ex) > 0) x[l] = 1 } !($12 in x)' \
 		"$T_TMP/$H.all" >"$T_TMP/$H.pkts"
@@ -183,6 +192,8 @@ conns() {
 # prove RULESET: one ruleset; prints ok/not ok lines.
 prove() {
 	local file=$1 name=${1#$RS/} rules hit total note="" nx nsn
+	FAM=4 IPT=iptables-legacy
+	case "$file" in *ip6tables* | *ipv6-server*) FAM=6 IPT=ip6tables-legacy ;; esac
 	rules=$T_TMP/$(echo "$name" | tr '/' '_').rules
 	extract "$file" >"$rules"
 	setup "$name" "$rules" || return
@@ -255,7 +266,9 @@ COVER=""
 LIST="ufw/server1-iptables-save veroneau/iptables-save synology/iptables-save_jul_2016 \
 	shorewall/iptables-save.2014_sep psa/iptables-save.2016-01-27 medium-company/iptables-save.mainfw_30.01.2016 \
 	openlab/iptables-save tails/iptables-save.1.5 docker/docker.txt ferm/dmz_router.iptables-save \
-	home-user/iptables-save serverfault/769294.txt tum-chair/iptables-save-2016-06-27_16-29-01"
+	home-user/iptables-save serverfault/769294.txt tum-chair/iptables-save-2016-06-27_16-29-01 \
+	synology/ip6tables-save_jul_2016 ipv6-server/mailserver ipv6-server/nat64-router-userspace \
+	ipv6-server/webserver tum-chair/ip6tables-save-2016-06-27_16-29-01"
 [ -n "${PROOF_FULL:-}" ] && LIST="$LIST tum-chair/iptables-save-2015-09-03_15-56-50"
 for f in ${CT_PROOF_RULESETS:-$LIST}; do
 	prove "$RS/$f"

@@ -3,7 +3,7 @@
 # rule and the rules that jump to its chain match (interfaces, addresses, protocol, ports, ICMP
 # type, TCP flags, source MAC, address ranges); rules that want ESTABLISHED get a primer packet
 # in the other direction first, rules that want INVALID a SYN+FIN.
-# argv: rules ifmap(name=dev,...) addrs-out  -> stdout lines
+# argv: rules ifmap(name=dev,...) addrs-out [4|6]  -> stdout lines
 #   "how dev src dst proto sport dport type code tcpflags mac idx"
 #   how: pout/pin (primers, sent first by the host/the peer), in (peer), out (host)
 # addrs-out gets "dev address" lines: destinations of INPUT rules the host must own.
@@ -15,21 +15,40 @@ ICMP = {'echo-request': (8, 0), 'echo-reply': (0, 0), 'destination-unreachable':
         'timestamp-reply': (14, 0), 'router-advertisement': (9, 0), 'router-solicitation': (10, 0),
         'any': (8, 0), 'ping': (8, 0), 'pong': (0, 0), 'ttl-exceeded': (11, 0),
         'address-mask-request': (17, 0), 'address-mask-reply': (18, 0)}
-PROTO = {'tcp': 6, 'udp': 17, 'icmp': 1, 'udplite': 136, 'sctp': 132, 'gre': 47, 'esp': 50, 'ah': 51}
+ICMP6 = {'echo-request': (128, 0), 'echo-reply': (129, 0), 'destination-unreachable': (1, 0),
+         'port-unreachable': (1, 4), 'no-route': (1, 0), 'address-unreachable': (1, 3),
+         'packet-too-big': (2, 0), 'time-exceeded': (3, 0), 'ttl-zero-during-transit': (3, 0),
+         'parameter-problem': (4, 0), 'bad-header': (4, 0), 'unknown-header-type': (4, 1),
+         'unknown-option': (4, 2), 'router-solicitation': (133, 0), 'router-advertisement': (134, 0),
+         'neighbour-solicitation': (135, 0), 'neighbor-solicitation': (135, 0),
+         'neighbour-advertisement': (136, 0), 'neighbor-advertisement': (136, 0), 'redirect': (137, 0),
+         'ping': (128, 0), 'pong': (129, 0), 'any': (128, 0)}
+PROTO = {'tcp': 6, 'udp': 17, 'icmp': 1, 'udplite': 136, 'sctp': 132, 'gre': 47, 'esp': 50, 'ah': 51,
+         'ipv6-icmp': 58, 'icmpv6': 58}
 FLAGS = {'FIN': 1, 'SYN': 2, 'RST': 4, 'PSH': 8, 'ACK': 16, 'URG': 32, 'ALL': 63, 'NONE': 0}
 BUILTIN = ('PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING')
 path, ifmap, addrs_out = sys.argv[1], dict(x.split('=') for x in sys.argv[2].split(',')), sys.argv[3]
 names = list(ifmap.values())
+V6 = len(sys.argv) > 4 and sys.argv[4] == '6'
+NET, REMOTE = ('2001:db8:201:', '2001:db8:202:') if V6 else ('10.201.', '10.202.')
 
-def addr(k, host): return '10.201.%d.%d' % (names.index(k), host)
+def addr(k, host):
+    if V6:
+        return str(ipaddress.ip_address('2001:db8:201:%d::%x' % (names.index(k), host)))
+    return '10.201.%d.%d' % (names.index(k), host)
+def remote(n): return str(ipaddress.ip_address('2001:db8:202:%d::9' % (n % 250))) if V6 else '10.202.%d.9' % (n % 250)
+def is_addr(v):
+    return v[:1].isdigit() and (':' in v.split('/')[0]) == V6 or V6 and v[:1] in 'abcdef:' and ':' in v
 def first_host(spec):
     net = ipaddress.ip_network(spec, strict=False)
-    return str(net.network_address if net.prefixlen >= 31 else net.network_address + 1)
+    return str(net.network_address if net.prefixlen >= net.max_prefixlen - 1 else net.network_address + 1)
 def port(v):
     v = v.split(',')[0].split(':')[0]
     return int(v) if v.isdigit() else None
 def martian(a):
     ip = ipaddress.ip_address(a)
+    if V6:
+        return ip.is_loopback or ip.is_multicast or ip.is_link_local or ip.is_unspecified
     return ip.is_loopback or ip.is_multicast or a.startswith('0.') or a.endswith('.255') or a == '255.255.255.255'
 def iface(v):
     return ifmap.get(v) or ifmap.get(v.rstrip('+') + '+') or (names[0] if v.endswith('+') else None)
@@ -46,12 +65,12 @@ def parse(tok):
         if not neg:
             if t in ('-i', '--in-interface'): r['in'] = v
             elif t in ('-o', '--out-interface'): r['out'] = v
-            elif t in ('-s', '--source') and v[:1].isdigit(): r['src'] = v.split(',')[0]
-            elif t in ('-d', '--destination') and v[:1].isdigit(): r['dst'] = v.split(',')[0]
+            elif t in ('-s', '--source') and is_addr(v): r['src'] = v.split(',')[0]
+            elif t in ('-d', '--destination') and is_addr(v): r['dst'] = v.split(',')[0]
             elif t in ('-p', '--protocol'): r['proto'] = v
             elif t in ('--dport', '--destination-port', '--dports'): r['dport'] = port(v)
             elif t in ('--sport', '--source-port', '--sports'): r['sport'] = port(v)
-            elif t == '--icmp-type': r['icmp'] = v
+            elif t in ('--icmp-type', '--icmpv6-type'): r['icmp'] = v
             elif t == '--syn': r['flags'] = 2
             elif t == '--tcp-flags': r['flags'] = flags(tok[i + 2] if i + 2 < len(tok) else ''); i += 1
             elif t in ('--state', '--ctstate'): r['state'] = v.split(',')
@@ -100,6 +119,8 @@ for n, (t, c, own) in enumerate(rules):
     invalid = st == ['INVALID']
     if invalid and r.get('proto', 'tcp') == 'tcp':
         r['proto'], r['flags'] = 'tcp', 3
+    if V6 and r.get('proto') == 'icmp':
+        r['proto'] = 'icmpv6'
     proto = PROTO.get(r.get('proto', 'udp'), int(r['proto']) if r.get('proto', '').isdigit() else 17)
     if root == 'OUTPUT' or root == 'POSTROUTING' and 'in' not in r:
         how, k = 'out', iface(r['out']) if 'out' in r else names[0]
@@ -114,35 +135,36 @@ for n, (t, c, own) in enumerate(rules):
         src = r.get('src') and first_host(r['src']) or addr(k, 2)
         if 'dst' in r:
             dst = first_host(r['dst'])
-            if root == 'INPUT' and not dst.startswith('10.201.') and r['dst'] not in fwd_dsts and not martian(dst):
+            if root == 'INPUT' and not dst.startswith(NET) and r['dst'] not in fwd_dsts and not martian(dst):
                 local.setdefault(dst, k)
-        elif r.get('dtype') == 'BROADCAST':
+        elif r.get('dtype') == 'BROADCAST' and not V6:
             dst = addr(k, 255)
         elif r.get('dtype') == 'MULTICAST':
-            dst = '224.0.0.1'
+            dst = 'ff02::1' if V6 else '224.0.0.1'
         elif root == 'FORWARD' or 'out' in r or root == 'POSTROUTING':
             o = iface(r['out']) if 'out' in r else None
-            dst = addr(o, 2) if o and o != k else '10.202.%d.9' % (n % 250)
+            dst = addr(o, 2) if o and o != k else remote(n)
         else:
             dst = addr(k, 1)
-    if martian(src) or dst.startswith('127.') or dst.startswith('0.') or \
-            how == 'in' and (src.startswith('10.201.') and src.endswith('.1') or src in local):
+    if martian(src) or dst.startswith('127.') or dst.startswith('0.') or dst in ('::1', '::') or \
+            how == 'in' and (src == addr(k, 1) or src in local):
         continue
-    ty, co = ICMP.get(r.get('icmp', ''), (8, 0))
+    ty, co = (ICMP6 if V6 else ICMP).get(r.get('icmp', ''), (128, 0) if V6 else (8, 0))
     if r.get('icmp', '').replace('/', '').isdigit():
         ty, co = (int(x) for x in (r['icmp'].split('/') + ['0'])[:2])
     sp, dp = r.get('sport') or 40000 + n % 20000, r.get('dport') or 1000 + n % 5000
     fl = r.get('flags', 2)
     if prime:
-        if proto == 1:
-            ty, co = 0, 0
+        if proto in (1, 58):
+            ty, co = (129, 0) if V6 else (0, 0)
+        pt = 128 if V6 else 8
         if how == 'out':
-            out.append(('in', k, dst, src, proto, dp, sp, 8, 0, 2, '-', n))
+            out.append(('in', k, dst, src, proto, dp, sp, pt, 0, 2, '-', n))
         elif root in ('INPUT', 'PREROUTING') and 'out' not in r and dst == addr(k, 1) or dst in local:
-            out.append(('pout', k, dst, src, proto, dp, sp, 8, 0, 2, '-', n))
+            out.append(('pout', k, dst, src, proto, dp, sp, pt, 0, 2, '-', n))
         else:
             o = iface(r['out']) if 'out' in r and iface(r['out']) else k
-            out.append(('pin', o, dst, src, proto, dp, sp, 8, 0, 2, '-', n))
+            out.append(('pin', o, dst, src, proto, dp, sp, pt, 0, 2, '-', n))
         if 'flags' not in r:
             fl = 0x12
     out.append((how, k, src, dst, proto, sp, dp, ty, co, fl, r.get('mac', '-') if how == 'in' else '-', n))
