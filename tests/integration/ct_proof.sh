@@ -119,11 +119,12 @@ run() {
 	sleep 0.2
 	for t in $(sed -n 's/^\*//p' "$rules") raw; do ip netns exec "$H" "$IPT" -t "$t" -Z; done
 	ip netns exec "$H" conntrack -F 2>/dev/null
+	: >"$T_TMP/$H.sent"
 	from=$(date +%s.%N)
-	ip netns exec "$H" python3 "$HERE/ct_proof_send.py" pout "$T_TMP/$H.macs" "$PACE" <"$pkts"
+	ip netns exec "$H" python3 "$HERE/ct_proof_send.py" pout "$T_TMP/$H.macs" "$PACE" "$T_TMP/$H.sent" <"$pkts"
 	ip netns exec "$X" python3 "$HERE/ct_proof_send.py" pin "$T_TMP/$H.macs" "$PACE" <"$pkts"
 	ip netns exec "$X" python3 "$HERE/ct_proof_send.py" in "$T_TMP/$H.macs" "$PACE" <"$pkts"
-	ip netns exec "$H" python3 "$HERE/ct_proof_send.py" out "$T_TMP/$H.macs" "$PACE" <"$pkts"
+	ip netns exec "$H" python3 "$HERE/ct_proof_send.py" out "$T_TMP/$H.macs" "$PACE" "$T_TMP/$H.sent" <"$pkts"
 	sleep 0.5
 	# the kernel's counters without the capture's NFLOG rule (and its raw table if the ruleset has none)
 	ip netns exec "$H" "$IPT-save" -c | grep -v '^#' |
@@ -134,7 +135,7 @@ run() {
 	until=$(date +%s.%N)
 	sleep 1.5
 	kill -INT $tpid $npid; wait $tpid $npid 2>/dev/null
-	python3 "$HERE/ct_proof_merge.py" "$T_TMP/$H.pcap" "$T_TMP/$H.nflog" "$T_TMP/$H.merged" ||
+	python3 "$HERE/ct_proof_merge.py" "$T_TMP/$H.pcap" "$T_TMP/$H.nflog" "$T_TMP/$H.merged" "$T_TMP/$H.sent" ||
 		{ fail "ct_proof: $name: merging the captures"; return 1; }
 	"$NFCORE" --replay "$T_TMP/$H.merged" "--rules$([ "$FAM" = 6 ] && echo 6)" "$rules" --host "$T_TMP/$H.addr" --acct \
 		--host "$T_TMP/$H.route" --host "$T_TMP/$H.route6" --from "$from" --until "$until" --owner 0:0 >"$T_TMP/$H.ours" 2>"$T_TMP/$H.ours.err" ||
@@ -159,10 +160,11 @@ translated() {
 # connection whose destination was translated, those that answer a translated connection, and
 # those of a source-translated one sent to a peer (whose ICMP errors the kernel translates back)
 nat_hit() {
-	awk 'NR == FNR { if ($1 == "d" || $3 ~ /^10\.201\.[0-9]+\.2$/) t[$2 " " $3 " " $4 " " $5] = 1
-			if ($1 == "d") t[$3 " " $2 " " $5 " " $4] = 1
-			t[$6 " " $7 " " $8 " " $9] = 1; next }
-		($3 " " $4 " " $6 " " $7) in t || ($3 " " $4 " 0 0") in t { print $12 }' "$1" "$2" | sort -u
+	awk -v nat="$1" 'BEGIN { while ((getline l <nat) > 0) { split(l, v, " ")
+			if (v[1] == "d" || v[3] ~ /^(10\.201\.[0-9]+\.2|2001:db8:201:[0-9]+::2)$/) t[v[2] " " v[3] " " v[4] " " v[5]] = 1
+			if (v[1] == "d") t[v[3] " " v[2] " " v[5] " " v[4]] = 1
+			t[v[6] " " v[7] " " v[8] " " v[9]] = 1 } }
+		($3 " " $4 " " $6 " " $7) in t || ($3 " " $4 " 0 0") in t { print $12 }' "$2" | sort -u
 }
 
 # gen NAME RULES [EXCLUDED]: H's packets into $H.pkts (rule indexes in EXCLUDED left out).
@@ -185,8 +187,9 @@ orig_key() {
 
 # conns FILE NAT: the connections without timeouts, sorted, those NAT translated left out
 conns() {
-	awk -F'|' 'NR == FNR { split($0, a, " "); t[a[2] " " a[3] " " a[4] " " a[5]] = 1; next }
-		!($1 in t) { print $2 }' "$2" <(orig_key "$1") | sort
+	orig_key "$1" | awk -F'|' -v nat="$2" 'BEGIN { while ((getline l <nat) > 0) { split(l, a, " ")
+			t[a[2] " " a[3] " " a[4] " " a[5]] = 1 } }
+		!($1 in t) { print $2 }' | sort
 }
 
 # prove RULESET: one ruleset; prints ok/not ok lines.

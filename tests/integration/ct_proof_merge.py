@@ -3,7 +3,7 @@
 # packets that arrived (from `tcpdump -i any`, outgoing copies dropped) and the packets the host
 # sent as the raw table's OUTPUT hook saw them (from `tcpdump -i nflog:N`: an NFLOG rule first
 # in raw OUTPUT), so that host packets a later OUTPUT rule drops are replayed too.
-# argv: any.pcap nflog.pcap out.pcap
+# argv: any.pcap nflog.pcap out.pcap [sender-log [lo-ifindex]]
 import struct, sys
 
 def records(path):
@@ -49,12 +49,18 @@ def nflog_to_sll2(data):
 
 any_link, arrived = records(sys.argv[1])
 _, sent = records(sys.argv[2])
-lo = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+lo = int(sys.argv[5]) if len(sys.argv) > 5 else 1
+by_sender = {}
+if len(sys.argv) > 4:
+    for l in open(sys.argv[4]):
+        t, h = l.split()
+        by_sender.setdefault(bytes.fromhex(h), []).append(int(t))
 if any_link != 276:
     sys.exit('ct_proof_merge: %s is not Linux cooked v2 (link type %s)' % (sys.argv[1], any_link))
 # libpcap stamps NFLOG records when tcpdump reads them, later than a peer's immediate answer
 # arrives: a sent packet takes the time of its leaving copy in the other capture (same bytes),
-# one that did not leave (dropped) the time just after the previous sent packet.
+# else the time the sender logged for it, else (the kernel's own, dropped) the time just after
+# the previous sent packet.
 merged, leaving = [], {}
 for ts, d in arrived:
     ifindex, pkttype = struct.unpack('!I', d[4:8])[0], d[10]
@@ -67,8 +73,14 @@ for ts, d in sent:
     r = nflog_to_sll2(d)
     if not r or r[1] == lo:
         continue
-    seen = leaving.get(r[0][20:])
-    last = seen.pop(0) if seen else last + 1000 if last else ts
+    seen, logged = leaving.get(r[0][20:]), by_sender.get(r[0][20:])
+    t = logged.pop(0) if logged else None
+    if seen:
+        last = seen.pop(0)
+    elif t is not None:
+        last = t
+    else:
+        last = last + 1000 if last else ts
     merged.append((last, 1, r[0]))
 merged.sort(key=lambda x: (x[0], x[1]))
 with open(sys.argv[3], 'wb') as f:

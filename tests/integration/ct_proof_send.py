@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # ct_proof's sender: the generator's lines of one kind (argv[1]: in/pin as Ethernet frames from
 # the sink namespace's peer interface, out/pout from the host itself through a raw IP socket),
-# one every few milliseconds, far from any rate rule's threshold. argv: how macs-file [pace-ms]
+# one every few milliseconds, far from any rate rule's threshold. The host's packets are also
+# written to a log ("nanoseconds hex-bytes" per line, the time taken just before sending).
+# argv: how macs-file [pace-ms [log]]
 import socket, struct, sys, time
 how, macs = sys.argv[1], dict(l.split() for l in open(sys.argv[2]))
 pace = float(sys.argv[3]) / 1000 if len(sys.argv) > 3 else 0.003
+log = open(sys.argv[4], 'a') if len(sys.argv) > 4 else None
 
 def csum(b):
     if len(b) % 2: b += b'\0'
@@ -75,6 +78,8 @@ for line in sys.stdin:
                (b'\x86\xdd' if v6 else b'\x08\x00') + ip + body)
     else:
         s = socket.socket(socket.AF_INET6 if v6 else socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+        if log:
+            print(time.time_ns(), (ip + body).hex(), file=log, flush=True)
         try:
             s.sendto(ip + body, (dst, 0))
         except OSError:
