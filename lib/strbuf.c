@@ -4,16 +4,37 @@
 
 #include "strbuf.h"
 
+/* "00" to "99": two decimal digits per division. */
+static const char dec_pairs[201] =
+	"0001020304050607080910111213141516171819"
+	"2021222324252627282930313233343536373839"
+	"4041424344454647484950515253545556575859"
+	"6061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 void sb_u64(struct strbuf *b, uint64_t v)
 {
 	char tmp[20];
-	unsigned n = 0;
+	unsigned n = sizeof(tmp);
 
-	do {
-		tmp[sizeof(tmp) - 1 - n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	sb_mem(b, tmp + sizeof(tmp) - n, n);
+	if (v < 10) {
+		sb_chr(b, (char)('0' + v));
+		return;
+	}
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+
+		v /= 100;
+		n -= 2;
+		memcpy(tmp + n, dec_pairs + 2 * r, 2);
+	}
+	if (v >= 10) {
+		n -= 2;
+		memcpy(tmp + n, dec_pairs + 2 * v, 2);
+	} else {
+		tmp[--n] = (char)('0' + v);
+	}
+	sb_mem(b, tmp + n, sizeof(tmp) - n);
 }
 
 void sb_i64(struct strbuf *b, int64_t v)
