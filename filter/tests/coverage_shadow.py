@@ -114,9 +114,11 @@ def _flags_need(c, bit):
     return not c[3] and (bit in mask or 'ALL' in mask) and (bit in comp or 'ALL' in comp)
 
 
-def _states(r, v6, notrack):
+def _states(r, v6, notrack, sure=False):
     """The conntrack states r's packets can have (its own state matches, its ICMP type, and a
-    SYN+ACK never starts a flow: tcp_new() refuses it, also for an expected connection)."""
+    SYN+ACK never starts a flow: tcp_new() refuses it, also for an expected connection).
+    SURE: the states for which r's state matches surely match (SNAT/DNAT, states of the
+    connection's NAT, count only then: a packet may have them or not)."""
     s = set(STATES)
     proto = [c[2][0] for c in r['cond'] if c[1] == '-p' and not c[3] and c[2]]
     proto = {'icmp': '1', 'ipv6-icmp': '58', 'icmpv6': '58', 'tcp': '6'}.get(proto[0], proto[0]) if proto else None
@@ -133,7 +135,10 @@ def _states(r, v6, notrack):
     for c in r['cond']:
         if c[1] in ('--state', '--ctstate'):
             vs = set(c[2][0].split(',')) if c[2] else set()
-            s = s - vs if c[3] else s & vs
+            if c[3]:
+                s -= vs if not (sure and vs - STATES) else set(STATES)
+            elif sure or not vs - STATES:
+                s &= vs
     return s
 
 
@@ -160,7 +165,7 @@ def _covered(chains, rules, i, v6, notrack, memo):
         cond = _plain(e)
         if cond is None or not cond <= mine:
             continue
-        covered |= _states(e, v6, notrack) if any(c[1] in ('--state', '--ctstate') for c in e['cond']) else STATES
+        covered |= _states(e, v6, notrack, True) if any(c[1] in ('--state', '--ctstate') for c in e['cond']) else STATES
         by.append(e['n'])
     return covered, by
 

@@ -15,6 +15,7 @@ RULESETS=$ULOG_TOP/../shared/rulesets
 [ -d "$RULESETS" ] || { skip "rule_coverage: $RULESETS absent"; exit 0; }
 MIN_HIT=${COVERAGE_MIN_HIT:-90}
 HERE=$ULOG_TOP/filter/tests
+. "$HERE/coverage_contained.sh"
 
 # Helpers beside this file: coverage_gen.py (the packets), coverage_inject.py (frames from the
 # sink), coverage_local.py (the router's own packets), coverage_nflog.py (capture -> eval input).
@@ -129,6 +130,7 @@ cover() {
 			--icmpv6-code 0 --icmpv6-id "$sp" -t 600 -u SEEN_REPLY,ASSURED ;;
 		esac >/dev/null 2>&1 || { fail "$name: conntrack -I $p $src $dst"; return; }
 	done <"$T_TMP/g.ct"
+	coverage_contained "$R" "$S" || { fail "$name: test traffic would leave the test's namespaces"; return; }
 	ip netns exec "$R" tcpdump -U -i nflog:7 -s 0 -w "$T_TMP/log.pcap" 2>/dev/null &
 	local td=$!
 	wait_for 5 test -s "$T_TMP/log.pcap"
