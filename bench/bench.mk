@@ -2,7 +2,7 @@
 # Benchmarks: `make bench` builds the daemon and the load tools, then runs every bench/*.sh.
 # Each script prints a ratio against a baseline measured in the same run (see bench/README.md).
 
-BENCH_TOOLS := $(BUILD)/bench/udpblast $(BUILD)/bench/mkpcap $(BUILD)/bench/nflog_floor
+BENCH_TOOLS := $(BUILD)/bench/udpblast $(BUILD)/bench/mkpcap $(BUILD)/bench/nflog_floor $(BUILD)/bench/mkreplay
 BENCH_RUNS  ?= 3
 
 $(BUILD)/bench/udpblast: bench/udpblast.c
@@ -10,6 +10,10 @@ $(BUILD)/bench/udpblast: bench/udpblast.c
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
 $(BUILD)/bench/mkpcap: bench/mkpcap.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(shell pkg-config --libs libpcap 2>/dev/null)
+
+$(BUILD)/bench/mkreplay: bench/mkreplay.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(shell pkg-config --libs libpcap 2>/dev/null)
 

@@ -7,24 +7,66 @@
 
 #define EVAL_MAX_DEPTH 512
 
-/* Interface test with iptables' '+' wildcard ("eth+" = any name starting "eth"). */
-static bool iface_match(const char *rule, const char *dev)
+/* Derives the rule's evaluation aids (struct filter_rule_prep) once. */
+static void prep_rule(struct filter_rule *r)
 {
-	size_t n = strlen(rule);
+	static const uint8_t zero[16];
+	size_t in = strnlen(r->in, IFNAMSIZ - 1), out = strnlen(r->out, IFNAMSIZ - 1);
 
-	if (n && rule[n - 1] == '+')
-		return !strncmp(rule, dev, n - 1);
-	return !strcmp(rule, dev);
+	/* "eth+": the prefix before '+'; "eth0": the name and its NUL */
+	r->prep.in_n = (uint8_t)(in && r->in[in - 1] == '+' ? in - 1 : in + 1);
+	r->prep.out_n = (uint8_t)(out && r->out[out - 1] == '+' ? out - 1 : out + 1);
+	r->prep.flags = FILTER_PREP_READY;
+	if (!memcmp(r->smsk, zero, 16) && !memcmp(r->dmsk, zero, 16) && !r->src_inv && !r->dst_inv)
+		r->prep.flags |= FILTER_PREP_ANY_ADDR;
 }
 
-static bool addr_match(const uint8_t *pkt, const uint8_t *addr, const uint8_t *mask, int n)
+/* Interface test with iptables' '+' wildcard ("eth+" = any name starting "eth"):
+ * @n bytes of the rule's name against the device's (both IFNAMSIZ arrays). */
+static inline bool iface_match(const char *rule, const char *dev, unsigned n)
 {
-	int i;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t a[2], b[2], x;
 
-	for (i = 0; i < n; i++)
-		if ((pkt[i] & mask[i]) != addr[i])
+	memcpy(a, rule, 16);
+	memcpy(b, dev, 16);
+	x = a[0] ^ b[0];
+	if (n >= 8) {
+		if (x)
 			return false;
-	return true;
+		x = a[1] ^ b[1];
+		n -= 8;
+	}
+	/* the first n bytes are the low n bytes of the word */
+	return !(x & (n >= 8 ? ~0ull : (1ull << (8 * n)) - 1));
+#else
+	return !memcmp(rule, dev, n);
+#endif
+}
+
+static inline uint32_t rd32(const uint8_t *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
+static inline uint64_t rd64(const uint8_t *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+	return v;
+}
+
+/* (pkt & mask) == addr, on 32-bit (IPv4) or 64-bit (IPv6) words. */
+static inline bool addr_match(const uint8_t *pkt, const uint8_t *addr, const uint8_t *mask, int n)
+{
+	if (n == 4)
+		return (rd32(pkt) & rd32(mask)) == rd32(addr);
+	return (rd64(pkt) & rd64(mask)) == rd64(addr) &&
+	       (rd64(pkt + 8) & rd64(mask + 8)) == rd64(addr + 8);
 }
 
 /* The packet's addresses, read once per walk. */
@@ -33,33 +75,36 @@ struct addrs {
 	int n;
 };
 
-/* The standard part: ip_packet_match() / ip6_packet_match(). */
-static bool std_match(const struct filter_rule *r, const struct filter_pkt *p, const struct addrs *a)
+/* The standard part: ip_packet_match() / ip6_packet_match(). Every test
+ * must pass, so they run cheapest and most selective first. */
+static bool std_match(struct filter_rule *r, const struct filter_pkt *p, const struct addrs *a)
 {
 	const struct pkt_view *pv = p->pv;
 
 	if (!a->src)
 		return false;
-	if (addr_match(a->src, r->src, r->smsk, a->n) == r->src_inv ||
-	    addr_match(a->dst, r->dst, r->dmsk, a->n) == r->dst_inv)
-		return false;
-	if (r->in[0] && iface_match(r->in, p->meta->in) == r->in_inv)
-		return false;
-	if (r->out[0] && iface_match(r->out, p->meta->out) == r->out_inv)
-		return false;
+	if (!(r->prep.flags & FILTER_PREP_READY))
+		prep_rule(r);
 	if (r->std.proto && (pv->l4proto == r->std.proto) == r->std.proto_inv)
+		return false;
+	if (!(r->prep.flags & FILTER_PREP_ANY_ADDR) &&
+	    (addr_match(a->src, r->src, r->smsk, a->n) == r->src_inv ||
+	     addr_match(a->dst, r->dst, r->dmsk, a->n) == r->dst_inv))
+		return false;
+	if (r->in[0] && iface_match(r->in, p->meta->in, r->prep.in_n) == r->in_inv)
+		return false;
+	if (r->out[0] && iface_match(r->out, p->meta->out, r->prep.out_n) == r->out_inv)
 		return false;
 	if (r->std.frag && (pv->frag_off != 0) == r->std.frag_inv)
 		return false;
 	return true;
 }
 
-static int rule_matches(const struct filter_rule *r, struct filter_pkt *p, const struct addrs *a)
+/* The rule's matches in order, after its standard part matched. */
+static int ext_matches(const struct filter_rule *r, struct filter_pkt *p)
 {
 	unsigned i;
 
-	if (!std_match(r, p, a))
-		return 0;
 	for (i = 0; i < r->n_matches; i++) {
 		struct filter_ext_data *d = r->matches[i];
 
@@ -143,9 +188,15 @@ enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
 			goto do_return;
 		}
 		r = c->rules[i];
-		p->chain = c->name;
+		if (i + 2 < c->n_rules)
+			__builtin_prefetch(c->rules[i + 2]);
+		if (!std_match(r, p, &a)) {
+			i++;
+			continue;
+		}
+		p->chain = c->name;          /* what matches and targets see */
 		p->rulenum = i + 1;
-		if (!rule_matches(r, p, &a)) {
+		if (!ext_matches(r, p)) {
 			i++;
 			continue;
 		}

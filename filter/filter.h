@@ -23,12 +23,24 @@ enum filter_target_kind {
 struct filter_chain;
 
 /* One rule: the standard part, matches in order, one target. */
+/* What filter_eval derives once from a rule's standard part (which does not
+ * change once the rule is built): interface compare lengths, "no address test". */
+struct filter_rule_prep {
+	uint8_t in_n, out_n;     /* bytes to compare: the name and its NUL, or the prefix before '+' */
+	uint8_t flags;           /* FILTER_PREP_* */
+};
+
+enum {
+	FILTER_PREP_READY = 1, FILTER_PREP_ANY_ADDR = 2,
+};
+
 struct filter_rule {
 	struct filter_std std;
 	uint8_t src[16], smsk[16], dst[16], dmsk[16];  /* network order, masked */
 	bool src_inv, dst_inv;
 	char in[IFNAMSIZ], out[IFNAMSIZ];               /* "eth+" keeps the '+' */
 	bool in_inv, out_inv;
+	struct filter_rule_prep prep;                   /* eval.c's aids, derived on first use */
 
 	struct filter_ext_data **matches;
 	unsigned n_matches;

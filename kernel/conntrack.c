@@ -57,7 +57,7 @@ struct ct_table *ct_table_new(const struct ct_config *c)
 	if (!t)
 		return NULL;
 	t->cfg = *c;
-	nb = pow2_at_least(c->buckets ? c->buckets : (c->max / 4 ? c->max / 4 : 1));
+	nb = pow2_at_least(c->buckets ? c->buckets : c->max);   /* as Linux >= 5.x: nf_conntrack_buckets = max */
 	t->pool = calloc(c->max, sizeof(*t->pool));
 	t->bucket = malloc((size_t)nb * sizeof(*t->bucket));
 	if (!t->pool || !t->bucket) {

@@ -95,5 +95,14 @@ uint32_t ct_tuple_hash(const struct ct_tuple *tp, uint32_t seed)
 
 bool ct_tuple_eq(const struct ct_tuple *a, const struct ct_tuple *b)
 {
-	return !memcmp(a, b, sizeof(*a));
+	/* word by word, without a call: equal bytes are equal words */
+	uint64_t wa[sizeof(*a) / 8], wb[sizeof(*b) / 8], d = 0;
+	size_t i;
+
+	_Static_assert(sizeof(*a) % 8 == 0, "ct_tuple is a whole number of words");
+	memcpy(wa, a, sizeof(wa));
+	memcpy(wb, b, sizeof(wb));
+	for (i = 0; i < sizeof(wa) / 8; i++)
+		d |= wa[i] ^ wb[i];
+	return !d;
 }

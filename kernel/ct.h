@@ -151,7 +151,7 @@ struct ct_timeouts {
 
 struct ct_config {
 	uint32_t max;                    /* nf_conntrack_max: pool size */
-	uint32_t buckets;                /* hash buckets (power of two; 0 = max/4 rounded) */
+	uint32_t buckets;                /* hash buckets (power of two; 0 = max rounded up) */
 	bool acct;                       /* nf_conntrack_acct: packets=/bytes= */
 	bool tstamp;                     /* nf_conntrack_timestamp */
 	bool tcp_loose;                  /* nf_conntrack_tcp_loose (default 1) */

@@ -7,15 +7,58 @@
 
 #include "host.h"
 
+/*
+ * The memo of host_route_lookup() and host_is_local() per address: a
+ * replay asks both for the same few thousand addresses millions of times,
+ * and each answer is a walk over every route or address. Direct-mapped;
+ * an entry counts only while its generation is the table's, which any
+ * change to addresses or routes advances.
+ */
+#define HOST_CACHE_SIZE 65536u
+
+struct host_cache_ent {
+	uint8_t addr[16];
+	uint8_t family;
+	uint8_t known;           /* HC_ROUTE, HC_LOCAL: which answers are memoised */
+	bool local;
+	int32_t route;           /* index into routes, -1: none */
+	uint32_t gen;
+};
+
+enum { HC_ROUTE = 1, HC_LOCAL = 2 };
+
+struct host_cache {
+	uint32_t gen;
+	struct host_cache_ent e[HOST_CACHE_SIZE];
+};
+
 struct host *host_new(void)
 {
-	return calloc(1, sizeof(struct host));
+	struct host *h = calloc(1, sizeof(struct host));
+
+	if (h && !(h->cache = calloc(1, sizeof(*h->cache)))) {
+		free(h);
+		return NULL;
+	}
+	if (h)
+		h->cache->gen = 1;
+	return h;
+}
+
+/* Forgets every memoised answer (addresses or routes changed). */
+static void cache_flush(struct host *h)
+{
+	if (h->cache && !++h->cache->gen) {
+		memset(h->cache->e, 0, sizeof(h->cache->e));
+		h->cache->gen = 1;
+	}
 }
 
 void host_free(struct host *h)
 {
 	if (!h)
 		return;
+	free(h->cache);
 	free(h->ifs);
 	free(h->addrs);
 	free(h->routes);
@@ -84,18 +127,6 @@ static int alen(uint8_t family)
 	return family == AF_INET6 ? 16 : 4;
 }
 
-/* True if the first @plen bits of @a and @b agree. */
-static bool prefix_eq(const uint8_t *a, const uint8_t *b, unsigned plen)
-{
-	unsigned bytes = plen / 8, bits = plen % 8;
-
-	if (memcmp(a, b, bytes))
-		return false;
-	if (!bits)
-		return true;
-	return ((a[bytes] ^ b[bytes]) & (uint8_t)(0xff << (8 - bits))) == 0;
-}
-
 static void mask_prefix(uint8_t *a, unsigned plen, int n)
 {
 	int i;
@@ -133,6 +164,7 @@ int host_route_add(struct host *h, const struct host_route *r)
 	unsigned i, pos;
 
 	mask_prefix(nr.dst, nr.plen, 16);
+	cache_flush(h);
 	for (i = 0; i < h->n_routes; i++)
 		if (route_same(&h->routes[i], &nr))
 			return 0;
@@ -184,29 +216,130 @@ int host_addr_add(struct host *h, const struct host_addr *a)
 {
 	if (grow((void **)&h->addrs, h->n_addrs, &h->cap_addrs, sizeof(*h->addrs)))
 		return -ENOMEM;
+	cache_flush(h);
 	h->addrs[h->n_addrs++] = *a;
 	return derive_routes(h, a);
 }
 
-bool host_is_local(const struct host *h, uint8_t family, const uint8_t *addr)
+/* The memo entry of @addr: *@hit tells whether it holds this address now. */
+static struct host_cache_ent *cache_ent(const struct host *h, uint8_t family, const uint8_t *addr,
+					bool *hit)
 {
+	struct host_cache_ent *e;
+	uint32_t w[4] = { 0 }, x;
+
+	memcpy(w, addr, (size_t)alen(family));
+	x = (w[0] ^ w[1] * 0x9e3779b1u ^ w[2] * 0x85ebca77u ^ w[3] * 0xc2b2ae3du) * 0x27d4eb2fu;
+	e = &h->cache->e[(x >> 16 ^ x) & (HOST_CACHE_SIZE - 1)];
+	*hit = e->gen == h->cache->gen && e->family == family && !memcmp(e->addr, w, sizeof(w));
+	if (!*hit) {
+		memcpy(e->addr, w, 16);
+		e->family = family;
+		e->gen = h->cache->gen;
+		e->known = 0;
+	}
+	return e;
+}
+
+/* The address of @family at @a as two 64-bit words (IPv4: the first, zero-extended). */
+static void addr_words(uint8_t family, const uint8_t *a, uint64_t *w)
+{
+	w[0] = w[1] = 0;
+	memcpy(w, a, (size_t)alen(family));
+}
+
+static bool is_local_walk(const struct host *h, uint8_t family, const uint8_t *addr)
+{
+	uint64_t want[2], have[2];
 	unsigned i;
 
-	for (i = 0; i < h->n_addrs; i++)
-		if (h->addrs[i].family == family && !memcmp(h->addrs[i].addr, addr, (size_t)alen(family)))
+	addr_words(family, addr, want);
+	for (i = 0; i < h->n_addrs; i++) {
+		if (h->addrs[i].family != family)
+			continue;
+		addr_words(family, h->addrs[i].addr, have);
+		if (have[0] == want[0] && have[1] == want[1])
 			return true;
+	}
 	return false;
 }
 
-const struct host_route *host_route_lookup(const struct host *h, uint8_t family, const uint8_t *dst)
+bool host_is_local(const struct host *h, uint8_t family, const uint8_t *addr)
 {
+	struct host_cache_ent *e;
+	bool hit;
+
+	if (!h->cache)
+		return is_local_walk(h, family, addr);
+	e = cache_ent(h, family, addr, &hit);
+	if (!(e->known & HC_LOCAL)) {
+		e->local = is_local_walk(h, family, addr);
+		e->known |= HC_LOCAL;
+	}
+	return e->local;
+}
+
+/* The first @plen bits of a network-order address as a big-endian mask of @bits bits. */
+static uint64_t be_mask(unsigned plen, unsigned bits)
+{
+	uint64_t all = ~0ull >> (64 - bits);
+
+	if (plen >= bits)
+		return all;
+	return plen ? all & ~(all >> plen) : 0;
+}
+
+static uint64_t be64(const uint8_t *p)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < 8; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static uint32_t be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The first route in lookup order whose prefix holds @dst (prefix_eq on words). */
+static const struct host_route *route_walk(const struct host *h, uint8_t family, const uint8_t *dst)
+{
+	bool v6 = family == AF_INET6;
+	uint64_t d0 = v6 ? be64(dst) : be32(dst), d1 = v6 ? be64(dst + 8) : 0;
 	unsigned i;
 
 	for (i = 0; i < h->n_routes; i++) {
 		const struct host_route *r = &h->routes[i];
 
-		if (r->family == family && prefix_eq(r->dst, dst, r->plen))
+		if (r->family != family)
+			continue;
+		if (family == AF_INET) {
+			if (((d0 ^ be32(r->dst)) & be_mask(r->plen, 32)) == 0)
+				return r;
+		} else if (((d0 ^ be64(r->dst)) & be_mask(r->plen, 64)) == 0 &&
+			   ((d1 ^ be64(r->dst + 8)) & be_mask(r->plen > 64 ? r->plen - 64u : 0, 64)) == 0) {
 			return r;
+		}
 	}
 	return NULL;
+}
+
+const struct host_route *host_route_lookup(const struct host *h, uint8_t family, const uint8_t *dst)
+{
+	struct host_cache_ent *e;
+	const struct host_route *r;
+	bool hit;
+
+	if (!h->cache)
+		return route_walk(h, family, dst);
+	e = cache_ent(h, family, dst, &hit);
+	if (!(e->known & HC_ROUTE)) {
+		r = route_walk(h, family, dst);
+		e->route = r ? (int32_t)(r - h->routes) : -1;
+		e->known |= HC_ROUTE;
+	}
+	return e->route < 0 ? NULL : &h->routes[e->route];
 }

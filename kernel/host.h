@@ -60,6 +60,8 @@ struct host_route {
 	uint32_t metric;
 };
 
+struct host_cache;
+
 struct host {
 	struct host_if *ifs;
 	unsigned n_ifs, cap_ifs;
@@ -67,6 +69,7 @@ struct host {
 	unsigned n_addrs, cap_addrs;
 	struct host_route *routes;   /* sorted: local table first, then longest prefix, metric */
 	unsigned n_routes, cap_routes;
+	struct host_cache *cache;    /* per-address memo of route lookups and locality (host.c) */
 };
 
 /* Where a packet arriving at the host goes (ip_route_input). */

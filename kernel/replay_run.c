@@ -69,23 +69,30 @@ static void guess_in(const struct replay *r, const struct pktbuf *b, char *dev)
 		memset(dev, 0, IFNAMSIZ);
 }
 
-/* A forwarded packet's identity, without what forwarding changes (TTL, checksum, MACs). */
+/* A forwarded packet's identity, without what forwarding changes (TTL, checksum, MACs):
+ * a hash of its network header and the first 8 bytes of its transport header. */
 static uint64_t fwd_key(const struct pktbuf *b)
 {
 	const struct pkt_view *pv = &b->pv;
-	uint64_t h = 0xcbf29ce484222325ull;
+	uint8_t buf[128] = { 0 };
+	uint64_t w, h = 0xcbf29ce484222325ull;
 	uint32_t i, n = pv->l4_ok ? pv->l4_off + (pv->l4_len < 8 ? pv->l4_len : 8) : pv->l3_hdrlen;
 
-	for (i = 0; i < n && i < b->len; i++) {
-		uint8_t c = b->data[i];
-
-		if (b->family == AF_INET && (i == 8 || i == 10 || i == 11))
-			c = 0;                  /* TTL, header checksum */
-		if (b->family == AF_INET6 && i == 7)
-			c = 0;                  /* hop limit */
-		h = (h ^ c) * 0x100000001b3ull;
+	if (n > b->len)
+		n = b->len;
+	if (n > sizeof(buf))
+		n = sizeof(buf);
+	memcpy(buf, b->data, n);
+	if (b->family == AF_INET)
+		buf[8] = buf[10] = buf[11] = 0;  /* TTL, header checksum */
+	else
+		buf[7] = 0;                      /* hop limit */
+	for (i = 0; i < n; i += 8) {
+		memcpy(&w, buf + i, 8);
+		h = (h ^ w) * 0x100000001b3ull;
+		h ^= h >> 29;
 	}
-	return h ^ b->len;
+	return h ^ ((uint64_t)n << 48) ^ b->len;
 }
 
 static void fwd_note(struct replay *r, uint64_t key)
