@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <string.h>
 #include <linux/if_packet.h>
+#include <net/if_arp.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -213,8 +214,21 @@ static int reassemble(struct replay *r, struct pktbuf *b, const struct origin *o
 	return 1;
 }
 
+/* A Linux cooked record carries the link-layer source address but no header:
+ * an Ethernet header (destination unknown, zero) rebuilt in @eth gives the
+ * packet its source MAC, as the kernel's mac match sees it. */
+static void cooked_eth_header(struct pktbuf *b, const struct nfula_pkt *p, uint8_t eth[14])
+{
+	memset(eth, 0, 6);
+	memcpy(eth + 6, p->hwaddr, 6);
+	eth[12] = b->family == AF_INET6 ? 0x86 : 0x08;
+	eth[13] = b->family == AF_INET6 ? 0xdd : 0x00;
+	pktbuf_set_hw(b, eth, 14, ARPHRD_ETHER);
+}
+
 int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caplen, uint64_t ts_ns)
 {
+	uint8_t eth[14];
 	struct nfula_pkt p;
 	struct ulog_err err;
 	struct pktbuf b;
@@ -233,6 +247,8 @@ int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caple
 	}
 	if (p.hwheader && p.has_hwtype)
 		pktbuf_set_hw(&b, p.hwheader, p.hwheader_len, p.hwtype);
+	else if (p.has_hwtype && p.hwtype == ARPHRD_ETHER && p.hwaddr && p.hwaddr_len == 6)
+		cooked_eth_header(&b, &p, eth);
 	origin_of(r, dlt, data, &p, &b, &o);
 	src = b.data + (b.family == AF_INET6 ? 8 : 12);
 	r->h.ct = r->track[b.family == AF_INET6] ? r->ct : NULL;

@@ -67,7 +67,11 @@ def parse(tok):
             elif t in ('-o', '--out-interface'): r['out'] = v
             elif t in ('-s', '--source') and is_addr(v): r['src'] = v.split(',')[0]
             elif t in ('-d', '--destination') and is_addr(v): r['dst'] = v.split(',')[0]
-            elif t in ('-p', '--protocol'): r['proto'] = v
+            elif t in ('-p', '--protocol', '--ctproto'): r['proto'] = v
+            elif t == '--ctorigsrcport': r['sport'] = port(v)
+            elif t == '--ctorigdstport': r['dport'] = port(v)
+            elif t == '--ctorigsrc' and is_addr(v): r['src'] = v
+            elif t == '--ctorigdst' and is_addr(v): r['dst'] = v
             elif t in ('--dport', '--destination-port', '--dports'): r['dport'] = port(v)
             elif t in ('--sport', '--source-port', '--sports'): r['sport'] = port(v)
             elif t in ('--icmp-type', '--icmpv6-type'): r['icmp'] = v
