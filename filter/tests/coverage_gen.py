@@ -101,7 +101,7 @@ def proto_num(name):
             return None
     return PROTO[name]
 
-def pick_addr(cs, pool, used, linklocal=False, lo=False):
+def pick_addr(cs, pool, used, linklocal=False, lo=False, mcast=False):
     nets = [(ipaddress.ip_network(v[0], strict=False), inv) for v, inv in cs]
     pos = sorted([n for n, inv in nets if not inv], key=lambda n: -n.prefixlen)
     for _ in range(64):
@@ -117,7 +117,8 @@ def pick_addr(cs, pool, used, linklocal=False, lo=False):
             return None
         if lo and not pos:
             pass
-        elif any(a in m for m in MARTIAN) and not (lo and a.is_loopback) and not (linklocal and a.is_link_local):
+        elif any(a in m for m in MARTIAN) and not (lo and a.is_loopback) and not (linklocal and a.is_link_local) \
+                and not (mcast and a.is_multicast and not a in ipaddress.ip_network('224.0.0.0/24')):
             continue
         if all((a in n) != inv for n, inv in nets) and str(a) not in used:
             return a
@@ -179,7 +180,7 @@ def pick_id(cs):
             return i
     return None
 
-def packet(src, dst, proto, sport, dport, flags, icmp, ident=None, ttl=64, inner=None):
+def packet(src, dst, proto, sport, dport, flags, icmp, ident=None, ttl=64, inner=None, rt=None):
     """An IPv4/IPv6 packet; an ICMP error carries INNER (the packet it reports) instead of
     the echo's identifier and data."""
     if proto == 6:
@@ -203,6 +204,9 @@ def packet(src, dst, proto, sport, dport, flags, icmp, ident=None, ttl=64, inner
         c = csum(ph + l4)
         off = 16 if proto == 6 else 6 if proto == 17 else 2
         l4 = l4[:off] + struct.pack('!H', c or 0xffff) + l4[off + 2:]
+    if V6 and rt is not None:      # a routing header (type, segments left) without addresses
+        l4 = struct.pack('!BBBBI', proto, 0, rt[0], rt[1], 0) + l4
+        return struct.pack('!IHBB16s16s', 6 << 28, len(l4), 43, ttl, src.packed, dst.packed) + l4
     if V6:
         return struct.pack('!IHBB16s16s', 6 << 28, len(l4), proto, ttl, src.packed, dst.packed) + l4
     h = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(l4), nxt() & 0xffff, 0, ttl, proto, 0, src.packed, dst.packed)
@@ -216,7 +220,7 @@ def tcp_flag_choices(cs):
             if all(((f & bits(v[0])) == bits(v[1])) != inv for v, inv in cs if len(v) == 2)]
 
 routes, locals_, pkts, ifaces = {}, set(), [], {'in0', 'out0'}
-prules, psrc, ctent, marks, groups = [], set(), [], {}, set()
+prules, psrc, ctent, marks, groups, mroutes = [], set(), [], {}, set(), []
 stats = {'rules': 0, 'made': 0}
 
 # variants of the packet choices (rotations of protocol, ICMP type and TCP flags lists): a
@@ -268,7 +272,9 @@ def make(base, path, r):
             dnets[0].network_address.is_multicast:
         dst = group = dnets[0].network_address       # a group the router joins on the in interface
     else:
-        dst = pick_addr(cons(rs, ['-d', '--ctorigdst']), dpool, taken, linklocal, lo)
+        # FORWARD to a multicast group: forwarded by a multicast route (coverage_mroute.py)
+        mc = base == 'FORWARD' and not V6 and bool(dnets) and dnets[0].network_address.is_multicast
+        dst = pick_addr(cons(rs, ['-d', '--ctorigdst']), dpool, taken, linklocal, lo, mc)
     if src is None or dst is None:
         return None
     mark = pick_mark([(c[2], c[3]) for x in rs for c in x['cond'] if c[0] == 'mark' and c[1] == '--mark'])
@@ -351,12 +357,23 @@ def make(base, path, r):
     if mark:
         mac = '02:6d:' + ':'.join('%02x' % b for b in struct.pack('!I', mark))
         marks[mac] = mark
-    pk = packet(src, dst, proto, sport, dport, flags, icmp, ident, ttl, inner).hex()
+    rt = None
+    for v, inv in cons(rs, ['--rt-type']):
+        rt = (int(v[0]) if not inv else 2, 0)
+    for v, inv in cons(rs, ['--rt-segsleft']):
+        if rt and not inv:
+            rt = (rt[0], int(v[0].split(':')[0]))
+    pk = packet(src, dst, proto, sport, dport, flags, icmp, ident, ttl, inner, rt).hex()
     if lo:
         if not dst.is_loopback:
             locals_.add(str(dst))
         return ('-', str(dst), pk, owner[0], owner[1])
-    if base != 'INPUT':
+    if base == 'FORWARD' and dst.is_multicast:
+        if inn == outn or (str(src), str(dst)) in [m[:2] for m in mroutes]:
+            return None
+        mroutes.append((str(src), str(dst), inn, outn))
+        ifaces.add(outn)
+    elif base != 'INPUT':
         if str(dst) in routes and routes[str(dst)] != outn:
             # the destination leaves elsewhere: a source-specific route for this packet
             if str(src) in psrc:
@@ -467,6 +484,8 @@ with open(out + '.marks', 'w') as f:      # source MAC -> mark, set in mangle PR
     f.write(''.join('%s %d\n' % kv for kv in marks.items()))
 with open(out + '.groups', 'w') as f:     # multicast groups the router joins: IFACE GROUP
     f.write(''.join('%s %s\n' % g for g in sorted(groups)))
+with open(out + '.mroutes', 'w') as f:   # multicast routes: SRC GROUP IN OUT
+    f.write(''.join('%s %s %s %s\n' % m for m in mroutes))
 with open(out + '.ct', 'w') as f:         # conntrack entries that have seen their reply
     f.write(''.join('%d %s %s %d %d\n' % e for e in ctent))
 print('%d %d' % (stats['rules'], stats['made']))

@@ -1,7 +1,23 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # rule_coverage.sh: NFLOG capture (pcap) -> "HOOK IN OUT HEX mac=.. ct=.." lines for nfctl eval.
-import struct, sys
+import struct, sys, time
 names = dict(l.split() for l in open(sys.argv[2]))
+
+
+def jiffy_shift():
+    """How far to move the packets' wall-clock times so that nfctl eval's jiffies (time / 4 ms,
+    HZ=250) turn over when the kernel's do: the kernel ticks at CLOCK_MONOTONIC times of a
+    fixed phase (/proc/timer_list .last_tick), rate matches count in those jiffies."""
+    tick = 4000000
+    try:
+        last = next(int(l.split(':')[1].split()[0]) for l in open('/proc/timer_list') if '.last_tick' in l)
+    except (OSError, StopIteration, ValueError):
+        return 0
+    off = time.clock_gettime_ns(time.CLOCK_REALTIME) - time.clock_gettime_ns(time.CLOCK_MONOTONIC)
+    return (off + last) % tick
+
+
+SHIFT = jiffy_shift()
 # the router's sockets: mark 0x7e57 | index << 16, owners by index (coverage_local.py)
 owners = [l.strip() for l in open(sys.argv[3])] if len(sys.argv) > 3 else ['0:0']
 d = open(sys.argv[1], 'rb').read()
@@ -61,4 +77,5 @@ while o + 16 <= len(d):
     if 3 in tlv and len(tlv[3]) >= 16:   # the packet's own time (NFULA_TIMESTAMP)
         s_, us_ = struct.unpack('!QQ', tlv[3][:16])
         ts = s_ * 1000000000 + us_ * 1000
+    ts -= SHIFT
     print('%s %s %s %s%s ts=%d ct=%s' % (hook, inn, out, pkt.hex(), mac, ts, ct))

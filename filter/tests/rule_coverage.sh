@@ -137,9 +137,19 @@ cover() {
 	sleep 1     # tcpdump binds the NFLOG group after writing the file header
 	# the filter table counts from here: everything it sees from now on is logged
 	ip netns exec "$R" $cmd-legacy-restore <"$T_TMP/canon" || { fail "$name: kernel refused"; return; }
+	# multicast routes for FORWARD rules with a group as destination, held while packets flow
+	local mfd=
+	if [ -s "$T_TMP/g.mroutes" ]; then
+		rm -f "$T_TMP/mr.fifo"; mkfifo "$T_TMP/mr.fifo"
+		ip netns exec "$R" python3 "$HERE/coverage_mroute.py" "$T_TMP/g.mroutes" <"$T_TMP/mr.fifo" >"$T_TMP/mr.out" &
+		T_PIDS+=($!)
+		exec {mfd}>"$T_TMP/mr.fifo"
+		wait_for 5 grep -q ready "$T_TMP/mr.out" || { fail "$name: multicast routes"; exec {mfd}>&-; return; }
+	fi
 	ip netns exec "$S" python3 "$HERE/coverage_inject.py" "$T_TMP/g.packets" "$T_TMP/peers" "$T_TMP/rmacs"
 	ip netns exec "$R" python3 "$HERE/coverage_local.py" "$T_TMP/g.local" "$v" "$T_TMP/owners"
 	sleep 1
+	[ -n "$mfd" ] && exec {mfd}>&-
 	kill -INT "$td"; wait "$td" 2>/dev/null
 	ip -n "$R" -o link | awk -F': ' '{ sub(/@.*/, "", $2); print $1, $2 }' >"$T_TMP/ifindex"
 	# the host's addresses as addrtype sees them: its local routing table
