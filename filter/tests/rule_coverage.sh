@@ -1,12 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Rule coverage on real rulesets: for every rule of a ruleset's filter table, a packet is made
-# from the rule's own fields (and those of the jumps that lead to its chain): addresses, ports,
-# protocol, interfaces, MAC, TCP flags, ICMP type. A router namespace with interfaces named as
-# the ruleset's carries the filter table; the packets are injected from a sink namespace and
-# forwarded (or delivered, for INPUT chains). Every packet that reached FORWARD/INPUT is logged
-# by NFLOG in mangle (which runs before filter) and replayed through `nfctl eval`. The per-rule
-# and policy counters must equal the kernel's; the share of rules hit is reported and checked.
+# Rule coverage on real rulesets: for every rule of a ruleset's filter table, packets are made
+# from the rule's own fields and those of the jumps that lead to its chain (coverage_gen.py).
+# A router namespace with interfaces named as the ruleset's carries the filter table; packets
+# are injected from a sink namespace (forwarded or delivered) or sent by the router itself
+# (OUTPUT, loopback, socket owners). Every packet that reached the filter table is logged by
+# NFLOG in mangle (which runs before filter) with the kernel's conntrack state and replayed
+# through `nfctl eval`: the per-rule and policy counters must equal the kernel's. Rules proven
+# unreachable (coverage_shadow.py) leave the denominator and must stay unhit; at least
+# COVERAGE_MIN_HIT (90) percent of the others must be hit (COVERAGE_STRICT=0: a skip instead).
+# filter/README.md "Rule coverage" has the details and the per-ruleset numbers.
 . "${ULOG_TOP:-$(dirname "$0")/../..}/tests/lib.sh"
 need iptables-legacy-restore iptables-legacy-save tcpdump python3 ip conntrack
 NFCTL=$ULOG_TOP/$BUILD/nfctl
