@@ -38,6 +38,7 @@ for line in text.splitlines():
 
 # rules no packet can reach, with the proof (coverage_shadow.py); the raw table of the whole
 # dump (argv[4]) tells whether anything is left untracked
+sys.dont_write_bytecode = True      # no __pycache__ in the source tree
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
 import coverage_shadow
 whole = open(sys.argv[4]).read() if len(sys.argv) > 4 else ''
