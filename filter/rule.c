@@ -5,13 +5,24 @@
 
 #include "filter.h"
 
+/* A rule's memory on a cache-line boundary: filter_eval reads the standard
+ * part (the first 112 bytes) of every rule it walks, two lines instead of three. */
+static struct filter_rule *rule_alloc(void)
+{
+	size_t size = (sizeof(struct filter_rule) + 63) & ~(size_t)63;
+
+	return aligned_alloc(64, size);
+}
+
 /* See filter.h. */
 struct filter_rule *filter_rule_new(uint8_t family)
 {
-	struct filter_rule *r = calloc(1, sizeof(*r));
+	struct filter_rule *r = rule_alloc();
 
-	if (r)
+	if (r) {
+		memset(r, 0, sizeof(*r));
 		r->std.family = family;
+	}
 	return r;
 }
 
@@ -84,7 +95,7 @@ struct filter_ext_data *filter_rule_add_ext(struct filter_rule *r, const struct 
 /* See filter.h. */
 struct filter_rule *filter_rule_clone(const struct filter_rule *r)
 {
-	struct filter_rule *n = malloc(sizeof(*n));
+	struct filter_rule *n = rule_alloc();
 	unsigned i;
 
 	if (!n)
