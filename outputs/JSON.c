@@ -330,8 +330,7 @@ static int json_encode(struct ulog_instance *inst, const struct ulog_record *r,
 
 		if (!v)
 			continue;
-		if (ulog_type_int_width((enum ulog_type)v->type))
-			ulog_in_u64(inst, r, i, &num);
+		ulog_in_u64(inst, r, i, &num);   /* integer and bool types; others leave 0 */
 		if (c->boolean_label && (int)i == p->label_idx && v->type == ULOG_T_UINT8) {
 			JSON_LIT_KEY(&w, "\"action\": ");
 			jw_str(&w, num ? "allowed" : "blocked", 7);
