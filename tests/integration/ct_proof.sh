@@ -1,12 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The proof against the kernel on real rulesets (../shared/rulesets): for each ruleset a host
-# namespace H gets veths named as the ruleset's interfaces (peers in a sink namespace X, nothing
-# in the root namespace), loads the ruleset with iptables-legacy-restore, and receives one
-# crafted packet per rule (addresses, protocol, ports, ICMP type and input interface taken from
-# the rule; OUTPUT rules' packets are sent by H itself), slowly, while tcpdump captures H.
-# nfcore --replay of the capture with the same ruleset and H's `ip -j addr`/`ip -j route` must
-# give every rule and policy the kernel's counters. The share of rules hit is reported.
+# The proof against the kernel on real rulesets (../shared/rulesets, IPv4 and IPv6 dumps): for
+# each ruleset a host namespace H gets veths named as the ruleset's interfaces (peers in a sink
+# namespace X; checked to lead nowhere else before anything is sent), loads the ruleset with
+# iptables-/ip6tables-legacy-restore and gets one crafted packet per rule (ct_proof_gen.py:
+# what the rule and the rules jumping to its chain match; primers for ESTABLISHED), sent slowly
+# by ct_proof_send.py. Arrivals are captured with tcpdump -i any, the host's own packets as raw
+# OUTPUT saw them through an NFLOG rule put first there (ct_proof_merge.py joins both).
+# nfcore --replay of the capture with the same ruleset and H's addresses and routes must give
+# every rule and policy the kernel's counters and the kernel's connection list; NAT-translated
+# packets are left out in a second run (nfcore has no NAT yet). Coverage printed per ruleset;
+# kernel/README.md has the table.
 . "$(dirname "$0")/../lib.sh"
 need iptables-legacy iptables-legacy-restore iptables-legacy-save ip6tables-legacy ip6tables-legacy-restore \
 	ip6tables-legacy-save conntrack tcpdump python3
@@ -104,7 +108,7 @@ setup() {
 # and connections, replays; leaves $H.kernel/$H.save, $H.kct/$H.oct, $H.ours.
 run() {
 	local name=$1 rules=$2 pkts=$3 k a from until tpid npid
-	while read -r k a; do ip -n "$H" addr add "$a/$([ "$FAM" = 6 ] && echo 128 nodad || echo 32)" dev "$(echo "$MAP" | tr ',' '\n' | sed -n "s/^$k=//p")"; done <"$T_TMP/$H.local"
+	while read -r k a; do ip -n "$H" addr add "$a/$([ "$FAM" = 6 ] && echo 128 nodad || echo 32)" dev "$k"; done <"$T_TMP/$H.local"
 	ip netns exec "$H" ip -j addr >"$T_TMP/$H.addr"
 	ip netns exec "$H" ip -j route >"$T_TMP/$H.route"
 	ip netns exec "$H" ip -6 -j route >"$T_TMP/$H.route6"
@@ -272,8 +276,10 @@ LIST="ufw/server1-iptables-save veroneau/iptables-save synology/iptables-save_ju
 	openlab/iptables-save tails/iptables-save.1.5 docker/docker.txt ferm/dmz_router.iptables-save \
 	home-user/iptables-save serverfault/769294.txt tum-chair/iptables-save-2016-06-27_16-29-01 \
 	synology/ip6tables-save_jul_2016 ipv6-server/mailserver ipv6-server/nat64-router-userspace \
-	ipv6-server/webserver tum-chair/ip6tables-save-2016-06-27_16-29-01"
-[ -n "${PROOF_FULL:-}" ] && LIST="$LIST tum-chair/iptables-save-2015-09-03_15-56-50"
+	ipv6-server/webserver"
+# PROOF_FULL=1: also the largest IPv6 dump and the older tum-chair one (some 4 more minutes)
+[ -n "${PROOF_FULL:-}" ] &&
+	LIST="$LIST tum-chair/ip6tables-save-2016-06-27_16-29-01 tum-chair/iptables-save-2015-09-03_15-56-50"
 for f in ${CT_PROOF_RULESETS:-$LIST}; do
 	prove "$RS/$f"
 done
