@@ -14,23 +14,13 @@ static const struct filter_opt masq_opts[] = {
 static int masq_parse(struct filter_ext_data *d, unsigned opt, const char *const *args,
 		      bool invert, const struct filter_std *std, struct ulog_err *err)
 {
-	struct xt_nat_range *r = FILTER_PRIV(d, struct xt_nat_range);
-
-	if (opt == O_PORTS)
-		return xt_nat_parse_ports(r, args[0], std, err);
-	r->flags |= opt == O_RANDOM ? XT_NAT_RANDOM : XT_NAT_RANDOM_FULLY;
-	return 0;
+	return xt_nat_parse_opt(d, masq_opts[opt].name, args, std, err);
 }
 
 static int masq_print(const struct filter_ext_data *d, const struct filter_std *std,
 		      char *buf, size_t len)
 {
-	const struct xt_nat_range *r = FILTER_PRIV(d, const struct xt_nat_range);
-	struct filter_buf b = filter_buf_init(buf, len);
-
-	xt_nat_bports(&b, r);
-	xt_nat_bflags(&b, r);
-	return (int)b.pos;
+	return xt_nat_print(d, NULL, std->family, buf, len);
 }
 
 static int masq_check(const struct filter_ext_data *d, const struct filter_check_ctx *c,
@@ -39,27 +29,10 @@ static int masq_check(const struct filter_ext_data *d, const struct filter_check
 	return xt_check_where(c, "MASQUERADE target", "nat", XT_H(POST_ROUTING), err);
 }
 
-static int masq_target(struct filter_ext_data *d, struct filter_pkt *pkt)
-{
-	return FILTER_ACCEPT;
-}
-
 static int masq_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
 		     char *buf, size_t len)
 {
-	const struct xt_nat_range *r = FILTER_PRIV(d, const struct xt_nat_range);
-	struct filter_buf b = filter_buf_init(buf, len);
-
-	if (r->flags & XT_NAT_PROTO) {
-		filter_bprintf(&b, " masq ports: %u", r->pmin);
-		if (r->pmax != r->pmin)
-			filter_bprintf(&b, "-%u", r->pmax);
-	}
-	if (r->flags & XT_NAT_RANDOM)
-		filter_bprintf(&b, " random");
-	if (r->flags & XT_NAT_RANDOM_FULLY)
-		filter_bprintf(&b, " random-fully");
-	return (int)b.pos;
+	return xt_nat_list(d, "masq ports:", std->family, buf, len);
 }
 
 const struct filter_ext filter_ext_MASQUERADE = {
@@ -74,5 +47,5 @@ const struct filter_ext filter_ext_MASQUERADE = {
 	.print = masq_print,
 	.list = masq_list,
 	.check = masq_check,
-	.target = masq_target,
+	.target = xt_nat_target,
 };

@@ -13,23 +13,13 @@ static const struct filter_opt redir_opts[] = {
 static int redir_parse(struct filter_ext_data *d, unsigned opt, const char *const *args,
 		      bool invert, const struct filter_std *std, struct ulog_err *err)
 {
-	struct xt_nat_range *r = FILTER_PRIV(d, struct xt_nat_range);
-
-	if (opt == O_PORTS)
-		return xt_nat_parse_ports(r, args[0], std, err);
-	r->flags |= XT_NAT_RANDOM;
-	return 0;
+	return xt_nat_parse_opt(d, redir_opts[opt].name, args, std, err);
 }
 
 static int redir_print(const struct filter_ext_data *d, const struct filter_std *std,
 		      char *buf, size_t len)
 {
-	const struct xt_nat_range *r = FILTER_PRIV(d, const struct xt_nat_range);
-	struct filter_buf b = filter_buf_init(buf, len);
-
-	xt_nat_bports(&b, r);
-	xt_nat_bflags(&b, r);
-	return (int)b.pos;
+	return xt_nat_print(d, NULL, std->family, buf, len);
 }
 
 static int redir_check(const struct filter_ext_data *d, const struct filter_check_ctx *c,
@@ -38,25 +28,10 @@ static int redir_check(const struct filter_ext_data *d, const struct filter_chec
 	return xt_check_where(c, "REDIRECT target", "nat", XT_H(PRE_ROUTING) | XT_H(LOCAL_OUT), err);
 }
 
-static int redir_target(struct filter_ext_data *d, struct filter_pkt *pkt)
-{
-	return FILTER_ACCEPT;
-}
-
 static int redir_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
 		      char *buf, size_t len)
 {
-	const struct xt_nat_range *r = FILTER_PRIV(d, const struct xt_nat_range);
-	struct filter_buf b = filter_buf_init(buf, len);
-
-	if (r->flags & XT_NAT_PROTO) {
-		filter_bprintf(&b, " redir ports %u", r->pmin);
-		if (r->pmax != r->pmin)
-			filter_bprintf(&b, "-%u", r->pmax);
-	}
-	if (r->flags & XT_NAT_RANDOM)
-		filter_bprintf(&b, " random");
-	return (int)b.pos;
+	return xt_nat_list(d, "redir ports", std->family, buf, len);
 }
 
 const struct filter_ext filter_ext_REDIRECT = {
@@ -71,5 +46,5 @@ const struct filter_ext filter_ext_REDIRECT = {
 	.print = redir_print,
 	.list = redir_list,
 	.check = redir_check,
-	.target = redir_target,
+	.target = xt_nat_target,
 };

@@ -16,33 +16,13 @@ static const struct filter_opt snat_opts[] = {
 static int snat_parse(struct filter_ext_data *d, unsigned opt, const char *const *args,
 		      bool invert, const struct filter_std *std, struct ulog_err *err)
 {
-	struct xt_nat_range *r = FILTER_PRIV(d, struct xt_nat_range);
-
-	switch (opt) {
-	case O_TO:
-		return xt_nat_parse_to(r, args[0], std, err);
-	case O_RANDOM:
-		r->flags |= XT_NAT_RANDOM;
-		return 0;
-	case O_RANDOM_FULLY:
-		r->flags |= XT_NAT_RANDOM_FULLY;
-		return 0;
-	default:
-		r->flags |= XT_NAT_PERSISTENT;
-		return 0;
-	}
+	return xt_nat_parse_opt(d, snat_opts[opt].name, args, std, err);
 }
 
 static int snat_print(const struct filter_ext_data *d, const struct filter_std *std,
 		      char *buf, size_t len)
 {
-	const struct xt_nat_range *r = FILTER_PRIV(d, const struct xt_nat_range);
-	struct filter_buf b = filter_buf_init(buf, len);
-
-	filter_bprintf(&b, "--to-source ");
-	xt_nat_bto(&b, r, std->family);
-	xt_nat_bflags(&b, r);
-	return (int)b.pos;
+	return xt_nat_print(d, "to-source", std->family, buf, len);
 }
 
 static int snat_check(const struct filter_ext_data *d, const struct filter_check_ctx *c,
@@ -51,26 +31,10 @@ static int snat_check(const struct filter_ext_data *d, const struct filter_check
 	return xt_check_where(c, "SNAT target", "nat", XT_H(POST_ROUTING) | XT_H(LOCAL_IN), err);
 }
 
-static int snat_target(struct filter_ext_data *d, struct filter_pkt *pkt)
-{
-	return FILTER_ACCEPT;
-}
-
 static int snat_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
 		     char *buf, size_t len)
 {
-	const struct xt_nat_range *r = FILTER_PRIV(d, const struct xt_nat_range);
-	struct filter_buf b = filter_buf_init(buf, len);
-
-	filter_bprintf(&b, " to:");
-	xt_nat_bto(&b, r, std->family);
-	if (r->flags & XT_NAT_RANDOM)
-		filter_bprintf(&b, " random");
-	if (r->flags & XT_NAT_RANDOM_FULLY)
-		filter_bprintf(&b, " random-fully");
-	if (r->flags & XT_NAT_PERSISTENT)
-		filter_bprintf(&b, " persistent");
-	return (int)b.pos;
+	return xt_nat_list(d, NULL, std->family, buf, len);
 }
 
 const struct filter_ext filter_ext_SNAT = {
@@ -86,5 +50,5 @@ const struct filter_ext filter_ext_SNAT = {
 	.print = snat_print,
 	.list = snat_list,
 	.check = snat_check,
-	.target = snat_target,
+	.target = xt_nat_target,
 };

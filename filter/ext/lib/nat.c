@@ -67,9 +67,8 @@ static int nat_addrs(struct xt_nat_range *r, char *s, uint8_t family, struct ulo
 	return 0;
 }
 
-/* See nat.h. */
-int xt_nat_parse_to(struct xt_nat_range *r, const char *arg, const struct filter_std *std,
-		    struct ulog_err *err)
+static int nat_parse_to(struct xt_nat_range *r, const char *arg, const struct filter_std *std,
+			struct ulog_err *err)
 {
 	char buf[256], *addr = buf, *ports = NULL;
 	int rc;
@@ -103,9 +102,8 @@ int xt_nat_parse_to(struct xt_nat_range *r, const char *arg, const struct filter
 	return nat_addrs(r, addr, std->family, err);
 }
 
-/* See nat.h. */
-int xt_nat_parse_ports(struct xt_nat_range *r, const char *arg, const struct filter_std *std,
-		       struct ulog_err *err)
+static int nat_parse_ports(struct xt_nat_range *r, const char *arg,
+			   const struct filter_std *std, struct ulog_err *err)
 {
 	char buf[128];
 
@@ -115,8 +113,7 @@ int xt_nat_parse_ports(struct xt_nat_range *r, const char *arg, const struct fil
 	return nat_ports(r, buf, err);
 }
 
-/* See nat.h. */
-void xt_nat_bto(struct filter_buf *b, const struct xt_nat_range *r, uint8_t family)
+static void nat_bto(struct filter_buf *b, const struct xt_nat_range *r, uint8_t family)
 {
 	int af = xt_af(family);
 	bool v6_ports = family == FILTER_V6 && (r->flags & XT_NAT_PROTO);
@@ -139,8 +136,7 @@ void xt_nat_bto(struct filter_buf *b, const struct xt_nat_range *r, uint8_t fami
 	}
 }
 
-/* See nat.h. */
-void xt_nat_bports(struct filter_buf *b, const struct xt_nat_range *r)
+static void nat_bports(struct filter_buf *b, const struct xt_nat_range *r)
 {
 	if (!(r->flags & XT_NAT_PROTO))
 		return;
@@ -150,8 +146,7 @@ void xt_nat_bports(struct filter_buf *b, const struct xt_nat_range *r)
 		filter_bprintf(b, "-%u", r->pmax);
 }
 
-/* See nat.h. */
-void xt_nat_bflags(struct filter_buf *b, const struct xt_nat_range *r)
+static void nat_bflags(struct filter_buf *b, const struct xt_nat_range *r)
 {
 	if (r->flags & XT_NAT_RANDOM) {
 		filter_bsep(b);
@@ -165,4 +160,69 @@ void xt_nat_bflags(struct filter_buf *b, const struct xt_nat_range *r)
 		filter_bsep(b);
 		filter_bprintf(b, "--persistent");
 	}
+}
+
+/* See nat.h. */
+int xt_nat_parse_opt(struct filter_ext_data *d, const char *name, const char *const *args,
+		     const struct filter_std *std, struct ulog_err *err)
+{
+	struct xt_nat_range *r = FILTER_PRIV(d, struct xt_nat_range);
+
+	if (!strncmp(name, "to-", 3))
+		return !strcmp(name, "to-ports") ? nat_parse_ports(r, args[0], std, err)
+						 : nat_parse_to(r, args[0], std, err);
+	if (!strcmp(name, "random"))
+		r->flags |= XT_NAT_RANDOM;
+	else if (!strcmp(name, "random-fully"))
+		r->flags |= XT_NAT_RANDOM_FULLY;
+	else
+		r->flags |= XT_NAT_PERSISTENT;
+	return 0;
+}
+
+/* See nat.h. */
+int xt_nat_print(const struct filter_ext_data *d, const char *to, uint8_t family,
+		 char *buf, size_t len)
+{
+	const struct xt_nat_range *r = FILTER_PRIV(d, const struct xt_nat_range);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	if (to) {
+		filter_bprintf(&b, "--%s ", to);
+		nat_bto(&b, r, family);
+	} else {
+		nat_bports(&b, r);
+	}
+	nat_bflags(&b, r);
+	return (int)b.pos;
+}
+
+/* See nat.h. */
+int xt_nat_list(const struct filter_ext_data *d, const char *ports, uint8_t family,
+		char *buf, size_t len)
+{
+	const struct xt_nat_range *r = FILTER_PRIV(d, const struct xt_nat_range);
+	struct filter_buf b = filter_buf_init(buf, len);
+
+	if (!ports) {
+		filter_bprintf(&b, " to:");
+		nat_bto(&b, r, family);
+	} else if (r->flags & XT_NAT_PROTO) {
+		filter_bprintf(&b, " %s %u", ports, r->pmin);
+		if (r->pmax != r->pmin)
+			filter_bprintf(&b, "-%u", r->pmax);
+	}
+	if (r->flags & XT_NAT_RANDOM)
+		filter_bprintf(&b, " random");
+	if (r->flags & XT_NAT_RANDOM_FULLY)
+		filter_bprintf(&b, " random-fully");
+	if (r->flags & XT_NAT_PERSISTENT)
+		filter_bprintf(&b, " persistent");
+	return (int)b.pos;
+}
+
+/* See nat.h. */
+int xt_nat_target(struct filter_ext_data *d, struct filter_pkt *pkt)
+{
+	return FILTER_ACCEPT;
 }

@@ -20,18 +20,24 @@ struct xt_nat_range {
 /* True if -p names a protocol NAT can give ports to (tcp, udp, sctp, dccp, udplite). */
 bool xt_nat_portok(const struct filter_std *std);
 
-/* "--to-source"/"--to-destination" value. Returns 0 or -EINVAL with iptables' message. */
-int xt_nat_parse_to(struct xt_nat_range *r, const char *arg, const struct filter_std *std,
-		    struct ulog_err *err);
-/* "--to-ports" value (MASQUERADE, REDIRECT). */
-int xt_nat_parse_ports(struct xt_nat_range *r, const char *arg, const struct filter_std *std,
-		       struct ulog_err *err);
-
-/* Appends the address/port part as iptables-save prints it. */
-void xt_nat_bto(struct filter_buf *b, const struct xt_nat_range *r, uint8_t family);
-/* Appends "--to-ports A[-B]" if ports are set. */
-void xt_nat_bports(struct filter_buf *b, const struct xt_nat_range *r);
-/* Appends " --random", " --random-fully", " --persistent" as set. */
-void xt_nat_bflags(struct filter_buf *b, const struct xt_nat_range *r);
+/* Applies option @name (its argument in @args[0]) of a NAT target to @d's
+ * struct xt_nat_range:
+ * "to-source"/"to-destination" (ADDR[-ADDR][:PORT[-PORT]]), "to-ports"
+ * (PORT[-PORT]), "random", "random-fully", "persistent". Returns 0 or
+ * -EINVAL with iptables' message. */
+int xt_nat_parse_opt(struct filter_ext_data *d, const char *name, const char *const *args,
+		     const struct filter_std *std, struct ulog_err *err);
+/* Save text as iptables-save prints it: "--@to ADDR..." when @to is set
+ * (SNAT/DNAT), else "--to-ports A[-B]" if ports are set; then "--random",
+ * "--random-fully", "--persistent" as set. */
+int xt_nat_print(const struct filter_ext_data *d, const char *to, uint8_t family,
+		 char *buf, size_t len);
+/* List text: " to:ADDR..." when @ports is NULL, else " @ports A[-B]" if
+ * ports are set ("masq ports:", "redir ports"); then " random",
+ * " random-fully", " persistent" as set. */
+int xt_nat_list(const struct filter_ext_data *d, const char *ports, uint8_t family,
+		char *buf, size_t len);
+/* The NAT targets' verdict here (no translation is done): FILTER_ACCEPT. */
+int xt_nat_target(struct filter_ext_data *d, struct filter_pkt *pkt);
 
 #endif
