@@ -11,14 +11,24 @@
 static void prep_rule(struct filter_rule *r)
 {
 	static const uint8_t zero[16];
+	struct filter_rule_prep *q = &r->prep;
 	size_t in = strnlen(r->in, IFNAMSIZ - 1), out = strnlen(r->out, IFNAMSIZ - 1);
 
+	memset(q, 0, sizeof(*q));
+	memcpy(q->in, r->in, IFNAMSIZ);
+	memcpy(q->out, r->out, IFNAMSIZ);
 	/* "eth+": the prefix before '+'; "eth0": the name and its NUL */
-	r->prep.in_n = (uint8_t)(in && r->in[in - 1] == '+' ? in - 1 : in + 1);
-	r->prep.out_n = (uint8_t)(out && r->out[out - 1] == '+' ? out - 1 : out + 1);
-	r->prep.flags = FILTER_PREP_READY;
+	q->in_n = (uint8_t)(in && r->in[in - 1] == '+' ? in - 1 : in + 1);
+	q->out_n = (uint8_t)(out && r->out[out - 1] == '+' ? out - 1 : out + 1);
+	memcpy(&q->a4[0], r->src, 4);
+	memcpy(&q->a4[1], r->smsk, 4);
+	memcpy(&q->a4[2], r->dst, 4);
+	memcpy(&q->a4[3], r->dmsk, 4);
+	q->inv = (uint8_t)((r->src_inv ? FILTER_PREP_INV_SRC : 0) | (r->dst_inv ? FILTER_PREP_INV_DST : 0) |
+			   (r->in_inv ? FILTER_PREP_INV_IN : 0) | (r->out_inv ? FILTER_PREP_INV_OUT : 0));
+	q->flags = FILTER_PREP_READY;
 	if (!memcmp(r->smsk, zero, 16) && !memcmp(r->dmsk, zero, 16) && !r->src_inv && !r->dst_inv)
-		r->prep.flags |= FILTER_PREP_ANY_ADDR;
+		q->flags |= FILTER_PREP_ANY_ADDR;
 }
 
 /* Interface test with iptables' '+' wildcard ("eth+" = any name starting "eth"):
@@ -60,11 +70,9 @@ static inline uint64_t rd64(const uint8_t *p)
 	return v;
 }
 
-/* (pkt & mask) == addr, on 32-bit (IPv4) or 64-bit (IPv6) words. */
-static inline bool addr_match(const uint8_t *pkt, const uint8_t *addr, const uint8_t *mask, int n)
+/* (pkt & mask) == addr on 64-bit words (IPv6). */
+static inline bool addr_match6(const uint8_t *pkt, const uint8_t *addr, const uint8_t *mask)
 {
-	if (n == 4)
-		return (rd32(pkt) & rd32(mask)) == rd32(addr);
 	return (rd64(pkt) & rd64(mask)) == rd64(addr) &&
 	       (rd64(pkt + 8) & rd64(mask + 8)) == rd64(addr + 8);
 }
@@ -73,27 +81,40 @@ static inline bool addr_match(const uint8_t *pkt, const uint8_t *addr, const uin
 struct addrs {
 	const uint8_t *src, *dst;
 	int n;
+	uint32_t src4, dst4;     /* IPv4: as loaded */
 };
 
+/* Source and destination tests, each inverted by its '!'. */
+static inline bool addrs_match(const struct filter_rule *r, const struct addrs *a)
+{
+	const struct filter_rule_prep *q = &r->prep;
+
+	if (a->n == 4)
+		return ((a->src4 & q->a4[1]) == q->a4[0]) != !!(q->inv & FILTER_PREP_INV_SRC) &&
+		       ((a->dst4 & q->a4[3]) == q->a4[2]) != !!(q->inv & FILTER_PREP_INV_DST);
+	return addr_match6(a->src, r->src, r->smsk) != !!(q->inv & FILTER_PREP_INV_SRC) &&
+	       addr_match6(a->dst, r->dst, r->dmsk) != !!(q->inv & FILTER_PREP_INV_DST);
+}
+
 /* The standard part: ip_packet_match() / ip6_packet_match(). Every test
- * must pass, so they run cheapest and most selective first. */
+ * must pass, so they run cheapest and most selective first; an IPv4 rule's
+ * tests read only its first cache line (std and prep). */
 static bool std_match(struct filter_rule *r, const struct filter_pkt *p, const struct addrs *a)
 {
 	const struct pkt_view *pv = p->pv;
+	const struct filter_rule_prep *q = &r->prep;
 
 	if (!a->src)
 		return false;
-	if (!(r->prep.flags & FILTER_PREP_READY))
+	if (!(q->flags & FILTER_PREP_READY))
 		prep_rule(r);
 	if (r->std.proto && (pv->l4proto == r->std.proto) == r->std.proto_inv)
 		return false;
-	if (!(r->prep.flags & FILTER_PREP_ANY_ADDR) &&
-	    (addr_match(a->src, r->src, r->smsk, a->n) == r->src_inv ||
-	     addr_match(a->dst, r->dst, r->dmsk, a->n) == r->dst_inv))
+	if (!(q->flags & FILTER_PREP_ANY_ADDR) && !addrs_match(r, a))
 		return false;
-	if (r->in[0] && iface_match(r->in, p->meta->in, r->prep.in_n) == r->in_inv)
+	if (q->in[0] && iface_match(q->in, p->meta->in, q->in_n) == !!(q->inv & FILTER_PREP_INV_IN))
 		return false;
-	if (r->out[0] && iface_match(r->out, p->meta->out, r->prep.out_n) == r->out_inv)
+	if (q->out[0] && iface_match(q->out, p->meta->out, q->out_n) == !!(q->inv & FILTER_PREP_INV_OUT))
 		return false;
 	if (r->std.frag && (pv->frag_off != 0) == r->std.frag_inv)
 		return false;
@@ -163,12 +184,16 @@ enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
 	uint64_t len = p->pv->len;
 	bool v6 = p->pv->family == AF_INET6;
 	struct addrs a = { pkt_l3(p->pv, v6 ? 8 : 12, v6 ? 16 : 4),
-			   pkt_l3(p->pv, v6 ? 24 : 16, v6 ? 16 : 4), v6 ? 16 : 4 };
+			   pkt_l3(p->pv, v6 ? 24 : 16, v6 ? 16 : 4), v6 ? 16 : 4, 0, 0 };
 
 	if (!c)
 		return FILTER_ACCEPT;
 	if (!a.dst)
 		a.src = NULL;
+	if (a.src && !v6) {
+		memcpy(&a.src4, a.src, 4);
+		memcpy(&a.dst4, a.dst, 4);
+	}
 	p->table = t->def->name;
 	p->hotdrop = false;
 	for (;;) {

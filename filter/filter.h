@@ -24,23 +24,29 @@ struct filter_chain;
 
 /* One rule: the standard part, matches in order, one target. */
 /* What filter_eval derives once from a rule's standard part (which does not
- * change once the rule is built): interface compare lengths, "no address test". */
+ * change once the rule is built), laid out so that the whole test of an IPv4
+ * rule reads the rule's first cache line: interface compare lengths and name
+ * copies, inversions, IPv4 address and mask words. */
 struct filter_rule_prep {
 	uint8_t in_n, out_n;     /* bytes to compare: the name and its NUL, or the prefix before '+' */
 	uint8_t flags;           /* FILTER_PREP_* */
+	uint8_t inv;             /* FILTER_PREP_INV_* */
+	uint32_t a4[4];          /* IPv4: src, smsk, dst, dmsk (network order, as loaded) */
+	char in[IFNAMSIZ], out[IFNAMSIZ];
 };
 
 enum {
 	FILTER_PREP_READY = 1, FILTER_PREP_ANY_ADDR = 2,
+	FILTER_PREP_INV_SRC = 1, FILTER_PREP_INV_DST = 2, FILTER_PREP_INV_IN = 4, FILTER_PREP_INV_OUT = 8,
 };
 
 struct filter_rule {
 	struct filter_std std;
+	struct filter_rule_prep prep;                   /* eval.c's aids, derived on first use */
 	uint8_t src[16], smsk[16], dst[16], dmsk[16];  /* network order, masked */
 	bool src_inv, dst_inv;
 	char in[IFNAMSIZ], out[IFNAMSIZ];               /* "eth+" keeps the '+' */
 	bool in_inv, out_inv;
-	struct filter_rule_prep prep;                   /* eval.c's aids, derived on first use */
 
 	struct filter_ext_data **matches;
 	unsigned n_matches;
