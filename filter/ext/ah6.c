@@ -68,17 +68,11 @@ static int ah6_print(const struct filter_ext_data *d, const struct filter_std *s
 static int ah6_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 {
 	const struct ah6_priv *p = FILTER_PRIV(d, const struct ah6_priv);
-	int off = xt_ext6_find(pkt->pv, IPPROTO_AH);
-	const uint8_t *h;
+	const uint8_t *h = xt_ext6_hdr(pkt, IPPROTO_AH, 12, NULL);
 	uint32_t hdrlen;
 
-	if (off < 0)
+	if (!h)
 		return FILTER_NOMATCH;
-	h = pkt_l3(pkt->pv, (uint32_t)off, 12);
-	if (!h) {
-		pkt->hotdrop = true;
-		return FILTER_NOMATCH;
-	}
 	hdrlen = ((uint32_t)h[1] + 2) << 2;
 	if (!xt_spi_hit(&p->spi, xt_get32(h + 4)))
 		return FILTER_NOMATCH;

@@ -82,18 +82,12 @@ static int frag_print(const struct filter_ext_data *d, const struct filter_std *
 static int frag_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 {
 	const struct frag_priv *p = FILTER_PRIV(d, const struct frag_priv);
-	int off = xt_ext6_find(pkt->pv, IPPROTO_FRAGMENT);
-	const uint8_t *h;
+	const uint8_t *h = xt_ext6_hdr(pkt, IPPROTO_FRAGMENT, 8, NULL);
 	uint16_t fo;
 	uint32_t id;
 
-	if (off < 0)
+	if (!h)
 		return FILTER_NOMATCH;
-	h = pkt_l3(pkt->pv, (uint32_t)off, 8);
-	if (!h) {
-		pkt->hotdrop = true;
-		return FILTER_NOMATCH;
-	}
 	fo = xt_get16(h + 2);
 	id = xt_get32(h + 4);
 	if (((id >= p->ids[0] && id <= p->ids[1]) ^ p->inv_ids) == 0)

@@ -129,18 +129,13 @@ static int rt_print(const struct filter_ext_data *d, const struct filter_std *st
 static int rt_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 {
 	const struct rt_priv *p = FILTER_PRIV(d, const struct rt_priv);
-	int off = xt_ext6_find(pkt->pv, IPPROTO_ROUTING);
 	const uint8_t *h;
-	uint32_t hdrlen;
+	uint32_t off, hdrlen;
 	unsigned i;
 
-	if (off < 0)
+	h = xt_ext6_hdr(pkt, IPPROTO_ROUTING, 8, &off);
+	if (!h)
 		return FILTER_NOMATCH;
-	h = pkt_l3(pkt->pv, (uint32_t)off, 8);
-	if (!h) {
-		pkt->hotdrop = true;
-		return FILTER_NOMATCH;
-	}
 	hdrlen = ((uint32_t)h[1] + 1) << 3;
 	if (filter_opt_seen(d, O_TYPE) && ((h[2] == p->type) ^ p->inv_type) == 0)
 		return FILTER_NOMATCH;
@@ -151,7 +146,7 @@ static int rt_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 	if (filter_opt_seen(d, O_0_RES) && (h[4] || h[5] || h[6] || h[7]))
 		return FILTER_NOMATCH;
 	for (i = 0; i < p->n_addrs; i++) {
-		const uint8_t *a = pkt_l3(pkt->pv, (uint32_t)off + 8 + 16 * i, 16);
+		const uint8_t *a = pkt_l3(pkt->pv, off + 8 + 16 * i, 16);
 
 		if (!a || memcmp(a, p->addrs[i], 16))
 			return FILTER_NOMATCH;

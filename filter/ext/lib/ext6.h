@@ -20,4 +20,23 @@ static inline int xt_ext6_find(const struct pkt_view *pv, uint8_t proto)
 	return -1;
 }
 
+/* The first @n bytes of the packet's first extension header of type @proto
+ * (its offset in *@off when @off is set), or NULL: the packet has none, or
+ * it is cut short, which also sets pkt->hotdrop as the kernel's matches do. */
+static inline const uint8_t *xt_ext6_hdr(struct filter_pkt *pkt, uint8_t proto, uint32_t n,
+					 uint32_t *off)
+{
+	int o = xt_ext6_find(pkt->pv, proto);
+	const uint8_t *h;
+
+	if (o < 0)
+		return NULL;
+	h = pkt_l3(pkt->pv, (uint32_t)o, n);
+	if (!h)
+		pkt->hotdrop = true;
+	if (off)
+		*off = (uint32_t)o;
+	return h;
+}
+
 #endif
