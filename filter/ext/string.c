@@ -122,25 +122,35 @@ static bool string_is_hex(const struct string_priv *p)
 	return false;
 }
 
+/* Appends the pattern in double quotes: "|HEX|" for a binary one, else the
+ * text with '"' and '\\' escaped (save and list text alike). */
+static void string_bpattern(struct filter_buf *b, const struct string_priv *p)
+{
+	bool hex = string_is_hex(p);
+	unsigned i;
+
+	filter_bprintf(b, "\"%s", hex ? "|" : "");
+	for (i = 0; i < p->patlen; i++) {
+		if (hex)
+			filter_bprintf(b, "%02x", p->pattern[i]);
+		else if (p->pattern[i] == '"' || p->pattern[i] == '\\')
+			filter_bprintf(b, "\\%c", p->pattern[i]);
+		else
+			filter_bprintf(b, "%c", p->pattern[i]);
+	}
+	filter_bprintf(b, "%s\"", hex ? "|" : "");
+}
+
 static int string_print(const struct filter_ext_data *d, const struct filter_std *std,
 			char *buf, size_t len)
 {
 	const struct string_priv *p = FILTER_PRIV(d, const struct string_priv);
 	struct filter_buf b = filter_buf_init(buf, len);
-	bool hex = string_is_hex(p);
-	unsigned i;
 
-	filter_bprintf(&b, "%s--%s \"%s", p->inv ? "! " : "", hex ? "hex-string" : "string",
-		       hex ? "|" : "");
-	for (i = 0; i < p->patlen; i++) {
-		if (hex)
-			filter_bprintf(&b, "%02x", p->pattern[i]);
-		else if (p->pattern[i] == '"' || p->pattern[i] == '\\')
-			filter_bprintf(&b, "\\%c", p->pattern[i]);
-		else
-			filter_bprintf(&b, "%c", p->pattern[i]);
-	}
-	filter_bprintf(&b, "%s\" --algo %s", hex ? "|" : "", p->algo);
+	filter_bprintf(&b, "%s--%s ", p->inv ? "! " : "",
+		       string_is_hex(p) ? "hex-string" : "string");
+	string_bpattern(&b, p);
+	filter_bprintf(&b, " --algo %s", p->algo);
 	if (p->from)
 		filter_bprintf(&b, " --from %u", p->from);
 	if (p->to != UINT16_MAX)
@@ -192,19 +202,10 @@ static int string_list(const struct filter_ext_data *d, const struct filter_std 
 {
 	const struct string_priv *p = FILTER_PRIV(d, const struct string_priv);
 	struct filter_buf b = filter_buf_init(buf, len);
-	bool hex = string_is_hex(p);
-	unsigned i;
 
-	filter_bprintf(&b, " STRING match %s \"%s", p->inv ? "!" : "", hex ? "|" : "");
-	for (i = 0; i < p->patlen; i++) {
-		if (hex)
-			filter_bprintf(&b, "%02x", p->pattern[i]);
-		else if (p->pattern[i] == '"' || p->pattern[i] == '\\')
-			filter_bprintf(&b, "\\%c", p->pattern[i]);
-		else
-			filter_bprintf(&b, "%c", p->pattern[i]);
-	}
-	filter_bprintf(&b, "%s\" ALGO name %s", hex ? "|" : "", p->algo);
+	filter_bprintf(&b, " STRING match %s ", p->inv ? "!" : "");
+	string_bpattern(&b, p);
+	filter_bprintf(&b, " ALGO name %s", p->algo);
 	if (p->from)
 		filter_bprintf(&b, " FROM %u", p->from);
 	if (p->to != UINT16_MAX)
