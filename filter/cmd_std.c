@@ -168,11 +168,23 @@ static bool is_verdict(const char *name, enum filter_verdict *v)
 	return false;
 }
 
+/* Adds extension @e to the rule (-m NAME, -j NAME) and runs its init(). */
+static int load_ext(struct cmd_state *s, const struct filter_ext *e)
+{
+	struct filter_ext_data *d;
+
+	if (s->n_loaded == CMD_MAX_LOADED || !(d = filter_rule_add_ext(s->rule, e)))
+		return filter_err(s->e, FILTER_E_RESOURCE, "out of memory");
+	if (e->init)
+		e->init(d, &s->rule->std);
+	s->loaded[s->n_loaded++] = d;
+	return 0;
+}
+
 /* -j / -g: a verdict, an extension target, or (resolved later) a chain. */
 static int jump(struct cmd_state *s, char c, const char *name)
 {
 	const struct filter_ext *e;
-	struct filter_ext_data *d;
 	int rc = set_option(s, OPT_JUMP, 'j', false);
 	const char *p;
 
@@ -197,19 +209,13 @@ static int jump(struct cmd_state *s, char c, const char *name)
 	e = filter_ext_find(name, FILTER_EXT_TARGET, s->o->family);
 	if (!e)
 		return 0;
-	if (s->n_loaded == CMD_MAX_LOADED || !(d = filter_rule_add_ext(s->rule, e)))
-		return filter_err(s->e, FILTER_E_RESOURCE, "out of memory");
-	if (e->init)
-		e->init(d, &s->rule->std);
-	s->loaded[s->n_loaded++] = d;
-	return 0;
+	return load_ext(s, e);
 }
 
 /* -m NAME */
 static int match(struct cmd_state *s, const char *name)
 {
 	const struct filter_ext *e;
-	struct filter_ext_data *d;
 
 	if (s->invert)
 		return filter_err(s->e, FILTER_E_PARAM, "unexpected ! flag before --match");
@@ -217,12 +223,7 @@ static int match(struct cmd_state *s, const char *name)
 	if (!e)
 		return filter_err(s->e, FILTER_E_PARAM,
 				  "Couldn't load match `%s':No such file or directory\n", name);
-	if (s->n_loaded == CMD_MAX_LOADED || !(d = filter_rule_add_ext(s->rule, e)))
-		return filter_err(s->e, FILTER_E_RESOURCE, "out of memory");
-	if (e->init)
-		e->init(d, &s->rule->std);
-	s->loaded[s->n_loaded++] = d;
-	return 0;
+	return load_ext(s, e);
 }
 
 static int counters(struct cmd_state *s, const char *pc)
