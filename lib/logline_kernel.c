@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The LOG line printer in the kernel's dialect (nf_log_syslog.c), walking the packet bytes itself. */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
 
+#include "ipfmt.h"
 #include "logline.h"
 #include "strbuf.h"
 
@@ -43,6 +43,16 @@ static void kv(struct strbuf *b, const char *name, uint64_t v)
 	sb_str(b, name);
 	sb_u64(b, v);
 	sb_chr(b, ' ');
+}
+
+/* @name and the IPv4 address at @a as a dotted quad (inet_ntop's text). */
+static void ipv4_addr(struct strbuf *b, const char *name, const uint8_t *a)
+{
+	char s[IPFMT_V4_MAX];
+
+	ipfmt_v4(s, a);
+	sb_str(b, name);
+	sb_str(b, s);
 }
 
 static void incomplete(const struct kwalk *k, uint32_t off)
@@ -152,7 +162,6 @@ static void icmp4(const struct kwalk *k, uint32_t iphoff, uint32_t off, bool fra
 {
 	struct strbuf *b = k->b;
 	const uint8_t *ic;
-	char gw[INET_ADDRSTRLEN];
 
 	sb_str(b, "PROTO=ICMP ");
 	if (fragment)
@@ -177,9 +186,7 @@ static void icmp4(const struct kwalk *k, uint32_t iphoff, uint32_t off, bool fra
 		kv(b, "PARAMETER=", ic[4]);
 		return;
 	case 5:
-		inet_ntop(AF_INET, ic + 4, gw, sizeof(gw));
-		sb_str(b, "GATEWAY=");
-		sb_str(b, gw);
+		ipv4_addr(b, "GATEWAY=", ic + 4);
 		sb_chr(b, ' ');
 		/* fall through */
 	case 3: case 4: case 11:
@@ -200,7 +207,6 @@ static void ipv4(const struct kwalk *k, uint32_t off)
 {
 	struct strbuf *b = k->b;
 	const uint8_t *ih = at(k, off, 20);
-	char a[INET_ADDRSTRLEN];
 	uint16_t frag;
 	uint32_t ihl, l4;
 	bool fragment;
@@ -209,12 +215,8 @@ static void ipv4(const struct kwalk *k, uint32_t off)
 		sb_str(b, "TRUNCATED");
 		return;
 	}
-	inet_ntop(AF_INET, ih + 12, a, sizeof(a));
-	sb_str(b, "SRC=");
-	sb_str(b, a);
-	inet_ntop(AF_INET, ih + 16, a, sizeof(a));
-	sb_str(b, " DST=");
-	sb_str(b, a);
+	ipv4_addr(b, "SRC=", ih + 12);
+	ipv4_addr(b, " DST=", ih + 16);
 	sb_chr(b, ' ');
 	kv(b, "LEN=", be16(ih + 2));
 	sb_str(b, "TOS=0x");
@@ -330,6 +332,31 @@ static bool ext_hdr(uint8_t h)
 	       h == P_AH || h == P_NONE || h == P_DSTOPTS;
 }
 
+/* AH or ESP inside an IPv6 "OPT ( ... )": @name, then "SPI=0x..." read at
+ * @spi_off of the @need bytes at @ptr. Returns false (after closing the
+ * parenthesis) when the line ends here: a fragment, or the header cut short. */
+static bool ipv6_ipsec(const struct kwalk *k, uint32_t ptr, const char *name, uint32_t need,
+		       uint32_t spi_off, bool fragment)
+{
+	struct strbuf *b = k->b;
+	const uint8_t *h;
+
+	sb_str(b, name);
+	if (fragment) {
+		sb_chr(b, ')');
+		return false;
+	}
+	h = at(k, ptr, need);
+	if (!h) {
+		incomplete(k, ptr);
+		sb_chr(b, ')');
+		return false;
+	}
+	sb_str(b, "SPI=0x");
+	sb_hex(b, be32(h + spi_off), 0, false);
+	return true;
+}
+
 /* One IPv6 extension header at *@ptr. Returns false when the line ends
  * here; otherwise advances *@ptr and *@hdr. */
 static bool ipv6_ext(const struct kwalk *k, uint32_t *ptr, uint8_t *hdr, bool *fragment)
@@ -375,42 +402,15 @@ static bool ipv6_ext(const struct kwalk *k, uint32_t *ptr, uint8_t *hdr, bool *f
 		break;
 	case P_AH:
 		if (opt) {
-			sb_str(b, "AH ");
-			if (*fragment) {
-				sb_chr(b, ')');
+			if (!ipv6_ipsec(k, *ptr, "AH ", 12, 4, *fragment))
 				return false;
-			}
-			h = at(k, *ptr, 12);
-			if (!h) {
-				sb_str(b, "INCOMPLETE [");
-				sb_u32(b, k->len - *ptr);
-				sb_str(b, " bytes] )");
-				return false;
-			}
-			sb_str(b, "SPI=0x");
-			sb_hex(b, be32(h + 4), 0, false);
 			sb_chr(b, ' ');
 		}
 		hdrlen = ((uint32_t)hp[1] + 2) << 2;
 		break;
 	case P_ESP:
-		if (opt) {
-			sb_str(b, "ESP ");
-			if (*fragment) {
-				sb_chr(b, ')');
-				return false;
-			}
-			h = at(k, *ptr, 8);
-			if (!h) {
-				sb_str(b, "INCOMPLETE [");
-				sb_u32(b, k->len - *ptr);
-				sb_str(b, " bytes] )");
-				return false;
-			}
-			sb_str(b, "SPI=0x");
-			sb_hex(b, be32(h), 0, false);
+		if (opt && ipv6_ipsec(k, *ptr, "ESP ", 8, 0, *fragment))
 			sb_str(b, " )");
-		}
 		return false;
 	default:
 		sb_str(b, "Unknown Ext Hdr ");
