@@ -24,6 +24,26 @@ static void ports(struct strbuf *b, const struct logline_pkt *p)
 	sb_chr(b, ' ');
 }
 
+/* "NAME VALUE " when @p has @bit. */
+static void str_field(struct strbuf *b, const struct logline_pkt *p, enum logline_bit bit,
+		      const char *name, const char *v)
+{
+	if (!LL_HAS(p, bit))
+		return;
+	sb_str(b, name);
+	sb_str(b, v);
+	sb_chr(b, ' ');
+}
+
+/* "PROTO=X "; then "INCOMPLETE" and false unless the header is there (@have). */
+static bool proto_head(struct strbuf *b, const char *proto, bool have)
+{
+	sb_str(b, proto);
+	if (!have)
+		sb_str(b, "INCOMPLETE");
+	return have;
+}
+
 static void tcp_flag(struct strbuf *b, bool on, const char *name)
 {
 	if (on)
@@ -32,11 +52,8 @@ static void tcp_flag(struct strbuf *b, bool on, const char *name)
 
 static void proto_tcp(struct strbuf *b, const struct logline_pkt *p)
 {
-	sb_str(b, "PROTO=TCP ");
-	if (!LL_HAS(p, LL_TCP)) {
-		sb_str(b, "INCOMPLETE");
+	if (!proto_head(b, "PROTO=TCP ", LL_HAS(p, LL_TCP)))
 		return;
-	}
 	ports(b, p);
 	sb_str(b, "SEQ=");
 	sb_u32(b, p->tcp_seq);
@@ -64,30 +81,22 @@ static void proto_common(struct strbuf *b, const struct logline_pkt *p, uint8_t 
 		proto_tcp(b, p);
 		return;
 	case P_UDP:
-		sb_str(b, "PROTO=UDP ");
-		if (!LL_HAS(p, LL_UDP)) {
-			sb_str(b, "INCOMPLETE");
+		if (!proto_head(b, "PROTO=UDP ", LL_HAS(p, LL_UDP)))
 			return;
-		}
 		ports(b, p);
 		sb_str(b, "LEN=");
 		sb_u32(b, p->udp_len);
 		sb_chr(b, ' ');
 		return;
 	case P_SCTP:
-		sb_str(b, "PROTO=SCTP ");
-		if (!LL_HAS(p, LL_SCTP)) {
-			sb_str(b, "INCOMPLETE");
+		if (!proto_head(b, "PROTO=SCTP ", LL_HAS(p, LL_SCTP)))
 			return;
-		}
 		ports(b, p);
 		return;
 	default: /* ESP, AH: ulogd2 names them by ip.protocol, not by @proto */
-		sb_str(b, p->ip_proto == P_ESP ? "PROTO=ESP " : "PROTO=AH ");
-		if (!LL_HAS(p, LL_AHESP)) {
-			sb_str(b, "INCOMPLETE");
+		if (!proto_head(b, p->ip_proto == P_ESP ? "PROTO=ESP " : "PROTO=AH ",
+				LL_HAS(p, LL_AHESP)))
 			return;
-		}
 		sb_str(b, "SPI=0x");
 		sb_hex(b, p->spi, 0, false);
 		sb_chr(b, ' ');
@@ -103,16 +112,8 @@ static bool is_common_proto(uint8_t proto)
 
 static void addrs(struct strbuf *b, const struct logline_pkt *p)
 {
-	if (LL_HAS(p, LL_SADDR)) {
-		sb_str(b, "SRC=");
-		sb_str(b, p->saddr);
-		sb_chr(b, ' ');
-	}
-	if (LL_HAS(p, LL_DADDR)) {
-		sb_str(b, "DST=");
-		sb_str(b, p->daddr);
-		sb_chr(b, ' ');
-	}
+	str_field(b, p, LL_SADDR, "SRC=", p->saddr);
+	str_field(b, p, LL_DADDR, "DST=", p->daddr);
 }
 
 /* Four bytes of @v in memory order as a dotted quad (ulogd2 prints the
@@ -133,11 +134,8 @@ static void quad_mem(struct strbuf *b, uint32_t v)
 
 static void proto_icmp(struct strbuf *b, const struct logline_pkt *p)
 {
-	sb_str(b, "PROTO=ICMP ");
-	if (!LL_HAS(p, LL_ICMP)) {
-		sb_str(b, "INCOMPLETE");
+	if (!proto_head(b, "PROTO=ICMP ", LL_HAS(p, LL_ICMP)))
 		return;
-	}
 	sb_str(b, "TYPE=");
 	sb_u32(b, p->icmp_type);
 	sb_str(b, " CODE=");
@@ -218,11 +216,8 @@ static void field(struct strbuf *b, const struct logline_pkt *p, enum logline_bi
 
 static void proto_icmpv6(struct strbuf *b, const struct logline_pkt *p)
 {
-	sb_str(b, "PROTO=ICMPv6 ");
-	if (!LL_HAS(p, LL_ICMP)) {
-		sb_str(b, "INCOMPLETE");
+	if (!proto_head(b, "PROTO=ICMPv6 ", LL_HAS(p, LL_ICMP)))
 		return;
-	}
 	if (!LL_HAS(p, LL_ICMP_CODE)) {
 		sb_str(b, "TRUNCATED");
 		return;
@@ -275,16 +270,8 @@ static void mac_bytes(struct strbuf *b, const uint8_t *m, unsigned n, char last)
 
 static void arp(struct strbuf *b, const struct logline_pkt *p)
 {
-	if (LL_HAS(p, LL_ARP_SPA)) {
-		sb_str(b, "SRC=");
-		sb_str(b, p->arp_spa);
-		sb_chr(b, ' ');
-	}
-	if (LL_HAS(p, LL_ARP_TPA)) {
-		sb_str(b, "DST=");
-		sb_str(b, p->arp_tpa);
-		sb_chr(b, ' ');
-	}
+	str_field(b, p, LL_ARP_SPA, "SRC=", p->arp_spa);
+	str_field(b, p, LL_ARP_TPA, "DST=", p->arp_tpa);
 	sb_str(b, "PROTO=ARP ");
 	if (!LL_HAS(p, LL_ARP_OP))
 		return;
