@@ -132,23 +132,33 @@ static void quad_mem(struct strbuf *b, uint32_t v)
 	sb_chr(b, ' ');
 }
 
-static void proto_icmp(struct strbuf *b, const struct logline_pkt *p)
+static void icmp_type_code(struct strbuf *b, const struct logline_pkt *p)
 {
-	if (!proto_head(b, "PROTO=ICMP ", LL_HAS(p, LL_ICMP)))
-		return;
 	sb_str(b, "TYPE=");
 	sb_u32(b, p->icmp_type);
 	sb_str(b, " CODE=");
 	sb_u32(b, p->icmp_code);
 	sb_chr(b, ' ');
+}
+
+static void icmp_echo(struct strbuf *b, const struct logline_pkt *p)
+{
+	sb_str(b, "ID=");
+	sb_u32(b, p->icmp_echoid);
+	sb_str(b, " SEQ=");
+	sb_u32(b, p->icmp_echoseq);
+	sb_chr(b, ' ');
+}
+
+static void proto_icmp(struct strbuf *b, const struct logline_pkt *p)
+{
+	if (!proto_head(b, "PROTO=ICMP ", LL_HAS(p, LL_ICMP)))
+		return;
+	icmp_type_code(b, p);
 	switch (p->icmp_code) { /* sic: ulogd2 switches on the code */
 	case 8: /* ICMP_ECHO */
 	case 0: /* ICMP_ECHOREPLY */
-		sb_str(b, "ID=");
-		sb_u32(b, p->icmp_echoid);
-		sb_str(b, " SEQ=");
-		sb_u32(b, p->icmp_echoseq);
-		sb_chr(b, ' ');
+		icmp_echo(b, p);
 		break;
 	case 12: { /* ICMP_PARAMETERPROB */
 		uint8_t first;
@@ -165,6 +175,22 @@ static void proto_icmp(struct strbuf *b, const struct logline_pkt *p)
 		break;
 	default: /* ICMP_DEST_UNREACH's MTU test can never hold */
 		break;
+	}
+}
+
+/* The transport part of an IP line: proto_common()'s protocols, @icmp for
+ * @icmp_proto, else "PROTO=N ". */
+static void proto_any(struct strbuf *b, const struct logline_pkt *p, uint8_t icmp_proto,
+		      void (*icmp)(struct strbuf *, const struct logline_pkt *))
+{
+	if (is_common_proto(p->proto)) {
+		proto_common(b, p, p->proto);
+	} else if (p->proto == icmp_proto) {
+		icmp(b, p);
+	} else {
+		sb_str(b, "PROTO=");
+		sb_u32(b, p->proto);
+		sb_chr(b, ' ');
 	}
 }
 
@@ -193,15 +219,7 @@ static void ipv4(struct strbuf *b, const struct logline_pkt *p)
 		sb_u32(b, p->fragoff & IPF_OFF);
 		sb_chr(b, ' ');
 	}
-	if (is_common_proto(p->proto)) {
-		proto_common(b, p, p->proto);
-	} else if (p->proto == P_ICMP) {
-		proto_icmp(b, p);
-	} else {
-		sb_str(b, "PROTO=");
-		sb_u32(b, p->proto);
-		sb_chr(b, ' ');
-	}
+	proto_any(b, p, P_ICMP, proto_icmp);
 }
 
 static void field(struct strbuf *b, const struct logline_pkt *p, enum logline_bit bit,
@@ -222,18 +240,9 @@ static void proto_icmpv6(struct strbuf *b, const struct logline_pkt *p)
 		sb_str(b, "TRUNCATED");
 		return;
 	}
-	sb_str(b, "TYPE=");
-	sb_u32(b, p->icmp_type);
-	sb_str(b, " CODE=");
-	sb_u32(b, p->icmp_code);
-	sb_chr(b, ' ');
-	if (p->icmp_type == 128 || p->icmp_type == 129) {
-		sb_str(b, "ID=");
-		sb_u32(b, p->icmp_echoid);
-		sb_str(b, " SEQ=");
-		sb_u32(b, p->icmp_echoseq);
-		sb_chr(b, ' ');
-	}
+	icmp_type_code(b, p);
+	if (p->icmp_type == 128 || p->icmp_type == 129)
+		icmp_echo(b, p);
 }
 
 static void ipv6(struct strbuf *b, const struct logline_pkt *p)
@@ -250,15 +259,7 @@ static void ipv6(struct strbuf *b, const struct logline_pkt *p)
 		sb_hex(b, p->ip6_fragid, 8, false);
 		sb_chr(b, ' ');
 	}
-	if (is_common_proto(p->proto)) {
-		proto_common(b, p, p->proto);
-	} else if (p->proto == P_ICMPV6) {
-		proto_icmpv6(b, p);
-	} else {
-		sb_str(b, "PROTO=");
-		sb_u32(b, p->proto);
-		sb_chr(b, ' ');
-	}
+	proto_any(b, p, P_ICMPV6, proto_icmpv6);
 }
 
 static void mac_bytes(struct strbuf *b, const uint8_t *m, unsigned n, char last)
