@@ -146,13 +146,14 @@ static bool chunk_set(const struct sctp_priv *p, unsigned type)
 	return p->chunkmap[type / 32] & (1u << (type % 32));
 }
 
-static void sctp_bchunks(struct filter_buf *b, const struct sctp_priv *p)
+/* Appends the set chunk types in type order ("NAME" or, @numeric, "0x%04X"),
+ * each with ":FLAGS" (upper case: set, lower case: clear), comma separated;
+ * "NONE" when there are none. Save and list text alike. */
+static void sctp_bchunk_list(struct filter_buf *b, const struct sctp_priv *p, bool numeric)
 {
-	static const char *const mt[] = { "", "any", "all", "only" };
 	unsigned t, i, k;
 	bool first = true;
 
-	filter_bprintf(b, "%s--chunk-types %s ", p->inv_chunks ? "! " : "", mt[p->match_type]);
 	for (t = 0; t < 256; t++) {
 		if (!chunk_set(p, t))
 			continue;
@@ -160,8 +161,12 @@ static void sctp_bchunks(struct filter_buf *b, const struct sctp_priv *p)
 			;
 		if (i == XT_ARRAY_SIZE(sctp_chunks))
 			continue;
-		filter_bprintf(b, "%s%s", first ? "" : ",", sctp_chunks[i].name);
+		filter_bprintf(b, "%s", first ? "" : ",");
 		first = false;
+		if (numeric)
+			filter_bprintf(b, "0x%04X", t);
+		else
+			filter_bprintf(b, "%s", sctp_chunks[i].name);
 		for (k = 0; k < p->n_flags; k++) {
 			int bit;
 
@@ -178,6 +183,14 @@ static void sctp_bchunks(struct filter_buf *b, const struct sctp_priv *p)
 	}
 	if (first)
 		filter_bprintf(b, "NONE");
+}
+
+static void sctp_bchunks(struct filter_buf *b, const struct sctp_priv *p)
+{
+	static const char *const mt[] = { "", "any", "all", "only" };
+
+	filter_bprintf(b, "%s--chunk-types %s ", p->inv_chunks ? "! " : "", mt[p->match_type]);
+	sctp_bchunk_list(b, p, false);
 }
 
 static int sctp_print(const struct filter_ext_data *d, const struct filter_std *std,
@@ -284,8 +297,6 @@ static int sctp_list(const struct filter_ext_data *d, const struct filter_std *s
 	static const char *const mt[] = { "", "any", "all", "only" };
 	const struct sctp_priv *p = FILTER_PRIV(d, const struct sctp_priv);
 	struct filter_buf b = filter_buf_init(buf, len);
-	bool first = true;
-	unsigned t, i, k;
 
 	filter_bprintf(&b, " sctp");
 	xt_lports(&b, "spt", p->spts, p->inv_src, numeric, "sctp");
@@ -293,35 +304,7 @@ static int sctp_list(const struct filter_ext_data *d, const struct filter_std *s
 	if (!p->match_type)
 		return (int)b.pos;
 	filter_bprintf(&b, "%s %s ", p->inv_chunks ? " !" : "", mt[p->match_type]);
-	for (t = 0; t < 256; t++) {
-		if (!chunk_set(p, t))
-			continue;
-		for (i = 0; i < XT_ARRAY_SIZE(sctp_chunks) && sctp_chunks[i].type != t; i++)
-			;
-		if (i == XT_ARRAY_SIZE(sctp_chunks))
-			continue;
-		filter_bprintf(&b, "%s", first ? "" : ",");
-		first = false;
-		if (numeric)
-			filter_bprintf(&b, "0x%04X", t);
-		else
-			filter_bprintf(&b, "%s", sctp_chunks[i].name);
-		for (k = 0; k < p->n_flags; k++) {
-			int bit;
-
-			if (p->flags[k].type != t)
-				continue;
-			filter_bprintf(&b, ":");
-			for (bit = 7; bit >= 0; bit--)
-				if (p->flags[k].mask & (1u << bit)) {
-					char c = sctp_chunks[i].flags[7 - bit];
-
-					filter_bprintf(&b, "%c", p->flags[k].flag & (1u << bit) ? c : tolower(c));
-				}
-		}
-	}
-	if (first)
-		filter_bprintf(&b, "NONE");
+	sctp_bchunk_list(&b, p, numeric);
 	return (int)b.pos;
 }
 
