@@ -80,6 +80,14 @@ static int iprange_final(struct filter_ext_data *d, const struct filter_std *std
 	return 0;
 }
 
+/* Appends range @o as "MIN-MAX". */
+static void iprange_baddrs(struct filter_buf *b, int af, const struct iprange_priv *p, unsigned o)
+{
+	filter_baddr(b, af, p->min[o]);
+	filter_bprintf(b, "-");
+	filter_baddr(b, af, p->max[o]);
+}
+
 static int iprange_print(const struct filter_ext_data *d, const struct filter_std *std,
 			 char *buf, size_t len)
 {
@@ -93,9 +101,7 @@ static int iprange_print(const struct filter_ext_data *d, const struct filter_st
 			continue;
 		filter_bsep(&b);
 		filter_bprintf(&b, "%s--%s ", p->inv[o] ? "! " : "", iprange_opts[o].name);
-		filter_baddr(&b, af, p->min[o]);
-		filter_bprintf(&b, "-");
-		filter_baddr(&b, af, p->max[o]);
+		iprange_baddrs(&b, af, p, o);
 	}
 	return (int)b.pos;
 }
@@ -135,9 +141,7 @@ static int iprange_list(const struct filter_ext_data *d, const struct filter_std
 		if (!filter_opt_seen(d, o))
 			continue;
 		filter_bprintf(&b, " %s IP range %s", what[o], p->inv[o] ? "! " : "");
-		filter_baddr(&b, af, p->min[o]);
-		filter_bprintf(&b, "-");
-		filter_baddr(&b, af, p->max[o]);
+		iprange_baddrs(&b, af, p, o);
 	}
 	return (int)b.pos;
 }
