@@ -189,6 +189,14 @@ static bool expired(const struct ct_entry *ct, uint64_t now)
 	return ct->expires_ns <= now;
 }
 
+void ct_prefetch(const struct ct_table *t, const struct pkt_view *pv)
+{
+	struct ct_tuple tp;
+
+	if (ct_tuple_from_pkt(pv, 0, &tp))
+		__builtin_prefetch(&t->bucket[ct_tuple_hash(&tp, t->seed) & t->mask]);
+}
+
 struct ct_entry *ct_lookup(struct ct_table *t, const struct ct_tuple *tp, uint64_t now_ns,
 			   enum ct_dir *dir)
 {

@@ -232,6 +232,8 @@ int ct_foreach(const struct ct_table *t, int (*fn)(void *arg, const struct ct_en
 /* The original-direction tuple of @pv (zone @zone). Returns false if the
  * packet has no tuple (no network header, or a known L4 header cut short). */
 bool ct_tuple_from_pkt(const struct pkt_view *pv, uint16_t zone, struct ct_tuple *tp);
+/* A hint: the packet will be looked up soon (zone 0); its hash bucket is fetched into cache. */
+void ct_prefetch(const struct ct_table *t, const struct pkt_view *pv);
 /* The reply tuple of @in (ICMP: request type becomes reply type). False if
  * @in cannot be inverted (ICMP type with no reply). */
 bool ct_tuple_invert(const struct ct_tuple *in, struct ct_tuple *out);

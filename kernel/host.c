@@ -221,16 +221,33 @@ int host_addr_add(struct host *h, const struct host_addr *a)
 	return derive_routes(h, a);
 }
 
+/* The memo slot of an address given as words. */
+static struct host_cache_ent *cache_slot(const struct host *h, const uint32_t *w)
+{
+	uint32_t x = (w[0] ^ w[1] * 0x9e3779b1u ^ w[2] * 0x85ebca77u ^ w[3] * 0xc2b2ae3du) * 0x27d4eb2fu;
+
+	return &h->cache->e[(x >> 16 ^ x) & (HOST_CACHE_SIZE - 1)];
+}
+
+void host_prefetch(const struct host *h, uint8_t family, const uint8_t *addr)
+{
+	uint32_t w[4] = { 0 };
+
+	if (!h->cache)
+		return;
+	memcpy(w, addr, (size_t)alen(family));
+	__builtin_prefetch(cache_slot(h, w));
+}
+
 /* The memo entry of @addr: *@hit tells whether it holds this address now. */
 static struct host_cache_ent *cache_ent(const struct host *h, uint8_t family, const uint8_t *addr,
 					bool *hit)
 {
 	struct host_cache_ent *e;
-	uint32_t w[4] = { 0 }, x;
+	uint32_t w[4] = { 0 };
 
 	memcpy(w, addr, (size_t)alen(family));
-	x = (w[0] ^ w[1] * 0x9e3779b1u ^ w[2] * 0x85ebca77u ^ w[3] * 0xc2b2ae3du) * 0x27d4eb2fu;
-	e = &h->cache->e[(x >> 16 ^ x) & (HOST_CACHE_SIZE - 1)];
+	e = cache_slot(h, w);
 	*hit = e->gen == h->cache->gen && e->family == family && !memcmp(e->addr, w, sizeof(w));
 	if (!*hit) {
 		memcpy(e->addr, w, 16);

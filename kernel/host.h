@@ -113,6 +113,8 @@ int host_route_add(struct host *h, const struct host_route *r);
 /* The route the kernel would pick for @dst (local table, then the longest
  * prefix of main), or NULL. */
 const struct host_route *host_route_lookup(const struct host *h, uint8_t family, const uint8_t *dst);
+/* A hint: @addr's routing and locality will be asked for soon (its memo is fetched into cache). */
+void host_prefetch(const struct host *h, uint8_t family, const uint8_t *addr);
 /* True if @addr is one of the host's addresses (any interface). */
 bool host_is_local(const struct host *h, uint8_t family, const uint8_t *addr);
 /* Input routing of a packet to @dst: INPUT, FORWARD (out interface name

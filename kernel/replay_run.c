@@ -245,6 +245,8 @@ int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caple
 		r->skipped++;
 		return 0;
 	}
+	host_prefetch(r->host, b.family, b.data + (b.family == AF_INET6 ? 24 : 16));  /* input routing */
+	host_prefetch(r->host, b.family, b.data + (b.family == AF_INET6 ? 8 : 12));   /* origin */
 	if (p.hwheader && p.has_hwtype)
 		pktbuf_set_hw(&b, p.hwheader, p.hwheader_len, p.hwtype);
 	else if (p.has_hwtype && p.hwtype == ARPHRD_ETHER && p.hwaddr && p.hwaddr_len == 6)
@@ -252,6 +254,8 @@ int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caple
 	origin_of(r, dlt, data, &p, &b, &o);
 	src = b.data + (b.family == AF_INET6 ? 8 : 12);
 	r->h.ct = r->track[b.family == AF_INET6] ? r->ct : NULL;
+	if (r->h.ct)
+		ct_prefetch(r->h.ct, &b.pv);
 	/* a forwarded packet leaving: its incoming copy made the trip (pieces
 	 * forwarded one by one match one by one, reassembled ones as a whole) */
 	leaving = o.outgoing && !host_is_local(r->host, b.family, src) && strcmp(o.dev, "lo");
