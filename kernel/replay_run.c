@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Replaying records: direction and interfaces from the capture, the hooks, and the end report. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <linux/if_packet.h>
 #include <net/if_arp.h>
@@ -281,23 +282,55 @@ int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caple
 	return 1;
 }
 
+#define REPLAY_READ_BUF (1u << 20)
+
+/*
+ * pcapio_open() with a 1 MiB stdio buffer (*@buf, freed by the caller after
+ * pcapio_close()) under libpcap: one read() per MiB
+ * instead of per 4 KiB page. Anything unusual (cannot open, not a capture)
+ * goes to pcapio_open() for its error report.
+ */
+static int open_capture(struct pcapio_reader *rd, const char *file, char **buf, struct ulog_err *err)
+{
+	char ebuf[PCAP_ERRBUF_SIZE] = "";
+	FILE *f = fopen(file, "rb");
+
+	memset(rd, 0, sizeof(*rd));
+	*buf = f ? malloc(REPLAY_READ_BUF) : NULL;   /* glibc ignores the size without a buffer */
+	if (*buf && !setvbuf(f, *buf, _IOFBF, REPLAY_READ_BUF))
+		rd->p = pcap_fopen_offline_with_tstamp_precision(f, PCAP_TSTAMP_PRECISION_MICRO, ebuf);
+	if (!rd->p) {
+		if (f)
+			fclose(f);
+		free(*buf);
+		*buf = NULL;
+		return pcapio_open(rd, file, err);
+	}
+	snprintf(rd->file, sizeof(rd->file), "%s", file);
+	rd->linktype = pcap_datalink(rd->p);
+	return 0;
+}
+
 int replay_file(struct replay *r, const char *file, struct ulog_err *err)
 {
 	struct pcapio_reader rd;
 	struct pcapio_rec rec;
+	char *buf;
 	int rc;
 
-	rc = pcapio_open(&rd, file, err);
+	rc = open_capture(&rd, file, &buf, err);
 	if (rc < 0)
 		return rc;
 	if (!pcapio_linktype_ok(rd.linktype)) {
 		pcapio_close(&rd);
+		free(buf);
 		return ulog_errf(err, -EINVAL, "%s: link type %d is not supported", file, rd.linktype);
 	}
 	while ((rc = pcapio_next(&rd, &rec, err)) == 1)
 		replay_record(r, rd.linktype, rec.data, rec.caplen,
 			      (uint64_t)rec.ts.tv_sec * 1000000000ull + (uint64_t)rec.ts.tv_usec * 1000ull);
 	pcapio_close(&rd);
+	free(buf);
 	return rc < 0 ? rc : 0;
 }
 
