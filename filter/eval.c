@@ -54,14 +54,6 @@ static inline bool iface_match(const char *rule, const char *dev, unsigned n)
 #endif
 }
 
-static inline uint32_t rd32(const uint8_t *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, 4);
-	return v;
-}
-
 static inline uint64_t rd64(const uint8_t *p)
 {
 	uint64_t v;
