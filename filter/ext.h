@@ -155,6 +155,17 @@ struct filter_tuple {
 	uint8_t proto;
 };
 
+/* One IPsec transform (xfrm state) the packet came through or will go through
+ * (policy match). */
+struct filter_xfrm {
+	uint32_t reqid;
+	uint32_t spi;                    /* host order */
+	uint8_t proto;                   /* IPPROTO_ESP 50, IPPROTO_AH 51, IPPROTO_COMP 108 */
+	uint8_t mode;                    /* XFRM_MODE_*: 0 transport, 1 tunnel, 4 beet */
+	uint8_t saddr[16], daddr[16];    /* the SA's outer source and destination; IPv4 in the first 4 bytes */
+};
+#define FILTER_XFRM_MAX 6            /* XFRM_MAX_DEPTH */
+
 /*
  * Facts about a packet beyond its bytes: filled by nfcore, or by hand in
  * tests. Targets may change the writable parts (mark, ct_mark, ct_zone, ...).
@@ -189,8 +200,13 @@ struct filter_meta {
 	uint32_t sk_gids[16];            /* supplementary groups (owner --suppl-groups) */
 	uint8_t n_sk_gids;
 
-	/* IPsec policy facts (policy match): number of applied transforms */
+	/* IPsec policy facts (policy match): number of applied transforms, and
+	 * the transforms themselves if known (NULL: only the count is known).
+	 * sp_in: the secpath in the kernel's order (sec_path xvec[0..len-1], the
+	 * outermost, first decapsulated, first); sp_out: the dst bundle in the
+	 * kernel's order (skb_dst, then each child). At most FILTER_XFRM_MAX. */
 	uint8_t sp_in_len, sp_out_len;
+	const struct filter_xfrm *sp_in, *sp_out;
 
 	uint32_t secmark;
 	uint32_t priority;               /* skb->priority (CLASSIFY) */
@@ -216,6 +232,11 @@ struct filter_host {
 	unsigned (*ct_count)(const struct filter_host *h, const struct pkt_view *pv,
 			     const struct filter_meta *m, const uint8_t *mask, bool by_dst);
 	void *arg;                       /* for the implementor */
+	/* time --kerneltz: the kernel's sys_tz.tz_minuteswest (what
+	 * gettimeofday(NULL, &tz) reads); local time = UTC - minuteswest * 60.
+	 * tz_valid false (or no host): UTC. */
+	bool tz_valid;
+	int32_t tz_minuteswest;
 };
 
 /* One TRACE step (the evaluator emits kind "TRACE" with this as ext_priv when
@@ -294,6 +315,7 @@ struct filter_ext {
 	uint32_t abi;                    /* FILTER_EXT_ABI */
 	const char *name;                /* as after -m / -j: "tcp", "LOG" */
 	const char *save_name;           /* name save prints after -m/-j if not name, or NULL */
+	const char *list_name;           /* the kernel's name, which -L shows, if not name, or NULL */
 	const char *const *aliases;      /* other -m/-j names, NULL-terminated, or NULL */
 	uint8_t revision;                /* the revision this module implements (informational) */
 	unsigned family;                 /* enum filter_family bits */

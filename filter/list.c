@@ -85,7 +85,8 @@ static const char *target_name(const struct filter_rule *r)
 	case FILTER_TGT_GOTO:
 		return r->jump;
 	case FILTER_TGT_EXT:
-		return r->target->ext->save_name ? r->target->ext->save_name : r->target->ext->name;
+		return r->target->ext->list_name ? r->target->ext->list_name :
+		       r->target->ext->save_name ? r->target->ext->save_name : r->target->ext->name;
 	}
 	return "";
 }
@@ -153,10 +154,11 @@ static void print_rule(FILE *f, const struct filter_rule *r, unsigned num, const
 	}
 	fprintf(f, "%-9s ", target_name(r));
 	fputc(r->std.proto_inv ? '!' : ' ', f);
+	/* "%-4s " as iptables 1.8.9: a longer name still gets its space (ipv6-icmp --) */
 	if (pname)
-		fprintf(f, "%-5s", pname);
+		fprintf(f, "%-4s ", pname);
 	else
-		fprintf(f, "%-5u", r->std.proto);
+		fprintf(f, "%-4u ", r->std.proto);
 	fprintf(f, "%c%c ", r->std.frag_inv ? '!' : '-', r->std.frag ? 'f' : '-');
 	if (ft->verbose) {
 		print_iface(f, r->in, r->in_inv, ft->numeric, " %-6s ");

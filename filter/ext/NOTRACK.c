@@ -29,6 +29,7 @@ static int notrack_list(const struct filter_ext_data *d, const struct filter_std
 const struct filter_ext filter_ext_NOTRACK = {
 	.abi = FILTER_EXT_ABI,
 	.name = "NOTRACK",
+	.list_name = "CT",               /* an alias of CT in the kernel */
 	.family = FILTER_BOTH,
 	.kind = FILTER_EXT_TARGET,
 	.print = notrack_print,

@@ -31,15 +31,13 @@ else
 fi
 
 # Files whose every extension has a -L printer (listing compared with -n), and those
-# without addresses in their rows (listing compared without -n as well; not icmp6 and
-# multiport, whose rows use protocol names longer than five letters: the
-# core prints its protocol column as "ipv6-icmp--" where iptables prints "ipv6-icmp --"):
-LIST_OK="tcp udp state conntrack multiport mac limit comment mark connmark pkttype length hl ttl
+# without addresses in their rows (listing compared without -n as well):
+LIST_OK="NOTRACK tcp udp state conntrack multiport mac limit comment mark connmark pkttype length hl ttl
 	REJECT LOG MARK CONNMARK recent iprange addrtype owner icmp icmp6 CT NFLOG set rpfilter
 	TRACE CHECKSUM TCPMSS MASQUERADE REDIRECT SNAT DNAT NETMAP NFQUEUE TOS DSCP dscp
 	connlimit physdev esp ah sctp rt frag ipv6header string time policy hashlimit tos"
 LIST_NAMES_OK="tcp udp icmp state limit comment mac mark connmark pkttype length
-	hl ttl REJECT LOG MARK CONNMARK sctp TCPMSS CHECKSUM NFQUEUE NFLOG CT"
+	hl ttl REJECT LOG MARK CONNMARK sctp TCPMSS CHECKSUM NFQUEUE NFLOG CT icmp6 multiport NOTRACK"
 
 # 1. the modules alone (with packet rows on a simulated clock when the pkt tool builds)
 PKT=$ULOG_TOP/$BUILD/tests/tools/pkt
@@ -295,8 +293,7 @@ else
 fi
 
 # 5. (after nfctl) listing: every rule line of iptables -L -n must be the kernel's
-# (the extension part comes from the -L printers). Files whose extensions all have one
-# (not NOTRACK: iptables -L names its target "CT", the core lists the save name):
+# (the extension part comes from the -L printers). Files whose extensions all have one:
 list_text() {
 	grep -v '^Chain \|^target ' "$1" | grep .
 }

@@ -79,6 +79,13 @@ run_seq v4 "" <<'EOF'
 -L nosuch
 -A nosuch -j ACCEPT
 -I INPUT 9 -j ACCEPT
+-N lst
+-A lst -p udplite -j ACCEPT
+-A lst -p ipv6-icmp
+-A lst ! -p sctp
+-L lst -v
+-t raw -A OUTPUT -j NOTRACK
+-t raw -L OUTPUT -n
 EOF
 
 run_seq v6 -6 <<'EOF'
@@ -88,5 +95,15 @@ run_seq v6 -6 <<'EOF'
 -A t6 -p tcp -j DROP
 -I t6 -p 17
 -D t6 2
+-N lst
+-A lst -p ipv6-icmp -j ACCEPT
+-A lst -p udplite
+-A lst ! -p sctp -j t6
+-A lst -p 200
+-L lst -v
+-L lst
+-t raw -A PREROUTING -j NOTRACK
+-t raw -A PREROUTING -p udp -j CT --notrack
+-t raw -L -n -v
 EOF
 t_done
