@@ -70,6 +70,18 @@ const struct hook_op *hooks_ops(enum filter_hook hook, unsigned *n)
 	return NULL;
 }
 
+/* The tables' reports on their way to h->emit: REJECT is noted for its answer. */
+static void tap_emit(void *arg, const char *kind, const void *ext_priv, const struct pkt_view *pv,
+		     const struct filter_meta *m)
+{
+	struct hooks *h = arg;
+
+	if (kind[0] == 'R' && !strcmp(kind, "REJECT"))
+		h->rejecting = true;
+	if (h->emit && h->emit->emit)
+		h->emit->emit(h->emit->arg, kind, ext_priv, pv, m);
+}
+
 static enum filter_verdict run_table(struct hooks *h, enum filter_hook hook, const char *table,
 				     struct pktbuf *b)
 {
@@ -87,7 +99,9 @@ static enum filter_verdict run_table(struct hooks *h, enum filter_hook hook, con
 	p.table = table;
 	p.now_ns = b->meta.tstamp_ns;
 	p.host = h->facts;
-	p.out = h->emit;
+	h->tap.emit = tap_emit;
+	h->tap.arg = h;
+	p.out = &h->tap;
 	v = h->table(h->table_arg, b->family, table, &p);
 	if (p.hotdrop)
 		v = FILTER_DROP;
@@ -168,39 +182,75 @@ static enum filter_verdict run_op(struct hooks *h, enum filter_hook hook, const 
 
 void hooks_drop(struct hooks *h, struct pktbuf *b)
 {
-	if (!h->ct)
+	if (h->ct)
+		ct_abort(h->ct, &b->ct);
+}
+
+/* REJECT refused @b: remember its tuple and direction (and a new
+ * connection, detached) for the answer the host sends next. */
+static void note_reject(struct hooks *h, const struct pktbuf *b)
+{
+	const struct ct_entry *ct = b->ct.ct;
+
+	h->has_rejected = false;
+	if (!h->ct || !ct || ct == &h->dropped ||
+	    !ct_tuple_from_pkt(&b->pv, ct->tuple[CT_DIR_ORIGINAL].zone, &h->rejected))
 		return;
-	if (b->ct.ct && b->ct.ct->in_use == 1 && b->ct.ct != &h->dropped) {
-		h->dropped = *b->ct.ct;
-		h->dropped.in_use = 0;       /* detached: neither hashed nor pooled */
-		h->has_dropped = true;
+	h->rejected_new = ct->in_use == 1;           /* unconfirmed: goes with the drop */
+	if (h->rejected_new) {
+		h->dropped = *ct;
+		h->dropped.in_use = 0;               /* detached: neither hashed nor pooled */
 	}
-	ct_abort(h->ct, &b->ct);
+	h->rejected_reply = b->ct.ctinfo == CT_ESTABLISHED_REPLY ||
+			    b->ct.ctinfo == CT_RELATED_REPLY;
+	h->has_rejected = true;
+}
+
+static bool icmp_error(const struct pkt_view *pv)
+{
+	uint8_t t = pv->data[pv->l4_off];
+
+	if (pv->l4proto == IPPROTO_ICMPV6)
+		return t < 128;
+	return pv->l4proto == IPPROTO_ICMP && (t == 3 || t == 4 || t == 5 || t == 11 || t == 12);
+}
+
+/* True if @pv is a TCP reset from @rej's destination to its source, or an
+ * ICMP error to @rej's source quoting a packet of tuple @rej. */
+static bool answers(const struct ct_tuple *rej, const struct pkt_view *pv)
+{
+	const uint8_t *dst = pv->data + (pv->family == AF_INET6 ? 24 : 16);
+	struct ct_tuple tp, inv;
+	struct pkt_view ipv;
+
+	if (!pv->l4_ok || pv->family != rej->family)
+		return false;
+	if (pv->l4proto == IPPROTO_TCP)
+		return rej->proto == IPPROTO_TCP && (pv->data[pv->l4_off + 13] & 0x04) &&
+		       ct_tuple_from_pkt(pv, rej->zone, &tp) && ct_tuple_invert(rej, &inv) &&
+		       ct_tuple_eq(&tp, &inv);
+	if (!icmp_error(pv) || memcmp(dst, rej->src, pv->family == AF_INET6 ? 16 : 4) ||
+	    pv->l4_len <= 8 ||
+	    pkt_parse(&ipv, pv->data + pv->l4_off + 8, pv->l4_len - 8, pv->family) < 0)
+		return false;
+	return ct_tuple_from_pkt(&ipv, rej->zone, &tp) && ct_tuple_eq(&tp, rej);
 }
 
 bool hooks_attach_dropped(struct hooks *h, struct pktbuf *b)
 {
-	struct ct_tuple tp, inner;
-	struct pkt_view ipv;
-	const struct pkt_view *pv = &b->pv;
-	bool hit = false;
+	struct ct_entry *ct;
 
-	if (!h->ct || !h->has_dropped || !ct_tuple_from_pkt(pv, h->dropped.tuple[0].zone, &tp))
+	if (!h->ct || !h->has_rejected)
 		return false;
-	if (ct_tuple_eq(&tp, &h->dropped.tuple[CT_DIR_REPLY])) {
-		hit = true;                                  /* TCP reset */
-	} else if ((pv->l4proto == IPPROTO_ICMP || pv->l4proto == IPPROTO_ICMPV6) && pv->l4_ok &&
-		   pv->l4_len > 8 &&
-		   pkt_parse(&ipv, pv->data + pv->l4_off + 8, pv->l4_len - 8, pv->family) == 0 &&
-		   ct_tuple_from_pkt(&ipv, h->dropped.tuple[0].zone, &inner)) {
-		hit = ct_tuple_eq(&inner, &h->dropped.tuple[CT_DIR_ORIGINAL]);  /* ICMP error */
-	}
-	if (!hit)
+	h->has_rejected = false;                     /* only the next packet can answer */
+	if (!answers(&h->rejected, &b->pv))
 		return false;
-	b->ct.ct = &h->dropped;
-	b->ct.ctinfo = CT_RELATED_REPLY;
+	ct = h->rejected_new ? &h->dropped : ct_lookup(h->ct, &h->rejected, b->meta.tstamp_ns, NULL);
+	if (!ct)
+		return false;
+	b->ct.ct = ct;
+	b->ct.ctinfo = h->rejected_reply ? CT_RELATED : CT_RELATED_REPLY;
 	b->ct_done = true;
-	h->has_dropped = false;
 	return true;
 }
 
@@ -233,13 +283,17 @@ enum filter_verdict hooks_run(struct hooks *h, enum filter_hook hook, struct pkt
 
 	ops = hooks_ops(hook, &n);
 	h->st.pkts[hook]++;
+	h->rejecting = false;
 	for (i = 0; i < n && v == FILTER_ACCEPT; i++) {
 		v = run_op(h, hook, &ops[i], b);
 		if (v == FILTER_CONTINUE || v == FILTER_RETURN)
 			v = FILTER_ACCEPT;
 	}
-	if (v == FILTER_DROP)
+	if (v == FILTER_DROP) {
+		if (h->rejecting)
+			note_reject(h, b);
 		hooks_drop(h, b);
+	}
 	return v;
 }
 

@@ -62,10 +62,14 @@ struct hooks {
 	hooks_table_fn table;                /* NULL: tables accept */
 	void *table_arg;
 	struct hooks_stats st;
-	/* The last new connection dropped before confirm, detached from the
-	 * table: what REJECT's reply shares in the kernel (nf_ct_attach). */
+	/* REJECT's answer shares the refused packet's connection (nf_ct_attach):
+	 * the packet's tuple and direction until the host's next packet; a new
+	 * connection (dropped before confirm) is kept detached in @dropped. */
 	struct ct_entry dropped;
-	bool has_dropped;
+	struct ct_tuple rejected;
+	bool has_rejected, rejected_new, rejected_reply;
+	bool rejecting;                      /* REJECT ran on the packet in the tables */
+	struct filter_emit tap;              /* h->emit seen through hooks (REJECT noted) */
 };
 
 /*
@@ -88,10 +92,15 @@ enum filter_verdict hooks_send(struct hooks *h, struct pktbuf *b);
  * released (a detached copy stays in h->dropped). */
 void hooks_drop(struct hooks *h, struct pktbuf *b);
 
-/* For a packet the host generates in answer to one it dropped (REJECT's
- * TCP reset or ICMP error): if @b answers h->dropped, attach it with
- * ctinfo RELATED_REPLY and skip tracking, as nf_ct_attach does. Returns
- * true if attached. */
+/* Call for each packet the host sends, before hooks_send(): if @b is
+ * REJECT's answer to the packet the tables last refused (a TCP reset of
+ * its reversed tuple, or an ICMP/ICMPv6 error quoting it, sent to its
+ * source), it gets that packet's connection with ctinfo RELATED_REPLY
+ * (RELATED if the refused packet was a reply) and skips tracking, as
+ * nf_ct_attach does; the connection is the detached copy when it was new.
+ * Any other packet goes through conntrack as usual. Only the host's first
+ * packet after the refusal can be the answer (the kernel sends it at
+ * once). Returns true if attached. */
 bool hooks_attach_dropped(struct hooks *h, struct pktbuf *b);
 
 /* ---- wiring to filter/ (hooks_filter.c) ---- */
