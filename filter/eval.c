@@ -241,6 +241,7 @@ enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
 			continue;
 		case FILTER_TGT_EXT:
 			v = r->target->ext->target ? r->target->ext->target(r->target, p) : FILTER_CONTINUE;
+			len = p->pv->len;    /* a target may have resized the packet (TCPMSS) */
 			if (p->hotdrop)
 				return FILTER_DROP;
 			if (v == FILTER_CONTINUE) {

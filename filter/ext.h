@@ -231,6 +231,10 @@ struct filter_host {
 	/* connlimit: connections in the table whose masked key equals the packet's. */
 	unsigned (*ct_count)(const struct filter_host *h, const struct pkt_view *pv,
 			     const struct filter_meta *m, const uint8_t *mask, bool by_dst);
+	/* TCPMSS --clamp-mss-to-pmtu: the MTU of interface @dev, or (@dev NULL) of the
+	 * route to @addr (@family AF_INET/AF_INET6); 0 unknown, UINT32_MAX no route. */
+	uint32_t (*mtu)(const struct filter_host *h, uint8_t family, const uint8_t *addr,
+			const char *dev);
 	void *arg;                       /* for the implementor */
 	/* time --kerneltz: the kernel's sys_tz.tz_minuteswest (what
 	 * gettimeofday(NULL, &tz) reads); local time = UTC - minuteswest * 60.
@@ -257,6 +261,18 @@ struct filter_emit {
 	void *arg;
 };
 
+/*
+ * Write access to a packet's bytes, for targets that rewrite them (TCPMSS).
+ * writable() makes the packet's bytes writable with room for @extra more
+ * at the end and returns them (pv->data from then on), or NULL if it cannot;
+ * resized() tells the new length after a change, and re-parses pv.
+ */
+struct filter_pkt_writer {
+	uint8_t *(*writable)(void *arg, uint32_t extra);
+	void (*resized)(void *arg, uint32_t len);
+	void *arg;
+};
+
 /* One packet on one hook, as matches and targets see it. */
 struct filter_pkt {
 	const struct pkt_view *pv;       /* bytes from the network header (lib/pkt.h) */
@@ -270,6 +286,7 @@ struct filter_pkt {
 	const struct filter_emit *out;   /* may be NULL */
 	struct filter_ctx *ctx;          /* the ruleset's context */
 	bool hotdrop;                    /* a match sets it: drop at once (kernel par->hotdrop) */
+	const struct filter_pkt_writer *wr;  /* NULL: the bytes are read-only (TCPMSS leaves them) */
 };
 
 /* ------------------------------------------------------------- instance */

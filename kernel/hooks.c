@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "helper.h"
 #include "hooks.h"
 
 #define T(prio, name) { prio, HOOK_OP_TABLE, name }
@@ -82,9 +83,41 @@ static void tap_emit(void *arg, const char *kind, const void *ext_priv, const st
 		h->emit->emit(h->emit->arg, kind, ext_priv, pv, m);
 }
 
+/* A target's write access to the packet (struct filter_pkt_writer): on
+ * the first write the bytes move to h->wbuf, with room to grow. */
+struct writer_arg {
+	struct hooks *h;
+	struct pktbuf *b;
+};
+
+static uint8_t *wr_writable(void *arg, uint32_t extra)
+{
+	struct writer_arg *w = arg;
+	struct pktbuf *b = w->b;
+
+	if ((uint64_t)b->len + extra > sizeof(w->h->wbuf))
+		return NULL;
+	if (b->data != w->h->wbuf) {
+		memcpy(w->h->wbuf, b->data, b->len);
+		b->data = w->h->wbuf;
+		pkt_parse(&b->pv, b->data, b->len, b->family);
+	}
+	return w->h->wbuf;
+}
+
+static void wr_resized(void *arg, uint32_t len)
+{
+	struct writer_arg *w = arg;
+
+	w->b->len = len;
+	pkt_parse(&w->b->pv, w->b->data, len, w->b->family);
+}
+
 static enum filter_verdict run_table(struct hooks *h, enum filter_hook hook, const char *table,
 				     struct pktbuf *b)
 {
+	struct writer_arg wa = { h, b };
+	const struct filter_pkt_writer wr = { wr_writable, wr_resized, &wa };
 	struct filter_pkt p;
 	enum filter_verdict v;
 
@@ -102,6 +135,7 @@ static enum filter_verdict run_table(struct hooks *h, enum filter_hook hook, con
 	h->tap.emit = tap_emit;
 	h->tap.arg = h;
 	p.out = &h->tap;
+	p.wr = &wr;
 	v = h->table(h->table_arg, b->family, table, &p);
 	if (p.hotdrop)
 		v = FILTER_DROP;
@@ -123,6 +157,7 @@ static enum filter_verdict run_ct_in(struct hooks *h, struct pktbuf *b)
 		h->st.ct_full++;
 		return FILTER_DROP;
 	}
+	ct_helper_in(h->ct, &b->ct, b->meta.ct_helper, b->meta.tstamp_ns);
 	return FILTER_ACCEPT;
 }
 
@@ -171,7 +206,8 @@ static enum filter_verdict run_op(struct hooks *h, enum filter_hook hook, const 
 	case HOOK_OP_CT_IN:
 		return run_ct_in(h, b);
 	case HOOK_OP_CT_HELPER:
-		return FILTER_ACCEPT;
+		return h->ct && ct_helper_hook(h->ct, &b->ct, &b->pv, b->meta.tstamp_ns) ? FILTER_DROP
+											 : FILTER_ACCEPT;
 	case HOOK_OP_CT_CONFIRM:
 		if (h->ct && ct_confirm(h->ct, &b->ct, b->meta.tstamp_ns))
 			return FILTER_DROP;

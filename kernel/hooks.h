@@ -27,7 +27,7 @@ enum hook_op_kind {
 	HOOK_OP_TABLE,           /* a table's built-in chain for this hook */
 	HOOK_OP_NAT,             /* the nat table: only for a connection's first packet */
 	HOOK_OP_CT_IN,           /* conntrack lookup/new (ct_in) */
-	HOOK_OP_CT_HELPER,       /* conntrack helpers (none yet) */
+	HOOK_OP_CT_HELPER,       /* conntrack helpers (kernel/helper.c) */
 	HOOK_OP_CT_CONFIRM,      /* conntrack confirm */
 };
 
@@ -54,6 +54,9 @@ struct hooks_stats {
 	uint64_t accepted, dropped, queued, stolen, route_drop, ct_full;
 };
 
+/* The largest packet a target may grow: an IP datagram plus an option. */
+#define HOOKS_WBUF (65535 + 64)
+
 struct hooks {
 	struct ct_table *ct;                 /* NULL: nothing is tracked */
 	const struct host *host;             /* NULL: every arriving packet is local */
@@ -70,6 +73,9 @@ struct hooks {
 	bool has_rejected, rejected_new, rejected_reply;
 	bool rejecting;                      /* REJECT ran on the packet in the tables */
 	struct filter_emit tap;              /* h->emit seen through hooks (REJECT noted) */
+	/* A packet a target rewrites (TCPMSS) is copied here on its first write
+	 * (filter_pkt.wr): b->data then points into it until the next packet. */
+	uint8_t wbuf[HOOKS_WBUF];
 };
 
 /*
@@ -120,7 +126,7 @@ struct hooks_facts {
 	const struct host *host;
 	const struct ct_table *ct;
 };
-/* Fills @f: addr_type and rpf_ok from @host (if not NULL), ct_count from @ct (if not NULL). */
+/* Fills @f: addr_type, rpf_ok and mtu from @host (if not NULL), ct_count from @ct (if not NULL). */
 void hooks_facts_init(struct hooks_facts *f, const struct host *host, const struct ct_table *ct);
 
 #endif

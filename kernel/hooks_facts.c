@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Host facts for matches: addrtype and rpfilter from the host model, connlimit counts from the conntrack table. */
+/* Host facts for matches and targets: addrtype, rpfilter and MTUs from the host model, connlimit counts from the conntrack table. */
 #include <string.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -23,6 +23,22 @@ static bool facts_rpf_ok(const struct filter_host *fh, const struct pkt_view *pv
 	const uint8_t *src = pv->data + (pv->family == AF_INET6 ? 8 : 12);
 
 	return host_rpf_ok(facts_of(fh)->host, pv->family, src, m->in, flags);
+}
+
+static uint32_t facts_mtu(const struct filter_host *fh, uint8_t family, const uint8_t *addr,
+			  const char *dev)
+{
+	const struct host *h = facts_of(fh)->host;
+	const struct host_if *f;
+	char out[IFNAMSIZ];
+
+	if (!dev) {
+		if (host_route_output(h, family, addr, out) < 0)
+			return UINT32_MAX;
+		dev = out;
+	}
+	f = host_if_by_name(h, dev);
+	return f ? f->mtu : 0;
 }
 
 struct count_arg {
@@ -82,6 +98,7 @@ void hooks_facts_init(struct hooks_facts *f, const struct host *host, const stru
 	if (host) {
 		f->fh.addr_type = facts_addr_type;
 		f->fh.rpf_ok = facts_rpf_ok;
+		f->fh.mtu = facts_mtu;
 	}
 	if (ct)
 		f->fh.ct_count = facts_ct_count;
