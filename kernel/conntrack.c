@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ct_priv.h"
+#include "helper.h"
 
 _Static_assert(sizeof(struct ct_tuple) == 40, "ct_tuple must pack into 40 bytes");
 
@@ -79,6 +80,7 @@ void ct_table_free(struct ct_table *t)
 {
 	if (!t)
 		return;
+	ct_helper_free(t);
 	free(t->pool);
 	free(t->bucket);
 	free(t);

@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include "ct_priv.h"
+#include "helper.h"
 
 static const char *const tcp_names[CT_TCP_MAX] = {
 	"NONE", "SYN_SENT", "SYN_RECV", "ESTABLISHED", "FIN_WAIT",
@@ -129,7 +130,9 @@ int ct_print(const struct ct_table *t, const struct ct_entry *ct, uint64_t now_n
 	if (t->cfg.tstamp)
 		put(&o, "delta-time=%llu ",
 		    (unsigned long long)((now_ns > ct->start_ns ? now_ns - ct->start_ns : 0) / CT_NS_PER_S));
-	put(&o, "use=1");
+	if (ct->helper)
+		put(&o, "helper=%s ", ct_helper_name(ct->helper));
+	put(&o, "use=%u", 1 + (ct->helper ? ct_helper_children(t, ct, now_ns) : 0));
 	return (int)o.pos;
 }
 

@@ -126,7 +126,9 @@ struct ct_entry {
 	uint32_t secmark;
 	uint32_t id;                     /* ctnetlink id */
 	uint8_t in_use;                  /* table-private: 0 free, 1 unconfirmed, 2 hashed */
-	uint8_t helper;                  /* helper index, 0 none */
+	uint8_t helper;                  /* helper index, 0 none (kernel/helper.h) */
+	uint8_t master_helper;           /* EXPECTED: the master's helper index (-m helper) */
+	uint32_t master;                 /* EXPECTED: the master's pool index + 1 (table-private) */
 	union {
 		struct ct_tcp tcp;
 		struct { uint64_t stream_ns; } udp;

@@ -23,6 +23,7 @@ struct ct_table {
 	struct ct_stats st;
 	ct_event_fn ev;
 	void *ev_arg;
+	struct ct_help_tab *help;  /* helpers and expectations (helper.c), NULL until used */
 };
 
 /* What a protocol tracker says about a packet (the kernel's verdicts). */

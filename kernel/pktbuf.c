@@ -5,6 +5,7 @@
 #include <net/if_arp.h>
 #include <sys/socket.h>
 
+#include "helper.h"
 #include "pktbuf.h"
 
 static void set_name(char *dst, const char *src)
@@ -87,6 +88,9 @@ void pktbuf_ct_to_meta(struct pktbuf *b, const struct ct_table *t, uint64_t now_
 	m->ct_status = ct->status;
 	m->ct_mark = ct->mark;
 	m->ct_zone = ct->tuple[0].zone;
+	m->ct_helper[0] = 0;                 /* -m helper: the master's helper, if expected */
+	if (ct->master_helper)
+		snprintf(m->ct_helper, sizeof(m->ct_helper), "%s", ct_helper_name(ct->master_helper));
 	m->ct_dir = b->ct.ctinfo >= CT_ESTABLISHED_REPLY && b->ct.ctinfo <= CT_RELATED_REPLY;
 	tuple_out(&m->ct_orig, &ct->tuple[0]);
 	tuple_out(&m->ct_reply, &ct->tuple[1]);

@@ -1,0 +1,200 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The FTP conntrack helper against the kernel: a router namespace R between a client C and an
+# FTP server S assigns the helper with `-t raw ... -j CT --helper ftp`, lets data connections
+# through only as RELATED to an ftp master (`-m conntrack --ctstate RELATED -m helper --helper
+# ftp`), ESTABLISHED, new control connections, and drops the rest. A small python FTP server and
+# client exchange files in passive (PASV, EPSV) and active (PORT, EPRT) mode through R while
+# tcpdump captures R; the capture replayed through nfcore with the same ruleset and R's
+# `ip -j addr`/`ip -j route` must give every rule and policy the kernel's counters and the same
+# conntrack table (helper=ftp on the control connection, the data connections present).
+. "$(dirname "$0")/../lib.sh"
+need iptables-legacy iptables-legacy-restore iptables-legacy-save conntrack tcpdump nc python3
+NFCORE=$ULOG_TOP/$BUILD/nfcore
+[ -x "$NFCORE" ] || { skip "ct_helper: $NFCORE not built"; exit 0; }
+
+C=$(netns_new hc) && R=$(netns_new hr) && S=$(netns_new hs) || { fail "ct_helper: namespaces"; exit 1; }
+ip link add r0 netns "$R" type veth peer name c0 netns "$C" &&
+ip link add r1 netns "$R" type veth peer name s0 netns "$S" || { fail "ct_helper: veths"; exit 1; }
+ip -n "$C" addr add 10.81.1.2/24 dev c0; ip -n "$R" addr add 10.81.1.1/24 dev r0
+ip -n "$S" addr add 10.81.2.2/24 dev s0; ip -n "$R" addr add 10.81.2.1/24 dev r1
+for x in "$C c0" "$R r0" "$R r1" "$S s0"; do set -- $x; ip -n "$1" link set "$2" up; done
+ip -n "$C" route add default via 10.81.1.1
+ip -n "$S" route add default via 10.81.2.1
+ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 net.netfilter.nf_conntrack_acct=1
+inC="ip netns exec $C"; inR="ip netns exec $R"; inS="ip netns exec $S"
+
+cat >"$T_TMP/rules.v4" <<'RULES'
+*raw
+:PREROUTING ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A PREROUTING -p tcp -m tcp --dport 21 -j CT --helper ftp
+COMMIT
+*filter
+:INPUT DROP [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A FORWARD -m helper --helper ftp
+-A FORWARD -m helper ! --helper ""
+-A FORWARD -m conntrack --ctstate RELATED -m helper --helper ftp -j ACCEPT
+-A FORWARD -m conntrack --ctstate ESTABLISHED -j ACCEPT
+-A FORWARD -i r0 -o r1 -p tcp -m tcp --dport 21 -m conntrack --ctstate NEW -j ACCEPT
+-A FORWARD -j DROP
+COMMIT
+RULES
+$inR iptables-legacy-restore <"$T_TMP/rules.v4" || { fail "ct_helper: the kernel refuses the ruleset"; exit 1; }
+$inR ip -j addr >"$T_TMP/addr.json"
+$inR ip -j route >"$T_TMP/route.json"
+
+cat >"$T_TMP/ftp.py" <<'PY'
+# control connection (PASV, EPSV, PORT, EPRT, RETR of 3000 bytes, active data from port 20);
+# `client SERVER MYIP` logs in and fetches in each of the four modes.
+import ftplib
+import socket
+import sys
+
+
+def serve(ip):
+    ls = socket.socket()
+    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    ls.bind((ip, 21))
+    ls.listen(1)
+    c, _ = ls.accept()
+    rd = c.makefile('rb')
+    say = lambda s: c.sendall((s + '\r\n').encode())
+    say('220 ready')
+    mode = None
+    for raw in rd:
+        line = raw.decode().strip()
+        verb, _, arg = line.partition(' ')
+        verb = verb.upper()
+        if verb in ('PASV', 'EPSV'):
+            pl = socket.socket()
+            pl.bind((ip, 0))
+            pl.listen(1)
+            p = pl.getsockname()[1]
+            mode = ('p', pl)
+            if verb == 'PASV':
+                say('227 Entering Passive Mode (%s,%d,%d).' % (ip.replace('.', ','), p >> 8, p & 255))
+            else:
+                say('229 Entering Extended Passive Mode (|||%d|)' % p)
+        elif verb == 'PORT':
+            n = [int(x) for x in arg.split(',')]
+            mode = ('a', ('.'.join(map(str, n[:4])), n[4] * 256 + n[5]))
+            say('200 PORT ok')
+        elif verb == 'EPRT':
+            f = arg.split(arg[0])
+            mode = ('a', (f[2], int(f[3])))
+            say('200 EPRT ok')
+        elif verb == 'RETR':
+            say('150 here it comes')
+            if mode[0] == 'p':
+                d, _ = mode[1].accept()
+                mode[1].close()
+            else:
+                d = socket.socket()
+                d.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                d.bind((ip, 20))
+                d.connect(mode[1])
+            d.sendall(b'x' * 3000)
+            d.close()
+            say('226 done')
+        elif verb == 'QUIT':
+            say('221 bye')
+            break
+        else:
+            say({'USER': '331 password', 'PASS': '230 in'}.get(verb, '200 ok'))
+    c.close()
+
+
+def fetch(f, conn):
+    f.sendcmd('RETR file')
+    d = conn()
+    got = 0
+    while True:
+        b = d.recv(4096)
+        if not b:
+            break
+        got += len(b)
+    d.close()
+    f.voidresp()
+    return got
+
+
+def client(server, me):
+    f = ftplib.FTP()
+    f.connect(server, 21, timeout=5)
+    f.login('user', 'pass')
+    total = 0
+    h, p = ftplib.parse227(f.sendcmd('PASV'))
+    total += fetch(f, lambda: socket.create_connection((h, p), timeout=5))
+    p = int(f.sendcmd('EPSV').split('|')[3])
+    total += fetch(f, lambda: socket.create_connection((server, p), timeout=5))
+    for verb in ('PORT', 'EPRT'):
+        ls = socket.socket()
+        ls.bind((me, 0))
+        ls.listen(1)
+        ls.settimeout(5)
+        port = ls.getsockname()[1]
+        if verb == 'PORT':
+            f.sendport(me, port)
+        else:
+            f.sendeprt(me, port)
+        total += fetch(f, lambda: ls.accept()[0])
+        ls.close()
+    f.quit()
+    print(total)
+
+
+if __name__ == '__main__':
+    serve(sys.argv[2]) if sys.argv[1] == 'server' else client(sys.argv[2], sys.argv[3])
+PY
+
+for n in "$C" "$R" "$S"; do ip netns exec "$n" sysctl -qw net.ipv6.conf.all.disable_ipv6=1; done
+sleep 1
+PCAP=$T_TMP/r.pcap
+$inR tcpdump -i any -U -B 16384 -n -w "$PCAP" 2>"$T_TMP/tcpdump.err" &
+T_PIDS+=($!)
+wait_for 5 grep -qs "listening on" "$T_TMP/tcpdump.err" || { fail "ct_helper: tcpdump did not start"; exit 1; }
+sleep 0.2
+$inR iptables-legacy -Z; $inR iptables-legacy -t raw -Z
+T_FROM=$(date +%s.%N)
+
+$inS python3 "$T_TMP/ftp.py" server 10.81.2.2 & T_PIDS+=($!)
+sleep 0.5
+got=$($inC python3 "$T_TMP/ftp.py" client 10.81.2.2 10.81.1.2 2>"$T_TMP/client.err")
+check_eq "ct_helper: the client fetched 4 files through R (PASV, EPSV, PORT, EPRT)" "$got" 12000
+[ "$got" = 12000 ] || sed 's/^/# /' "$T_TMP/client.err"
+$inC nc -z -w1 10.81.2.2 2121                                 # not expected: dropped
+sleep 1
+$inR iptables-legacy-save -c | grep -v '^#' >"$T_TMP/kernel.save"
+T_UNTIL=$(date +%s.%N)
+$inR conntrack -L -f ipv4 2>/dev/null | sort >"$T_TMP/kernel.ct"
+sleep 1.5   # the capture ring hands over what it holds within its 1 s timeout
+kill -INT "${T_PIDS[0]}"; wait "${T_PIDS[0]}" 2>/dev/null
+
+"$NFCORE" --replay "$PCAP" --rules "$T_TMP/rules.v4" --host "$T_TMP/addr.json" --host "$T_TMP/route.json" \
+	--acct --from "$T_FROM" --until "$T_UNTIL" >"$T_TMP/ours.txt" 2>"$T_TMP/ours.err" ||
+	{ fail "ct_helper: nfcore failed: $(cat "$T_TMP/ours.err")"; exit 1; }
+awk '/^# ip6?tables-save -c/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" | grep -v '^#' >"$T_TMP/ours.save"
+awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" | sort >"$T_TMP/ours.ct"
+
+related=$(grep -- '--ctstate RELATED -m helper' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/')
+check_eq "ct_helper: the kernel let the 4 data connections in as RELATED to ftp" "$related" 4
+if diff "$T_TMP/kernel.save" "$T_TMP/ours.save" >"$T_TMP/save.diff"; then
+	ok "ct_helper: every rule and policy counter equals the kernel's ($(grep -c '^\[' "$T_TMP/kernel.save") rules)"
+else
+	fail "ct_helper: counters differ from the kernel's (< kernel, > nfcore)"
+	sed 's/^/# /' "$T_TMP/save.diff"
+fi
+check_eq "ct_helper: the kernel lists helper=ftp on the control connection" \
+	"$(grep -c 'dport=21 .*helper=ftp' "$T_TMP/kernel.ct")" 1
+strip() { awk '{ $3 = "-"; print }' "$1" | sort; }
+if diff <(strip "$T_TMP/kernel.ct") <(strip "$T_TMP/ours.ct") >"$T_TMP/ct.diff"; then
+	ok "ct_helper: the same conntrack table ($(wc -l <"$T_TMP/kernel.ct") entries, helper=ftp and the data connections)"
+else
+	fail "ct_helper: conntrack tables differ (< kernel, > nfcore)"
+	sed 's/^/# /' "$T_TMP/ct.diff"
+fi
+[ -n "${CT_HELPER_KEEP:-}" ] && cp -r "$T_TMP" "$CT_HELPER_KEEP"
+t_done

@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Conntrack helpers: the FTP line parser on tricky inputs, the helper's newline tracking, expectations and their limits. */
+#include <string.h>
+
+#include "kernel/ct_priv.h"
+#include "kernel/helper.h"
+#include "ct_build.h"
+#include "test.h"
+
+#define S 1000000000ull
+
+struct parse_case {
+	const char *name, *line;
+	int dir;
+	uint8_t family;
+	int want;                 /* 1 found, 0 none, -1 partial (dropped) */
+	const char *addr;         /* expected address when found (NULL: the preset sender) */
+	uint16_t port;
+};
+
+static const struct parse_case parse_cases[] = {
+	{ "port", "PORT 10,0,0,1,156,65\r\n", 0, AF_INET, 1, "10.0.0.1", 40001 },
+	{ "port_lowercase", "port 10,0,0,1,4,1\r\n", 0, AF_INET, 1, "10.0.0.1", 1025 },
+	{ "port_no_cr", "PORT 10,0,0,1,4,1\n", 0, AF_INET, -1, NULL, 0 },
+	{ "port_five_numbers", "PORT 10,0,0,1,4\r\n", 0, AF_INET, -1, NULL, 0 },
+	{ "port_seven_numbers", "PORT 10,0,0,1,4,1,5\r\n", 0, AF_INET, -1, NULL, 0 },
+	{ "port_no_space", "PORT10,0,0,1,4,1\r\n", 0, AF_INET, -1, NULL, 0 },
+	{ "port_octet_wraps", "PORT 300,0,0,1,4,1\r\n", 0, AF_INET, 1, "44.0.0.1", 1025 },
+	{ "port_prefix_P", "P", 0, AF_INET, -1, NULL, 0 },
+	{ "port_prefix_PORT", "PORT", 0, AF_INET, -1, NULL, 0 },
+	{ "eprt_prefix_E", "E", 0, AF_INET, -1, NULL, 0 },
+	{ "user", "USER anonymous\r\n", 0, AF_INET, 0, NULL, 0 },
+	{ "eprt_v4", "EPRT |1|10.0.0.1|6275|\r\n", 0, AF_INET, 1, "10.0.0.1", 6275 },
+	{ "eprt_v6", "EPRT |2|fd00::1|6275|\r\n", 0, AF_INET6, 1, "fd00::1", 6275 },
+	{ "eprt_v6_on_v4", "EPRT |2|fd00::1|6275|\r\n", 0, AF_INET, -1, NULL, 0 },
+	{ "eprt_port_wraps", "EPRT |1|10.0.0.1|70000|\r\n", 0, AF_INET, 1, "10.0.0.1", 4464 },
+	{ "eprt_port_65536", "EPRT |1|10.0.0.1|65536|\r\n", 0, AF_INET, -1, NULL, 0 },
+	{ "eprt_digit_delim", "EPRT 1110.0.0.1161\r\n", 0, AF_INET, -1, NULL, 0 },
+	{ "pasv", "227 Entering Passive Mode (10,0,0,2,195,80).\r\n", 1, AF_INET, 1, "10.0.0.2", 50000 },
+	{ "pasv_no_parens", "227 =10,0,0,2,195,80\r\n", 1, AF_INET, 1, "10.0.0.2", 50000 },
+	{ "pasv_no_numbers", "227 Entering Passive Mode\r\n", 1, AF_INET, -1, NULL, 0 },
+	{ "pasv_ends_at_number", "227 10,0,0,2,195,80", 1, AF_INET, -1, NULL, 0 },
+	{ "reply_prefix_22", "22", 1, AF_INET, -1, NULL, 0 },
+	{ "epsv", "229 Entering Extended Passive Mode (|||50001|)\r\n", 1, AF_INET, 1, NULL, 50001 },
+	{ "epsv_other_delim", "229 ok (!!!6446!)\r\n", 1, AF_INET6, 1, NULL, 6446 },
+	{ "epsv_port_zero", "229 ok (|||0|)\r\n", 1, AF_INET, -1, NULL, 0 },
+	{ "epsv_no_paren", "229 |||50001|\r\n", 1, AF_INET, -1, NULL, 0 },
+	{ "reply_150", "150 Opening data connection\r\n", 1, AF_INET, 0, NULL, 0 },
+	{ "port_in_reply_dir", "PORT 10,0,0,1,4,1\r\n", 1, AF_INET, 0, NULL, 0 },
+};
+
+static void parse_table(void)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(parse_cases) / sizeof(parse_cases[0]); i++) {
+		const struct parse_case *c = &parse_cases[i];
+		struct ct_ftp_cmd cmd;
+		uint8_t want[16] = { 0 }, preset[16] = { 0 };
+		int af = c->family, rc;
+		bool ok;
+
+		inet_pton(af, af == AF_INET ? "192.0.2.7" : "2001:db8::7", preset);
+		memcpy(cmd.addr, preset, 16);
+		cmd.port = 0;
+		rc = ct_ftp_parse(c->line, (uint32_t)strlen(c->line), c->dir, c->family, &cmd);
+		ok = rc == c->want;
+		if (ok && rc == 1) {
+			if (c->addr)
+				inet_pton(strchr(c->addr, ':') ? AF_INET6 : AF_INET, c->addr, want);
+			else
+				memcpy(want, preset, 16);
+			ok = !memcmp(cmd.addr, want, 16) && cmd.port == c->port;
+		}
+		if (!ok)
+			printf("# %s: rc %d (want %d) port %u\n", c->name, rc, c->want, cmd.port);
+		CHECK(ok, "ftp_parse_%s", c->name);
+	}
+}
+
+/* A control connection 10.0.0.1:40000 -> 10.0.0.2:21 with the ftp helper. */
+struct ftp {
+	struct ct_table *t;
+	struct ct_entry *master;
+	uint32_t cseq, sseq;
+	uint64_t now;
+};
+
+/* One packet through conntrack, the helper hook and confirm; returns the hook's verdict. */
+static int step(struct ftp *f, struct pkt_view *pv, const char *want, struct ct_ref *ref)
+{
+	int rc;
+
+	f->now += S / 100;
+	ct_in(f->t, pv, 0, f->now, ref);
+	ct_helper_in(f->t, ref, want, f->now);
+	rc = ct_helper_hook(f->t, ref, pv, f->now);
+	if (rc)
+		ct_abort(f->t, ref);
+	else
+		ct_confirm(f->t, ref, f->now);
+	return rc;
+}
+
+static int send_line(struct ftp *f, bool from_client, const char *line)
+{
+	struct tpkt p;
+	struct ct_ref ref;
+	uint32_t n = (uint32_t)strlen(line);
+	struct pkt_view *pv;
+
+	if (from_client)
+		pv = mk_tcp(&p, "10.0.0.1", 40000, "10.0.0.2", 21, f->cseq, f->sseq, TH_ACK | TH_PSH,
+			    65535, n);
+	else
+		pv = mk_tcp(&p, "10.0.0.2", 21, "10.0.0.1", 40000, f->sseq, f->cseq, TH_ACK | TH_PSH,
+			    65535, n);
+	memcpy(p.b + 40, line, n);
+	if (step(f, pv, "", &ref))
+		return -1;
+	*(from_client ? &f->cseq : &f->sseq) += n;
+	return 0;
+}
+
+static void ftp_open(struct ftp *f)
+{
+	struct ct_config cfg;
+	struct tpkt p;
+	struct ct_ref ref;
+
+	ct_config_default(&cfg);
+	cfg.max = 1024;
+	memset(f, 0, sizeof(*f));
+	f->t = ct_table_new(&cfg);
+	f->now = 1700000000ull * S;
+	f->cseq = 1000;
+	f->sseq = 5000;
+	step(f, mk_tcp(&p, "10.0.0.1", 40000, "10.0.0.2", 21, f->cseq++, 0, TH_SYN, 65535, 0), "ftp",
+	     &ref);
+	f->master = ref.ct;
+	step(f, mk_tcp(&p, "10.0.0.2", 21, "10.0.0.1", 40000, f->sseq++, f->cseq, TH_SYN | TH_ACK,
+		       65535, 0), "", &ref);
+	step(f, mk_tcp(&p, "10.0.0.1", 40000, "10.0.0.2", 21, f->cseq, f->sseq, TH_ACK, 65535, 0), "",
+	     &ref);
+	send_line(f, false, "220 ready\r\n");
+	send_line(f, true, "USER anonymous\r\n");
+}
+
+/* The first packet of a connection from @src:@sp to @dst:@dp: its ctinfo. */
+static uint8_t data_syn(struct ftp *f, const char *src, uint16_t sp, const char *dst, uint16_t dp,
+			struct ct_ref *ref)
+{
+	struct tpkt p;
+
+	step(f, mk_tcp(&p, src, sp, dst, dp, 777, 0, TH_SYN, 65535, 0), "", ref);
+	return ref->ctinfo;
+}
+
+static void active_and_passive(void)
+{
+	struct ftp f;
+	struct ct_ref ref;
+	char line[CT_LINE_MAX];
+
+	ftp_open(&f);
+	CHECK(f.master && f.master->helper == ct_helper_find("ftp", IPPROTO_TCP), "helper_assigned");
+	ct_print(f.t, f.master, f.now, false, line, sizeof(line));
+	CHECK(strstr(line, " helper=ftp use=1") != NULL, "helper_listed: %s", line);
+	CHECK(send_line(&f, true, "PORT 10,0,0,1,156,65\r\n") == 0 && ct_expect_count(f.t, f.now) == 1,
+	      "port_expects");
+	CHECK(data_syn(&f, "10.0.0.2", 20, "10.0.0.1", 40001, &ref) == CT_RELATED &&
+	      (ref.ct->status & CT_S_EXPECTED) && ref.ct->master_helper == f.master->helper &&
+	      !ref.ct->helper, "active_data_related");
+	CHECK(ct_expect_count(f.t, f.now) == 0, "expectation_used_once");
+	send_line(&f, true, "PASV\r\n");
+	send_line(&f, false, "227 Entering Passive Mode (10,0,0,2,195,80).\r\n");
+	CHECK(data_syn(&f, "10.0.0.1", 41000, "10.0.0.2", 50000, &ref) == CT_RELATED, "passive_data_related");
+	send_line(&f, false, "229 Entering Extended Passive Mode (|||50002|)\r\n");
+	CHECK(data_syn(&f, "10.0.0.1", 41001, "10.0.0.2", 50002, &ref) == CT_RELATED, "epsv_data_related");
+	ct_table_free(f.t);
+}
+
+static void limits(void)
+{
+	struct ftp f;
+	struct ct_ref ref;
+
+	ftp_open(&f);
+	send_line(&f, true, "PORT 10,0,0,1,156,65\r\n");
+	send_line(&f, true, "PORT 10,0,0,1,156,66\r\n");
+	CHECK(ct_expect_count(f.t, f.now) == 1, "max_expected_one");
+	CHECK(data_syn(&f, "10.0.0.2", 20, "10.0.0.1", 40001, &ref) == CT_NEW, "oldest_evicted");
+	CHECK(data_syn(&f, "10.0.0.2", 20, "10.0.0.1", 40002, &ref) == CT_RELATED, "newest_kept");
+	send_line(&f, true, "PORT 10,0,0,9,156,67\r\n");
+	CHECK(ct_expect_count(f.t, f.now) == 0, "other_address_not_recorded");
+	send_line(&f, true, "PORT 10,0,0,1,156,68\r\n");
+	f.now += 301 * S;
+	CHECK(data_syn(&f, "10.0.0.2", 20, "10.0.0.1", 40004, &ref) == CT_NEW, "expect_timeout_300s");
+	send_line(&f, true, "PORT 10,0,0,1,156,69\r\n");
+	ct_kill(f.t, f.master, f.now);
+	CHECK(ct_expect_count(f.t, f.now) == 0, "dies_with_master");
+	ct_table_free(f.t);
+}
+
+/* The kernel reads a line only at a segment that starts just after a '\n'. */
+static void segments(void)
+{
+	struct ftp f;
+
+	ftp_open(&f);
+	CHECK(send_line(&f, true, "PO") == -1, "split_command_first_part_dropped");
+	CHECK(send_line(&f, true, "PORT 10,0,0,") == -1, "split_command_numbers_dropped");
+	send_line(&f, true, "NOOP");
+	CHECK(send_line(&f, true, " x\r\n") == 0 && send_line(&f, true, "PORT 10,0,0,1,156,70\r\n") == 0 &&
+	      ct_expect_count(f.t, f.now) == 1, "line_after_newline_parsed");
+	send_line(&f, true, "NOOP ");
+	CHECK(send_line(&f, true, "PORT 10,0,0,1,156,71\r\n") == 0 &&
+	      !ct_expect_take(f.t, &(struct ct_tuple){ .family = AF_INET, .proto = IPPROTO_TCP,
+						       .dport = 40007, .src = { 10, 0, 0, 2 },
+						       .dst = { 10, 0, 0, 1 } }, f.now, &(struct ct_expect){ 0 }),
+	      "mid_line_not_parsed");
+	ct_table_free(f.t);
+}
+
+static void unknown_helpers(void)
+{
+	CHECK(ct_helper_find("irc", IPPROTO_TCP) && !ct_helper_get(ct_helper_find("irc", IPPROTO_TCP))->help,
+	      "irc_named_only");
+	CHECK(ct_helper_find("sip", IPPROTO_UDP) && ct_helper_find("sip", IPPROTO_TCP), "sip_both");
+	CHECK(!ct_helper_find("ftp", IPPROTO_UDP) && !ct_helper_find("nosuch", IPPROTO_TCP), "no_such_helper");
+	CHECK(!strcmp(ct_helper_name(0), ""), "name_of_none");
+}
+
+int main(void)
+{
+	parse_table();
+	active_and_passive();
+	limits();
+	segments();
+	unknown_helpers();
+	return test_failures ? 1 : 0;
+}
