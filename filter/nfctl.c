@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "../lib/pkt.h"
@@ -17,7 +18,8 @@ static const char usage[] =
 	"       nfctl [-6] [--state FILE] save [-c|--counters] [-t TABLE]\n"
 	"       nfctl [-6] [--state FILE] [-t TABLE] -A|-I|-D|-R|-L|-S|-F|-Z|-N|-X|-E|-P ...\n"
 	"       nfctl [-6] [--state FILE] eval [-t TABLE] [--trace] [--host FILE] < packets\n"
-	"             (lines: HOOK IN|- OUT|- HEX [mac=AA:BB:CC:DD:EE:FF] [ts=NS] [mark=N] [sk=UID:GID] [ct=new|established|related|invalid|untracked] [dir=reply])\n"
+	"             (lines: HOOK IN|- OUT|- HEX [mac=AA:BB:CC:DD:EE:FF] [ts=NS] [mark=N] [sk=UID:GID] [ct=new|established|related|invalid|untracked] [dir=reply]\n"
+	"              [tz=MINUTESWEST] [sp=in|out:esp|ah|ipcomp/transport|tunnel/spi=N/reqid=N/src=A/dst=A[,...]])\n"
 	"The state file (default $NFCTL_STATE, else ./nfctl.v4 or ./nfctl.v6) holds the ruleset\n"
 	"as iptables-save -c text. --sets FILE (or $NFCTL_SETS) defines the IP sets that\n"
 	"-m set names, as `ipset save` text; they are kept beside the state as STATE.sets.\n";
@@ -274,10 +276,19 @@ static void print_trace(void *arg, const char *kind, const void *what, const str
 		printf("TRACE: %s:%s:%s:%u\n", t->table, t->chain, t->comment, t->rulenum);
 }
 
-/* A host for eval: "local ADDR [DEV]" and "broadcast ADDR [DEV]" lines (IPv4 or IPv6). */
+/*
+ * A host for eval, one fact a line (IPv4 or IPv6 by the ruleset's family):
+ *   local ADDR[/LEN] [DEV]      the local table's "local" entries (the host's addresses)
+ *   broadcast ADDR[/LEN] [DEV]  ... its "broadcast" entries
+ *   multicast ADDR[/LEN] [DEV]  ... its "multicast" entries
+ *   route PREFIX|default DEV    a unicast route of the main table (rpfilter's reverse lookup)
+ * as `ip -j route show table local` and `ip -j route` list them. Other lines are ignored.
+ */
 struct host_addr {
 	uint8_t addr[16];
 	uint8_t family;
+	uint8_t plen;            /* prefix length: routes; full length for addresses */
+	bool route;
 	uint32_t type;           /* 1 << RTN_* */
 	char dev[IFNAMSIZ];
 };
@@ -323,16 +334,56 @@ static void host_flow_add(struct host_facts *hf, const struct filter_meta *m)
 	hf->flows[hf->n_flows++] = m->ct_orig;
 }
 
+/* The first @plen bits of @a and @b are equal. */
+static bool prefix_eq(const uint8_t *a, const uint8_t *b, unsigned plen)
+{
+	unsigned k = plen / 8;
+
+	return !memcmp(a, b, k) && (plen % 8 == 0 || !((a[k] ^ b[k]) & (0xff00u >> plen % 8)));
+}
+
+/* The longest entry of @hf holding @addr among the local table's (@route false) or the
+ * main table's (@route true); NULL if none. */
+static const struct host_addr *host_longest(const struct host_facts *hf, uint8_t family,
+					     const uint8_t *addr, bool route)
+{
+	const struct host_addr *best = NULL;
+	unsigned i;
+
+	for (i = 0; i < hf->n; i++) {
+		const struct host_addr *a = &hf->a[i];
+
+		if (a->family == family && a->route == route && prefix_eq(a->addr, addr, a->plen) &&
+		    (!best || a->plen > best->plen))
+			best = a;
+	}
+	return best;
+}
+
+static const struct host_addr *host_local(const struct host_facts *hf, uint8_t family,
+					   const uint8_t *addr)
+{
+	return host_longest(hf, family, addr, false);
+}
+
+/* The fib lookup of @addr: the local table first, then the main table. */
+static const struct host_addr *host_fib(const struct host_facts *hf, uint8_t family,
+					 const uint8_t *addr)
+{
+	const struct host_addr *a = host_local(hf, family, addr);
+
+	return a ? a : host_longest(hf, family, addr, true);
+}
+
 /* addrtype's facts: listed addresses, else multicast/broadcast by address, else unicast. */
 static uint32_t host_addr_type(const struct filter_host *h, uint8_t family, const uint8_t *addr,
 			       const char *dev)
 {
 	const struct host_facts *hf = h->arg;
-	unsigned n = family == FILTER_V6 ? 16 : 4, i;
+	const struct host_addr *a = host_local(hf, family, addr);
 
-	for (i = 0; i < hf->n; i++)
-		if (hf->a[i].family == family && !memcmp(hf->a[i].addr, addr, n))
-			return !dev || !dev[0] || !strcmp(dev, hf->a[i].dev) ? hf->a[i].type : 1u << 1;
+	if (a)
+		return !dev || !dev[0] || !strcmp(dev, a->dev) ? a->type : 1u << 1;
 	if (family == FILTER_V6)
 		return addr[0] == 0xff ? 1u << 5 : 1u << 1;
 	if ((addr[0] & 0xf0) == 0xe0)
@@ -342,10 +393,71 @@ static uint32_t host_addr_type(const struct filter_host *h, uint8_t family, cons
 	return 1u << 1;
 }
 
+/* rpfilter's facts (ipt/ip6t_rpfilter): loopback, 0.0.0.0 to broadcast/link multicast and
+ * :: pass; else the reverse route of the source must be unicast (local with --accept-local) and
+ * leave by the input device (any device with --loose). @flags: XT_RPFILTER_* bits. */
+static bool host_rpf_ok(const struct filter_host *h, const struct pkt_view *pv,
+			const struct filter_meta *m, unsigned flags)
+{
+	const struct host_facts *hf = h->arg;
+	bool v6 = pv->family == AF_INET6;
+	uint8_t family = v6 ? FILTER_V6 : FILTER_V4;
+	const uint8_t *src = pkt_l3(pv, v6 ? 8 : 12, v6 ? 16 : 4), *dst = pkt_l3(pv, v6 ? 24 : 16, v6 ? 16 : 4);
+	const struct host_addr *r;
+
+	if (!src || !dst)
+		return false;
+	if (!strcmp(m->in, "lo"))
+		return true;
+	if (!v6 && !src[0] && !src[1] && !src[2] && !src[3] &&
+	    ((dst[0] == 255 && dst[1] == 255 && dst[2] == 255 && dst[3] == 255) ||
+	     (dst[0] == 224 && !dst[1] && !dst[2])))
+		return true;
+	if (v6 && !memcmp(src, (const uint8_t[16]){ 0 }, 16))
+		return true;
+	r = host_fib(hf, family, src);
+	if (v6 && r && r->type == 1u << 2)        /* ip6t_rpfilter: RTF_LOCAL */
+		return flags & 4;
+	if (!r || (r->type != 1u << 1 && (r->type != 1u << 2 || !(flags & 4))))
+		return false;
+	return !strcmp(r->dev, m->in) || (flags & 1);
+}
+
+/* One host line into @a. Returns 0, or -1 if it is not a fact. */
+static int host_line(const char *line, uint8_t family, struct host_addr *a)
+{
+	char kind[32], addr[64], dev[IFNAMSIZ] = "", *slash;
+	int k = sscanf(line, "%31s %63s %15s", kind, addr, dev);
+	unsigned full = family == FILTER_V6 ? 128 : 32;
+
+	memset(a, 0, sizeof(*a));
+	if (k < 2)
+		return -1;
+	a->family = family;
+	a->plen = (uint8_t)full;
+	if (!strcmp(kind, "local") || !strcmp(kind, "broadcast") || !strcmp(kind, "multicast"))
+		a->type = kind[0] == 'l' ? 1u << 2 : kind[0] == 'b' ? 1u << 3 : 1u << 5;
+	else if (!strcmp(kind, "route") && k == 3) {
+		a->route = true;
+		a->type = 1u << 1;
+		if (!strcmp(addr, "default"))
+			snprintf(addr, sizeof(addr), "%s/0", family == FILTER_V6 ? "::" : "0.0.0.0");
+	} else
+		return -1;
+	if ((slash = strchr(addr, '/'))) {
+		if ((unsigned)atoi(slash + 1) > full)
+			return -1;
+		a->plen = (uint8_t)atoi(slash + 1);
+		*slash = 0;
+	}
+	snprintf(a->dev, sizeof(a->dev), "%s", dev);
+	return inet_pton(family == FILTER_V6 ? AF_INET6 : AF_INET, addr, a->addr) == 1 ? 0 : -1;
+}
+
 /* Reads a host file into @hf. Returns 0 or 1. */
 static int host_load(struct host_facts *hf, const char *path, uint8_t family)
 {
-	char line[256], kind[32], addr[64], dev[IFNAMSIZ];
+	char line[256];
 	FILE *f = fopen(path, "r");
 	struct host_addr *n;
 
@@ -354,25 +466,16 @@ static int host_load(struct host_facts *hf, const char *path, uint8_t family)
 		return 1;
 	}
 	hf->host.addr_type = host_addr_type;
+	hf->host.rpf_ok = host_rpf_ok;
 	hf->host.ct_count = host_ct_count;
 	hf->host.arg = hf;
 	while (fgets(line, sizeof(line), f)) {
-		int k = sscanf(line, "%31s %63s %15s", kind, addr, dev);
-
-		if (k < 2 || (strcmp(kind, "local") && strcmp(kind, "broadcast")))
-			continue;
 		n = realloc(hf->a, (hf->n + 1) * sizeof(*n));
 		if (!n)
 			break;
 		hf->a = n;
-		memset(&n[hf->n], 0, sizeof(*n));
-		if (inet_pton(family == FILTER_V6 ? AF_INET6 : AF_INET, addr, n[hf->n].addr) != 1)
-			continue;
-		n[hf->n].family = family;
-		n[hf->n].type = !strcmp(kind, "local") ? 1u << 2 : 1u << 3;
-		if (k == 3)
-			snprintf(n[hf->n].dev, sizeof(n[hf->n].dev), "%s", dev);
-		hf->n++;
+		if (host_line(line, family, &n[hf->n]) == 0)
+			hf->n++;
 	}
 	fclose(f);
 	return 0;
@@ -403,10 +506,79 @@ static void ct_tuples(const struct pkt_view *pv, struct filter_meta *m)
 	m->ct_reply.dport = m->ct_orig.sport;
 }
 
+/* What one packet line gives beyond struct filter_meta: the IPsec transforms
+ * meta->sp_in/sp_out point to, and the kernel's time zone. */
+struct eval_facts {
+	struct filter_xfrm sp[2][FILTER_XFRM_MAX];    /* [0] in, [1] out */
+	bool tz_set;
+	int32_t tz_minuteswest;
+};
+
+/* One transform "FIELD[/FIELD...]" (esp|ah|ipcomp|NUMBER, transport|tunnel|beet,
+ * spi=N, reqid=N, src=ADDR, dst=ADDR) into @x. Returns 0 or -1. */
+static int sp_elem(char *text, uint8_t family, struct filter_xfrm *x)
+{
+	static const struct { const char *name; uint8_t v; bool mode; } words[] = {
+		{ "esp", IPPROTO_ESP, false }, { "ah", IPPROTO_AH, false }, { "ipcomp", 108, false },
+		{ "transport", 0, true }, { "tunnel", 1, true }, { "beet", 4, true },
+	};
+	int af = family == FILTER_V6 ? AF_INET6 : AF_INET;
+	char *save = NULL, *f, *end;
+	unsigned i;
+
+	memset(x, 0, sizeof(*x));
+	for (f = strtok_r(text, "/", &save); f; f = strtok_r(NULL, "/", &save)) {
+		for (i = 0; i < sizeof(words) / sizeof(words[0]) && strcmp(f, words[i].name); i++)
+			;
+		if (i < sizeof(words) / sizeof(words[0]))
+			*(words[i].mode ? &x->mode : &x->proto) = words[i].v;
+		else if (!strncmp(f, "spi=", 4) || !strncmp(f, "reqid=", 6))
+			*(f[0] == 's' ? &x->spi : &x->reqid) = (uint32_t)strtoul(strchr(f, '=') + 1, &end, 0);
+		else if (!strncmp(f, "src=", 4) || !strncmp(f, "dst=", 4)) {
+			if (inet_pton(af, f + 4, f[0] == 's' ? x->saddr : x->daddr) != 1)
+				return -1;
+		} else if (f[0] >= '0' && f[0] <= '9')
+			x->proto = (uint8_t)strtoul(f, &end, 0);
+		else
+			return -1;
+	}
+	return 0;
+}
+
+/* "sp=in:ELEM[,ELEM...]" or "sp=out:...": the transforms of one direction, in the
+ * kernel's order (see struct filter_meta), into @ef and @m. Returns 0 or -1. */
+static int sp_word(const char *word, uint8_t family, struct eval_facts *ef, struct filter_meta *m)
+{
+	char text[1024], *save = NULL, *e;
+	bool out = !strncmp(word, "out:", 4);
+	unsigned n = 0;
+
+	if (!out && strncmp(word, "in:", 3))
+		return -1;
+	word += out ? 4 : 3;
+	snprintf(text, sizeof(text), "%.*s", (int)strcspn(word, " \t\r\n"), word);
+	for (e = strtok_r(text, ",", &save); e; e = strtok_r(NULL, ",", &save))
+		if (n == FILTER_XFRM_MAX || sp_elem(e, family, &ef->sp[out][n++]))
+			return -1;
+	if (out) {
+		m->sp_out = ef->sp[1];
+		m->sp_out_len = (uint8_t)n;
+	} else {
+		m->sp_in = ef->sp[0];
+		m->sp_in_len = (uint8_t)n;
+	}
+	return 0;
+}
+
 /* Optional words after HEX: mac=AA:BB:CC:DD:EE:FF (source MAC), ts=NANOSECONDS (packet time,
- * the clock of rate matches), mark=N, sk=UID:GID (the sending socket's owner),
- * ct=new|established|related|invalid|untracked, dir=reply (a packet of the answering side). */
-static void eval_options(const char *line, struct filter_meta *m)
+ * the clock of rate matches and time), mark=N, sk=UID:GID (the sending socket's owner),
+ * ct=new|established|related|invalid|untracked (invalid: no conntrack entry, the default),
+ * dir=reply (a packet of the answering side), tz=MINUTESWEST (the kernel's sys_tz for
+ * time --kerneltz; default this machine's), sp=in:ELEM[,ELEM...] and sp=out:... (the IPsec
+ * transforms the packet came through / will go through, see sp_elem()).
+ * Returns 0, or -1 for a malformed sp=. */
+static int eval_options(const char *line, uint8_t family, struct filter_meta *m,
+			struct eval_facts *ef)
 {
 	static const struct { const char *name; uint32_t bit; } states[] = {
 		{ "new", FILTER_CT_NEW }, { "established", FILTER_CT_ESTABLISHED },
@@ -430,8 +602,13 @@ static void eval_options(const char *line, struct filter_meta *m)
 		m->sk_uid = b[0];
 		m->sk_gid = b[1];
 	}
+	if ((ef->tz_set = (p = strstr(line, " tz=")) != NULL))
+		ef->tz_minuteswest = (int32_t)strtol(p + 4, NULL, 10);
+	for (p = line; (p = strstr(p, " sp=")); p += 4)
+		if (sp_word(p + 4, family, ef, m))
+			return -1;
 	if (!(p = strstr(line, " ct=")))
-		return;
+		return 0;
 	if (!strncmp(p + 4, "untracked", 9))
 		m->notrack = true;
 	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
@@ -439,6 +616,7 @@ static void eval_options(const char *line, struct filter_meta *m)
 			m->ct_valid = true;
 			m->ct_state = states[i].bit;
 		}
+	return 0;
 }
 
 /* Runs packets through the reference evaluator: one verdict line per packet;
@@ -453,6 +631,9 @@ static int cmd_eval(struct filter_ruleset *rs, const char *state, int argc, char
 	int i;
 
 	static struct host_facts hf;
+	static struct eval_facts ef;
+	struct timezone tz = { 0 };
+	struct timeval tv;
 
 	for (i = 0; i < argc; i++) {
 		if (!strcmp(argv[i], "-t") && i + 1 < argc)
@@ -462,9 +643,12 @@ static int cmd_eval(struct filter_ruleset *rs, const char *state, int argc, char
 		else if (!strcmp(argv[i], "--host") && i + 1 < argc) {
 			if (host_load(&hf, argv[++i], rs->family))
 				return 1;
-			filter_ctx_set_host(rs->ctx, &hf.host);
 		}
 	}
+	/* the kernel's time zone (time --kerneltz), read once; tz= overrides it per packet */
+	gettimeofday(&tv, &tz);
+	hf.host.tz_valid = true;
+	filter_ctx_set_host(rs->ctx, &hf.host);
 	t = filter_ruleset_table(rs, table);
 	char line[70000], hook[32], in[IFNAMSIZ], out[IFNAMSIZ], hex[66000];
 	static uint8_t bytes[32768];
@@ -490,7 +674,13 @@ static int cmd_eval(struct filter_ruleset *rs, const char *state, int argc, char
 			return 2;
 		}
 		len = unhex(hex, bytes, sizeof(bytes));
-		eval_options(line, &meta);
+		if (eval_options(line, rs->family, &meta, &ef)) {
+			fprintf(stderr, "nfctl: eval: line %u: bad sp= (want sp=in|out:ELEM[,ELEM...])\n", n);
+			free(hf.a);
+			free(hf.flows);
+			return 2;
+		}
+		hf.host.tz_minuteswest = ef.tz_set ? ef.tz_minuteswest : tz.tz_minuteswest;
 		pkt_parse(&pv, bytes, (uint32_t)len, rs->family == FILTER_V6 ? AF_INET6 : AF_INET);
 		if (meta.ct_valid) {
 			ct_tuples(&pv, &meta);

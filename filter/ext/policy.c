@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "lib/table.h"
 
@@ -193,17 +194,74 @@ static int policy_check(const struct filter_ext_data *d, const struct filter_che
 	return 0;
 }
 
+/* xt_addr_cmp: @a and @b equal under @m over @n bytes. */
+static bool policy_addr_eq(const uint8_t *a, const uint8_t *m, const uint8_t *b, unsigned n)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		if ((a[i] ^ b[i]) & m[i])
+			return false;
+	return true;
+}
+
+/* match_xfrm_state: every test the element names holds (a "!" one fails). With
+ * the transform unknown (@x NULL) only an element without tests holds. */
+static bool policy_elem_ok(const struct policy_elem *e, const struct filter_xfrm *x, unsigned alen)
+{
+	if (!x)
+		return !e->match;
+#define TEST(bit, cond) (!(e->match & (bit)) || (!!(cond) ^ !!(e->invert & (bit))))
+	return TEST(E_SRC, policy_addr_eq(e->saddr, e->smask, x->saddr, alen)) &&
+	       TEST(E_DST, policy_addr_eq(e->daddr, e->dmask, x->daddr, alen)) &&
+	       TEST(E_PROTO, e->proto == x->proto) && TEST(E_MODE, e->mode == x->mode) &&
+	       TEST(E_SPI, e->spi == x->spi) && TEST(E_REQID, e->reqid == x->reqid);
+#undef TEST
+}
+
+/*
+ * xt_policy's walk over @n transforms @xs (NULL: unknown) of one direction.
+ * iptables always hands the kernel at least one element (an empty one for a
+ * bare --pol ipsec). Not strict: any transform matching the first element.
+ * Strict: as many transforms as elements, element k against the k-th
+ * transform of the walk; inbound walks the secpath from its last (innermost)
+ * transform (the kernel's pos = len - 1 - i; kernels before the 2025 fix
+ * computed a negative index there for k > 0), outbound the bundle from its
+ * first dst.
+ */
+static bool policy_walk(const struct policy_priv *p, const struct filter_xfrm *xs, unsigned n,
+			unsigned alen)
+{
+	static const struct policy_elem any;
+	unsigned plen = p->len ? p->len : 1, i;
+	const struct filter_xfrm *x;
+
+	if (p->strict && plen != n)
+		return false;
+	for (i = 0; i < n; i++) {
+		x = xs ? &xs[p->out ? i : n - 1 - i] : NULL;
+		if (!p->strict && policy_elem_ok(p->len ? &p->e[0] : &any, x, alen))
+			return true;
+		if (p->strict && !policy_elem_ok(&p->e[i], x, alen))
+			return false;
+	}
+	return p->strict;
+}
+
 static int policy_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 {
 	const struct policy_priv *p = FILTER_PRIV(d, const struct policy_priv);
-	unsigned n = p->out ? pkt->meta->sp_out_len : pkt->meta->sp_in_len;
+	const struct filter_meta *m = pkt->meta;
+	unsigned n = p->out ? m->sp_out_len : m->sp_in_len;
 
-	if (!n)
+	if (n > FILTER_XFRM_MAX)
+		n = FILTER_XFRM_MAX;
+	if (!n)                      /* no secpath / no xfrm bundle */
 		return p->none ? FILTER_MATCHED : FILTER_NOMATCH;
 	if (p->none)
 		return FILTER_NOMATCH;
-	/* transform details are not in the metadata: only element-free rules can match */
-	return p->len == 0 && (!p->strict || n == 0) ? FILTER_MATCHED : FILTER_NOMATCH;
+	return policy_walk(p, p->out ? m->sp_out : m->sp_in, n,
+			   pkt->pv->family == AF_INET6 ? 16 : 4) ? FILTER_MATCHED : FILTER_NOMATCH;
 }
 
 static int policy_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,

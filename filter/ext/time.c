@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The time match: packet time against daytime window, weekdays, monthdays and a date range (UTC or kernel tz). */
+/* The time match: packet time against daytime window, weekdays, monthdays and a date range (UTC or the host's kernel tz). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,10 +204,14 @@ static int time_match(struct filter_ext_data *d, struct filter_pkt *pkt)
 {
 	const struct time_priv *p = FILTER_PRIV(d, const struct time_priv);
 	int64_t stamp = (int64_t)(pkt->now_ns / 1000000000u);
+	const struct filter_host *h = pkt->host;
 	uint32_t packed;
 	time_t tt;
 	struct tm tm;
 
+	/* xt_time: --kerneltz shifts the stamp by the kernel's sys_tz before every test */
+	if (p->localtz && h && h->tz_valid)
+		stamp -= 60 * (int64_t)h->tz_minuteswest;
 	if (stamp < p->date_start || stamp > p->date_stop)
 		return FILTER_NOMATCH;
 	packed = (uint32_t)(stamp % 86400);

@@ -27,3 +27,33 @@
 -m time --timestart 12:00 --timestart 13:00;FAIL;time: option "--timestart" can only be used once.
 -m time --timestart 06:00 --timestop 22:00 --contiguous;FAIL;time: --contiguous only makes sense when stoptime is smaller than starttime
 -m time ! --timestart 12:00;FAIL;time: option "--timestart" cannot be inverted.
+# Packets at fixed times (ts=, ns since the epoch) in fixed kernel time zones (tz=,
+# sys_tz minutes west: local = UTC - tz minutes). ;eval: the kernel's clock and
+# sys_tz cannot be set per packet, so extcheck and nfctl eval check these alone.
+# 1577881800 = 2020-01-01 12:30 UTC (a Wednesday), 1577885400 = 13:30,
+# 1577921400 = 2020-01-01 23:30, 1577925000 = 2020-01-02 00:30, 1577835000 = 2019-12-31 23:30.
+-m time --timestart 12:00 --timestop 13:00 --kerneltz;-m time --timestart 12:00:00 --timestop 13:00:00 --datestop 2038-01-19T03:14:07 --kerneltz
+>proto=udp ts=1577881800000000000 tz=0;match;eval
+>proto=udp ts=1577881800000000000 tz=-60;nomatch;eval
+>proto=udp ts=1577881800000000000 tz=60;nomatch;eval
+>proto=udp ts=1577885400000000000 tz=60;match;eval
+>proto=udp ts=1577885400000000000 tz=90;match;eval
+-m time --timestart 12:00 --timestop 13:00;-m time --timestart 12:00:00 --timestop 13:00:00 --datestop 2038-01-19T03:14:07
+>proto=udp ts=1577881800000000000 tz=-60;match;eval
+>proto=udp ts=1577885400000000000 tz=60;nomatch;eval
+-m time --weekdays Wed --kerneltz;-m time --weekdays Wed --datestop 2038-01-19T03:14:07 --kerneltz
+>proto=udp ts=1577921400000000000 tz=0;match;eval
+>proto=udp ts=1577921400000000000 tz=-60;nomatch;eval
+>proto=udp ts=1577925000000000000 tz=60;match;eval
+>proto=udp ts=1577925000000000000 tz=0;nomatch;eval
+-m time --datestart 2020-01-01 --kerneltz;-m time --datestart 2020-01-01T00:00:00 --datestop 2038-01-19T03:14:07 --kerneltz
+>proto=udp ts=1577835000000000000 tz=-60;match;eval
+>proto=udp ts=1577835000000000000 tz=0;nomatch;eval
+-m time --monthdays 1 --kerneltz;-m time --monthdays 1 --datestop 2038-01-19T03:14:07 --kerneltz
+>proto=udp ts=1577835000000000000 tz=-60;match;eval
+>proto=udp ts=1577835000000000000 tz=0;nomatch;eval
+# Real packets, real time and this machine's sys_tz (the kernel's and eval's alike)
+-m time --datestart 2020-01-01 --kerneltz;-m time --datestart 2020-01-01T00:00:00 --datestop 2038-01-19T03:14:07 --kerneltz
+>proto=udp;match;kernel
+-m time --datestop 2021-01-01 --kerneltz;-m time --datestop 2021-01-01T00:00:00 --kerneltz
+>proto=udp;nomatch;kernel

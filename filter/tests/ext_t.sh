@@ -196,8 +196,8 @@ kernel_count() {
 }
 
 check_packets() {
-	local f=$1 fam table chain rule spec want ipt prev="" n before after got hex eval_in
-	local kfail=0 efail=0 total=0 etotal=0
+	local f=$1 fam table chain rule spec want ipt prev="" n before after got hex eval_in sent
+	local kfail=0 efail=0 total=0 etotal=0 ekernel=0
 	CUR=$(basename "$f" .t)
 	packet_rows "$f" >"$T_TMP/prows"
 	[ -s "$T_TMP/prows" ] || return 0
@@ -220,39 +220,66 @@ check_packets() {
 				{ fail "packets $CUR: kernel refused $rule"; continue; }
 			EV_FAM=$fam EV_TABLE=$table EV_CHAIN=$chain EV_RULE=$rule
 		fi
-		total=$((total + 1))
-		# "sleep=SECONDS" in a spec waits before sending (rate matches; kernel-only rows)
+		# "sleep=SECONDS" in a spec waits before sending (rate matches)
 		if [[ " $spec " == *" sleep="* ]]; then
 			sleep "$(sed -E 's/.*sleep=([0-9.]+).*/\1/' <<<"$spec")"
 			spec=$(sed -E 's/ ?sleep=[0-9.]+//' <<<"$spec")
 		fi
-		before=$(kernel_count "$fam" "$table" "$chain")
-		# shellcheck disable=SC2086
-		ip netns exec "$NS_A" "$PKT" send "$VA" "$MAC_B" -$fam $spec || { fail "packets $CUR: cannot send $spec"; continue; }
-		sleep 0.02
-		after=$(kernel_count "$fam" "$table" "$chain")
-		got=nomatch
-		[ "${after:-0}" -gt "${before:-0}" ] && got=match
-		if [ "$got" != "$want" ]; then
-			echo "# kernel $CUR: $rule: $spec: $got, want $want"
-			kfail=$((kfail + 1))
+		sent=""
+		# ";eval" rows give facts the kernel cannot be given (a fixed time): not sent
+		if [ "$only" != eval ]; then
+			total=$((total + 1))
+			before=$(kernel_count "$fam" "$table" "$chain")
+			sent=$(date +%s%N)
+			# shellcheck disable=SC2086
+			ip netns exec "$NS_A" "$PKT" send "$VA" "$MAC_B" -$fam $spec || { fail "packets $CUR: cannot send $spec"; continue; }
+			sleep 0.02
+			after=$(kernel_count "$fam" "$table" "$chain")
+			got=nomatch
+			[ "${after:-0}" -gt "${before:-0}" ] && got=match
+			if [ "$got" != "$want" ]; then
+				echo "# kernel $CUR: $rule: $spec: $got, want $want"
+				kfail=$((kfail + 1))
+			fi
 		fi
-		# ";kernel" rows need facts nfctl eval cannot give (conntrack, routes)
-		[ "$only" = kernel ] && continue
 		etotal=$((etotal + 1))
+		[ "$only" = kernel ] && ekernel=$((ekernel + 1))
 		# shellcheck disable=SC2086
 		hex=$("$PKT" hex -$fam $spec)
-		echo "$chain $VB - $hex" >>"$T_TMP/eval_in"
+		echo "$chain $VB - $hex $(eval_facts "$spec" "$sent")" >>"$T_TMP/eval_in"
 		echo "$want $spec" >>"$T_TMP/eval_want"
 	done <"$T_TMP/prows"
 	flush_eval
-	[ "$total" -gt 0 ] || return 0
-	[ "$kfail" -eq 0 ] && ok "kernel packets $CUR: $total packets as the .t says" ||
-		fail "kernel packets $CUR: $kfail of $total packets differ"
+	if [ "$total" -gt 0 ]; then
+		[ "$kfail" -eq 0 ] && ok "kernel packets $CUR: $total packets as the .t says" ||
+			fail "kernel packets $CUR: $kfail of $total packets differ"
+	fi
 	[ "$etotal" -eq 0 ] && [ "$EV_FAILS" -eq 0 ] && return 0
-	[ "$EV_FAILS" -eq 0 ] && ok "eval packets $CUR: reference evaluator agrees on $etotal packets" ||
+	[ "$EV_FAILS" -eq 0 ] && ok "eval packets $CUR: reference evaluator agrees on $etotal packets ($ekernel ;kernel)" ||
 		fail "eval packets $CUR: $EV_FAILS packets differ"
 	EV_FAILS=0
+}
+
+# eval_facts SPEC SENT: the words that give nfctl eval the facts the kernel had for the
+# packet: the sender's MAC (fixed by the test), the send time (SENT, ns; a spec's own
+# ts= wins), and the spec's ct=, tz= and sp= words.
+eval_facts() {
+	local w out="mac=$MAC_A"
+	for w in $1; do
+		case "$w" in ts=*|tz=*|ct=*|sp=*) out="$out $w" ;; esac
+	done
+	[[ " $1" == *" ts="* || "$1" == ts=* || -z "$2" ]] || out="$out ts=$2"
+	echo "$out"
+}
+
+# host_facts NS: NS's local table (its local, broadcast and multicast addresses: addrtype)
+# and main-table unicast routes (rpfilter's reverse lookup) as nfctl eval's --host file.
+host_facts() {
+	{ ip -n "$1" -4 -j route show table local; ip -n "$1" -6 -j route show table local; } |
+		jq -r '.[] | select(.type == "local" or .type == "broadcast" or .type == "multicast") |
+			"\(.type) \(.dst) \(.dev)"'
+	{ ip -n "$1" -4 -j route; ip -n "$1" -6 -j route; } | jq -r '.[] | select(.dev) |
+		select((.type // "unicast") == "unicast") | "route \(.dst) \(.dev)"'
 }
 
 # flush_eval: the packets collected for one rule through nfctl eval; a rule
@@ -265,11 +292,12 @@ flush_eval() {
 	if [[ " $rule " == *" -j "* ]]; then
 		echo "# eval $CUR: $rule has a target: verdict not comparable, skipped"
 	else
-		rm -f "$T_TMP/estate"
+		rm -f "$T_TMP/estate" "$T_TMP/estate.sets"
 		printf '*%s\n-A %s %s -j DROP\nCOMMIT\n' "$EV_TABLE" "$EV_CHAIN" "$rule" |
-			"$NFCTL" $f6 --state "$T_TMP/estate" restore 2>"$T_TMP/eerr" ||
+			NFCTL_SETS=$T_TMP/bsets.save "$NFCTL" $f6 --state "$T_TMP/estate" restore 2>"$T_TMP/eerr" ||
 			{ echo "# eval $CUR: nfctl restore: $(head -n1 "$T_TMP/eerr")"; EV_FAILS=$((EV_FAILS + 1)); }
-		mapfile -t verdicts < <("$NFCTL" $f6 --state "$T_TMP/estate" eval -t "$EV_TABLE" <"$T_TMP/eval_in")
+		mapfile -t verdicts < <("$NFCTL" $f6 --state "$T_TMP/estate" eval -t "$EV_TABLE" \
+			--host "$T_TMP/bhost" <"$T_TMP/eval_in")
 		while read -r want spec; do
 			v=${verdicts[$i]:-none}
 			i=$((i + 1))
@@ -324,9 +352,14 @@ if grep -q '^>' "${files[@]}" && command -v iptables-legacy-restore >/dev/null &
 	NS_A=$(netns_new exta) && NS_B=$(netns_new extb) || { fail "ext_t: netns"; exit 1; }
 	read -r VA VB < <(netns_pair "$NS_A" "$NS_B" 10.77.0.1 10.77.0.2 fd77::1 fd77::2)
 	# the sender's MAC is fixed, so mac rows can name it
-	ip -n "$NS_A" link set "$VA" address 02:00:00:00:77:01
+	MAC_A=02:00:00:00:77:01
+	ip -n "$NS_A" link set "$VA" address $MAC_A
 	MAC_B=$(ip -n "$NS_B" -o link show "$VB" | sed -E 's/.*link\/ether ([0-9a-f:]+).*/\1/')
 	ipsets "$NS_B"
+	# the receiver's facts for nfctl eval: its sets and its addresses and routes
+	: >"$T_TMP/bsets.save"
+	command -v ipset >/dev/null && ip netns exec "$NS_B" ipset save >"$T_TMP/bsets.save" 2>/dev/null
+	host_facts "$NS_B" >"$T_TMP/bhost"
 	for f in "${files[@]}"; do grep -q '^>' "$f" && check_packets "$f"; done
 else
 	skip "ext_t packets: no packet rows, iptables-legacy or nfctl missing"

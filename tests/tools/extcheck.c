@@ -517,6 +517,7 @@ static void run_packet(struct tfile *tf, char *line, unsigned lineno, bool state
 	char spec[1024], *semi = strchr(line, ';'), *sl;
 	struct filter_meta meta = { 0 };
 	struct filter_pkt pkt = { 0 };
+	struct filter_host host;
 	struct pkt_view pv;
 	const char *want, *only;
 	bool hit = true;
@@ -529,7 +530,7 @@ static void run_packet(struct tfile *tf, char *line, unsigned lineno, bool state
 	want = semi + 1;
 	only = strchr(want, ';');
 	snprintf(spec, sizeof(spec), "%.1000s", line + 1);
-	if (only && !stateful && !strstr(spec, "ct=") && !strstr(spec, "mac="))
+	if (only && !stateful && !strstr(spec, "ct=") && !strstr(spec, "mac=") && !strstr(spec, "ts="))
 		return;         /* needs kernel facts (routes) this tool does not model */
 	g_now += 1000000;
 	if ((sl = strstr(spec, "sleep=")) != NULL) {
@@ -545,6 +546,15 @@ static void run_packet(struct tfile *tf, char *line, unsigned lineno, bool state
 	pkt.now_ns = g_now;
 	pkt.ctx = g_ctx;
 	pkt.host = &g_host;
+	/* "ts=NS" a fixed packet time, "tz=MINUTESWEST" the kernel's time zone (time.t) */
+	if ((sl = strstr(spec, "ts=")) != NULL)
+		pkt.now_ns = strtoull(sl + 3, NULL, 10);
+	if ((sl = strstr(spec, "tz=")) != NULL) {
+		host = g_host;
+		host.tz_valid = true;
+		host.tz_minuteswest = (int32_t)strtol(sl + 3, NULL, 10);
+		pkt.host = &host;
+	}
 	if (g_live.std.proto && ((pv.l4proto == g_live.std.proto) == g_live.std.proto_inv))
 		hit = false;
 	for (k = 0; hit && k < g_live.n; k++)

@@ -127,7 +127,8 @@ static void parse_spec(struct spec *s, int argc, char **argv)
 		else if (!strcmp(argv[i], "len")) s->len = atoi(v);
 		else if (!strcmp(argv[i], "payload")) snprintf(s->payload, sizeof(s->payload), "%s", v);
 		else if (!strcmp(argv[i], "tcpopt")) tcp_opts(s, v);
-		else if (!strcmp(argv[i], "mark") || !strcmp(argv[i], "ct") || !strcmp(argv[i], "mac"))
+		else if (!strcmp(argv[i], "mark") || !strcmp(argv[i], "ct") || !strcmp(argv[i], "mac") ||
+			 !strcmp(argv[i], "ts") || !strcmp(argv[i], "tz") || !strcmp(argv[i], "sp"))
 			;  /* metadata for extcheck; the kernel takes mac from the sender's interface */
 		else die("unknown key", argv[i]);
 	}
