@@ -325,7 +325,7 @@ enum filter_verdict hooks_run(struct hooks *h, enum filter_hook hook, struct pkt
 		if (v == FILTER_CONTINUE || v == FILTER_RETURN)
 			v = FILTER_ACCEPT;
 	}
-	if (v == FILTER_DROP) {
+	if (v == FILTER_DROP && !h->clone) {
 		if (h->rejecting)
 			note_reject(h, b);
 		hooks_drop(h, b);
@@ -371,6 +371,42 @@ enum filter_verdict hooks_receive(struct hooks *h, struct pktbuf *b)
 	return v;
 }
 
+/* An IPv4 broadcast, or a multicast to a group the host has joined, sent
+ * out a device other than lo: the kernel loops a copy back (ip_mc_output). */
+static bool loops_back(const struct hooks *h, const struct pktbuf *b)
+{
+	const uint8_t *d = dst_addr(b);
+	char out[IFNAMSIZ];
+
+	if (!h->host || b->family != AF_INET || !strcmp(b->meta.out, "lo"))
+		return false;
+	if (!((d[0] & 0xf0) == 0xe0 || (host_addr_type(h->host, AF_INET, d, NULL) &
+					  (1u << HOST_RTN_BROADCAST))))
+		return false;
+	return host_route_input(h->host, AF_INET, d, out) == HOST_IN_LOCAL;
+}
+
+/* The looped copy (a clone: the same conntrack entry and ctinfo, no new
+ * lookup): POSTROUTING, then PREROUTING and INPUT arriving on the out
+ * device. Its drop leaves the entry to the original. */
+static void loop_copy(struct hooks *h, struct pktbuf *b)
+{
+	struct pktbuf c = *b;
+	enum filter_verdict v;
+
+	h->clone = true;
+	v = hooks_run(h, FILTER_POST_ROUTING, &c);
+	if (v == FILTER_ACCEPT) {
+		memcpy(c.meta.in, c.meta.out, IFNAMSIZ);
+		memset(c.meta.out, 0, IFNAMSIZ);
+		v = hooks_run(h, FILTER_PRE_ROUTING, &c);
+	}
+	if (v == FILTER_ACCEPT)
+		v = hooks_run(h, FILTER_LOCAL_IN, &c);
+	h->clone = false;
+	count(h, v);
+}
+
 enum filter_verdict hooks_send(struct hooks *h, struct pktbuf *b)
 {
 	enum filter_verdict v;
@@ -383,6 +419,8 @@ enum filter_verdict hooks_send(struct hooks *h, struct pktbuf *b)
 		return FILTER_DROP;
 	}
 	v = hooks_run(h, FILTER_LOCAL_OUT, b);
+	if (v == FILTER_ACCEPT && loops_back(h, b))
+		loop_copy(h, b);
 	if (v == FILTER_ACCEPT)
 		v = hooks_run(h, FILTER_POST_ROUTING, b);
 	count(h, v);

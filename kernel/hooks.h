@@ -72,6 +72,7 @@ struct hooks {
 	struct ct_tuple rejected;
 	bool has_rejected, rejected_new, rejected_reply;
 	bool rejecting;                      /* REJECT ran on the packet in the tables */
+	bool clone;                          /* a looped-back copy runs: its drop frees nothing */
 	struct filter_emit tap;              /* h->emit seen through hooks (REJECT noted) */
 	/* A packet a target rewrites (TCPMSS) is copied here on its first write
 	 * (filter_pkt.wr): b->data then points into it until the next packet. */
@@ -91,7 +92,10 @@ enum filter_verdict hooks_run(struct hooks *h, enum filter_hook hook, struct pkt
 enum filter_verdict hooks_receive(struct hooks *h, struct pktbuf *b);
 
 /* A packet the host sends: routing picks b->meta.out if empty, then
- * OUTPUT and POSTROUTING. */
+ * OUTPUT and POSTROUTING. An IPv4 broadcast or a multicast to a joined
+ * group (not on lo) loops a copy back after OUTPUT, as ip_mc_output: it
+ * takes POSTROUTING, then PREROUTING and INPUT in from the out device,
+ * with the original's conntrack entry (counted as a packet of its own). */
 enum filter_verdict hooks_send(struct hooks *h, struct pktbuf *b);
 
 /* The caller drops @b after a QUEUE/STOLEN verdict: an unconfirmed entry is
