@@ -126,8 +126,30 @@ static int policy_parse(struct filter_ext_data *d, unsigned opt, const char *con
 static int policy_final(struct filter_ext_data *d, const struct filter_std *std,
 			struct ulog_err *err)
 {
+	struct policy_priv *p = FILTER_PRIV(d, struct policy_priv);
+	unsigned i;
+
 	if (!filter_opt_seen(d, O_DIR))
 		return ulog_errf(err, -EINVAL, "policy match: neither --dir in nor --dir out specified");
+	if (p->none && p->strict)
+		return ulog_errf(err, -EINVAL, "policy match: policy none but --strict given");
+	if (p->none) {           /* iptables hands the kernel no elements with --pol none */
+		p->len = 0;
+		memset(p->e, 0, sizeof(p->e));
+		return 0;
+	}
+	for (i = 0; i < (p->len ? p->len : 1u); i++) {
+		const struct policy_elem *e = &p->e[i];
+
+		if (p->strict && !e->match)
+			return ulog_errf(err, -EINVAL, "policy match: empty policy element %u. --strict is in "
+					 "effect, but at least one of reqid, spi, tunnel-src, tunnel-dst, "
+					 "proto or mode is required.", i);
+		/* the tunnel addresses need tunnel mode (or ! transport); no --mode is transport */
+		if ((e->match & (E_SRC | E_DST)) && !(e->mode ^ !!(e->invert & E_MODE)))
+			return ulog_errf(err, -EINVAL, "policy match: --tunnel-src/--tunnel-dst is only "
+					 "valid in tunnel mode");
+	}
 	return 0;
 }
 

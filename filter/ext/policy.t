@@ -15,6 +15,17 @@
 -m policy --dir in --pol ipsec --proto 50;-m policy --dir in --pol ipsec --proto esp
 -m policy --dir in --pol ipsec --next;FAIL;policy: option "--next" also requires "--strict".
 -m policy --dir in --pol ipsec --reqid 5 --next --reqid 6;FAIL;policy: option "--next" also requires "--strict".
+-m policy --dir in --pol none --strict;FAIL;policy match: policy none but --strict given
+-m policy --dir in --pol none --spi 1;-m policy --dir in --pol none
+-m policy --dir in --pol none --tunnel-src 1.2.3.4;-m policy --dir in --pol none
+-m policy --dir in --pol ipsec --strict;FAIL;policy match: empty policy element 0. --strict is in effect, but at least one of reqid, spi, tunnel-src, tunnel-dst, proto or mode is required.
+-m policy --dir in --pol ipsec --strict --spi 1 --next;FAIL;policy match: empty policy element 1. --strict is in effect, but at least one of reqid, spi, tunnel-src, tunnel-dst, proto or mode is required.
+-m policy --dir in --pol ipsec --tunnel-src 1.2.3.4;FAIL;policy match: --tunnel-src/--tunnel-dst is only valid in tunnel mode
+-m policy --dir in --pol ipsec --mode transport --tunnel-dst 1.2.3.4;FAIL;policy match: --tunnel-src/--tunnel-dst is only valid in tunnel mode
+-m policy --dir in --pol ipsec ! --mode tunnel --tunnel-src 1.2.3.4;FAIL;policy match: --tunnel-src/--tunnel-dst is only valid in tunnel mode
+-m policy --dir in --pol ipsec ! --mode transport --tunnel-src 1.2.3.4;=
+-m policy --dir in --pol ipsec --strict --spi 1 --next --spi 2 --next --spi 3 --next --spi 4;-m policy --dir in --pol ipsec --strict --spi 0x1 --next --spi 0x2 --next --spi 0x3 --next --spi 0x4
+-m policy --dir in --pol ipsec --strict --spi 1 --next --spi 2 --next --spi 3 --next --spi 4 --next --spi 5;FAIL;policy match: maximum policy depth reached
 :INPUT
 -m policy --dir out --pol ipsec;FAIL;@commit
 :OUTPUT,FORWARD
