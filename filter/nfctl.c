@@ -466,7 +466,6 @@ static int host_load(struct host_facts *hf, const char *path, uint8_t family)
 		return 1;
 	}
 	hf->host.addr_type = host_addr_type;
-	hf->host.rpf_ok = host_rpf_ok;
 	hf->host.ct_count = host_ct_count;
 	hf->host.arg = hf;
 	while (fgets(line, sizeof(line), f)) {
@@ -474,8 +473,12 @@ static int host_load(struct host_facts *hf, const char *path, uint8_t family)
 		if (!n)
 			break;
 		hf->a = n;
-		if (host_line(line, family, &n[hf->n]) == 0)
+		if (host_line(line, family, &n[hf->n]) == 0) {
+			/* without any route rpfilter's fact is absent (it passes) */
+			if (n[hf->n].route)
+				hf->host.rpf_ok = host_rpf_ok;
 			hf->n++;
+		}
 	}
 	fclose(f);
 	return 0;
