@@ -143,8 +143,8 @@ static enum filter_verdict run_table(struct hooks *h, enum filter_hook hook, con
 	return v;
 }
 
-/* The conntrack hook: NOTRACK/CT --zone from raw decide how the packet is looked up. */
-static enum filter_verdict run_ct_in(struct hooks *h, struct pktbuf *b)
+/* The conntrack hook: NOTRACK/CT --zone from raw decide how the packet is looked up; an SCTP packet with a bad CRC arriving is INVALID. */
+static enum filter_verdict run_ct_in(struct hooks *h, enum filter_hook hook, struct pktbuf *b)
 {
 	if (!h->ct || b->ct_done)
 		return FILTER_ACCEPT;
@@ -153,6 +153,9 @@ static enum filter_verdict run_ct_in(struct hooks *h, struct pktbuf *b)
 		ct_set_untracked(&b->ct);
 		return FILTER_ACCEPT;
 	}
+	/* a bad SCTP CRC on arrival: INVALID, no lookup (sctp_error) */
+	if (hook == FILTER_PRE_ROUTING && b->pv.l4proto == IPPROTO_SCTP && !hooks_sctp_csum_ok(&b->pv))
+		return FILTER_ACCEPT;
 	if (ct_in(h->ct, &b->pv, b->meta.ct_zone, b->meta.tstamp_ns, &b->ct) == -ENOMEM) {
 		h->st.ct_full++;
 		return FILTER_DROP;
@@ -204,7 +207,7 @@ static enum filter_verdict run_op(struct hooks *h, enum filter_hook hook, const 
 	case HOOK_OP_NAT:
 		return run_nat(h, hook, op->table, b);
 	case HOOK_OP_CT_IN:
-		return run_ct_in(h, b);
+		return run_ct_in(h, hook, b);
 	case HOOK_OP_CT_HELPER:
 		return h->ct && ct_helper_hook(h->ct, &b->ct, &b->pv, b->meta.tstamp_ns) ? FILTER_DROP
 											 : FILTER_ACCEPT;

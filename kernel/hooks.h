@@ -113,6 +113,15 @@ void hooks_drop(struct hooks *h, struct pktbuf *b);
  * once). Returns true if attached. */
 bool hooks_attach_dropped(struct hooks *h, struct pktbuf *b);
 
+/* ---- checksums verified on arrival (hooks_csum.c) ---- */
+
+/* CRC32c (Castagnoli) of @n bytes at @p continuing @crc (start with ~0, invert at the end). */
+uint32_t hooks_crc32c(uint32_t crc, const uint8_t *p, size_t n);
+/* False if @pv is a whole SCTP packet whose CRC32c is wrong: the kernel's
+ * conntrack (sctp_error) makes such a packet INVALID at PREROUTING when it
+ * checks checksums (nf_conntrack_checksum, the default). True otherwise. */
+bool hooks_sctp_csum_ok(const struct pkt_view *pv);
+
 /* ---- wiring to filter/ (hooks_filter.c) ---- */
 
 struct filter_ruleset;
