@@ -19,9 +19,14 @@ ip link add r1 netns "$R" type veth peer name s0 netns "$S" || { fail "ct_helper
 ip -n "$C" addr add 10.81.1.2/24 dev c0; ip -n "$R" addr add 10.81.1.1/24 dev r0
 ip -n "$S" addr add 10.81.2.2/24 dev s0; ip -n "$R" addr add 10.81.2.1/24 dev r1
 for x in "$C c0" "$R r0" "$R r1" "$S s0"; do set -- $x; ip -n "$1" link set "$2" up; done
+ip -n "$C" addr add fd81:1::2/64 dev c0 nodad; ip -n "$R" addr add fd81:1::1/64 dev r0 nodad
+ip -n "$S" addr add fd81:2::2/64 dev s0 nodad; ip -n "$R" addr add fd81:2::1/64 dev r1 nodad
 ip -n "$C" route add default via 10.81.1.1
 ip -n "$S" route add default via 10.81.2.1
-ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 net.netfilter.nf_conntrack_acct=1
+ip -n "$C" -6 route add default via fd81:1::1
+ip -n "$S" -6 route add default via fd81:2::1
+ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 \
+	net.netfilter.nf_conntrack_acct=1
 inC="ip netns exec $C"; inR="ip netns exec $R"; inS="ip netns exec $S"
 
 cat >"$T_TMP/rules.v4" <<'RULES'
@@ -42,20 +47,27 @@ COMMIT
 -A FORWARD -j DROP
 COMMIT
 RULES
-$inR iptables-legacy-restore <"$T_TMP/rules.v4" || { fail "ct_helper: the kernel refuses the ruleset"; exit 1; }
+sed -e 's/^:INPUT DROP/:INPUT ACCEPT/' "$T_TMP/rules.v4" >"$T_TMP/rules.v6"
+$inR iptables-legacy-restore <"$T_TMP/rules.v4" && $inR ip6tables-legacy-restore <"$T_TMP/rules.v6" ||
+	{ fail "ct_helper: the kernel refuses the ruleset"; exit 1; }
 $inR ip -j addr >"$T_TMP/addr.json"
-$inR ip -j route >"$T_TMP/route.json"
+{ $inR ip -j route; $inR ip -j -6 route; } | tr -d '\n' | sed 's/\]\[/,/' >"$T_TMP/route.json"
 
 cat >"$T_TMP/ftp.py" <<'PY'
+# A tiny FTP server and client: `server IP` serves one
 # control connection (PASV, EPSV, PORT, EPRT, RETR of 3000 bytes, active data from port 20);
-# `client SERVER MYIP` logs in and fetches in each of the four modes.
+# `client SERVER MYIP MODE,...` logs in and fetches once in each mode (PASV, EPSV, PORT, EPRT).
 import ftplib
 import socket
 import sys
 
 
+def fam(ip):
+    return socket.AF_INET6 if ':' in ip else socket.AF_INET
+
+
 def serve(ip):
-    ls = socket.socket()
+    ls = socket.socket(fam(ip))
     ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     ls.bind((ip, 21))
     ls.listen(1)
@@ -69,7 +81,7 @@ def serve(ip):
         verb, _, arg = line.partition(' ')
         verb = verb.upper()
         if verb in ('PASV', 'EPSV'):
-            pl = socket.socket()
+            pl = socket.socket(fam(ip))
             pl.bind((ip, 0))
             pl.listen(1)
             p = pl.getsockname()[1]
@@ -92,7 +104,7 @@ def serve(ip):
                 d, _ = mode[1].accept()
                 mode[1].close()
             else:
-                d = socket.socket()
+                d = socket.socket(fam(ip))
                 d.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
                 d.bind((ip, 20))
                 d.connect(mode[1])
@@ -121,17 +133,19 @@ def fetch(f, conn):
     return got
 
 
-def client(server, me):
+def client(server, me, modes):
     f = ftplib.FTP()
     f.connect(server, 21, timeout=5)
     f.login('user', 'pass')
     total = 0
-    h, p = ftplib.parse227(f.sendcmd('PASV'))
-    total += fetch(f, lambda: socket.create_connection((h, p), timeout=5))
-    p = int(f.sendcmd('EPSV').split('|')[3])
-    total += fetch(f, lambda: socket.create_connection((server, p), timeout=5))
-    for verb in ('PORT', 'EPRT'):
-        ls = socket.socket()
+    if 'PASV' in modes:
+        h, p = ftplib.parse227(f.sendcmd('PASV'))
+        total += fetch(f, lambda: socket.create_connection((h, p), timeout=5))
+    if 'EPSV' in modes:
+        p = int(f.sendcmd('EPSV').split('|')[3])
+        total += fetch(f, lambda: socket.create_connection((server, p), timeout=5))
+    for verb in [m for m in modes if m in ('PORT', 'EPRT')]:
+        ls = socket.socket(fam(me))
         ls.bind((me, 0))
         ls.listen(1)
         ls.settimeout(5)
@@ -147,48 +161,54 @@ def client(server, me):
 
 
 if __name__ == '__main__':
-    serve(sys.argv[2]) if sys.argv[1] == 'server' else client(sys.argv[2], sys.argv[3])
+    serve(sys.argv[2]) if sys.argv[1] == 'server' else client(sys.argv[2], sys.argv[3], sys.argv[4].split(','))
 PY
 
-for n in "$C" "$R" "$S"; do ip netns exec "$n" sysctl -qw net.ipv6.conf.all.disable_ipv6=1; done
-sleep 1
+for n in "$C" "$R" "$S"; do ip netns exec "$n" sysctl -qw net.ipv6.conf.all.accept_dad=0; done
+sleep 3       # let the links' own chatter (MLD reports, DAD) die down
 PCAP=$T_TMP/r.pcap
 $inR tcpdump -i any -U -B 16384 -n -w "$PCAP" 2>"$T_TMP/tcpdump.err" &
 T_PIDS+=($!)
 wait_for 5 grep -qs "listening on" "$T_TMP/tcpdump.err" || { fail "ct_helper: tcpdump did not start"; exit 1; }
 sleep 0.2
-$inR iptables-legacy -Z; $inR iptables-legacy -t raw -Z
+$inR iptables-legacy -Z; $inR iptables-legacy -t raw -Z; $inR ip6tables-legacy -Z; $inR ip6tables-legacy -t raw -Z
 T_FROM=$(date +%s.%N)
 
 $inS python3 "$T_TMP/ftp.py" server 10.81.2.2 & T_PIDS+=($!)
 sleep 0.5
-got=$($inC python3 "$T_TMP/ftp.py" client 10.81.2.2 10.81.1.2 2>"$T_TMP/client.err")
+got=$($inC python3 "$T_TMP/ftp.py" client 10.81.2.2 10.81.1.2 PASV,EPSV,PORT,EPRT 2>"$T_TMP/client.err")
 check_eq "ct_helper: the client fetched 4 files through R (PASV, EPSV, PORT, EPRT)" "$got" 12000
 [ "$got" = 12000 ] || sed 's/^/# /' "$T_TMP/client.err"
+$inS python3 "$T_TMP/ftp.py" server fd81:2::2 & T_PIDS+=($!)
+sleep 0.5
+got=$($inC python3 "$T_TMP/ftp.py" client fd81:2::2 fd81:1::2 EPSV,EPRT 2>"$T_TMP/client6.err")
+check_eq "ct_helper: IPv6: the client fetched 2 files through R (EPSV, EPRT)" "$got" 6000
+[ "$got" = 6000 ] || sed 's/^/# /' "$T_TMP/client6.err"
 $inC nc -z -w1 10.81.2.2 2121                                 # not expected: dropped
+$inC nc -6 -z -w1 fd81:2::2 2121
 sleep 1
-$inR iptables-legacy-save -c | grep -v '^#' >"$T_TMP/kernel.save"
+{ $inR iptables-legacy-save -c; $inR ip6tables-legacy-save -c; } | grep -v '^#' >"$T_TMP/kernel.save"
 T_UNTIL=$(date +%s.%N)
-$inR conntrack -L -f ipv4 2>/dev/null | sort >"$T_TMP/kernel.ct"
+{ $inR conntrack -L -f ipv4; $inR conntrack -L -f ipv6; } 2>/dev/null | sort >"$T_TMP/kernel.ct"
 sleep 1.5   # the capture ring hands over what it holds within its 1 s timeout
 kill -INT "${T_PIDS[0]}"; wait "${T_PIDS[0]}" 2>/dev/null
 
 "$NFCORE" --replay "$PCAP" --rules "$T_TMP/rules.v4" --host "$T_TMP/addr.json" --host "$T_TMP/route.json" \
-	--acct --from "$T_FROM" --until "$T_UNTIL" >"$T_TMP/ours.txt" 2>"$T_TMP/ours.err" ||
+	--rules6 "$T_TMP/rules.v6" --acct --from "$T_FROM" --until "$T_UNTIL" >"$T_TMP/ours.txt" 2>"$T_TMP/ours.err" ||
 	{ fail "ct_helper: nfcore failed: $(cat "$T_TMP/ours.err")"; exit 1; }
 awk '/^# ip6?tables-save -c/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" | grep -v '^#' >"$T_TMP/ours.save"
 awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" | sort >"$T_TMP/ours.ct"
 
-related=$(grep -- '--ctstate RELATED -m helper' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/')
-check_eq "ct_helper: the kernel let the 4 data connections in as RELATED to ftp" "$related" 4
+related=$(grep -- '--ctstate RELATED -m helper' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' ')
+check_eq "ct_helper: the kernel let the data connections in as RELATED to ftp (4 IPv4, 2 IPv6)" "$related" "4 2 "
 if diff "$T_TMP/kernel.save" "$T_TMP/ours.save" >"$T_TMP/save.diff"; then
 	ok "ct_helper: every rule and policy counter equals the kernel's ($(grep -c '^\[' "$T_TMP/kernel.save") rules)"
 else
 	fail "ct_helper: counters differ from the kernel's (< kernel, > nfcore)"
 	sed 's/^/# /' "$T_TMP/save.diff"
 fi
-check_eq "ct_helper: the kernel lists helper=ftp on the control connection" \
-	"$(grep -c 'dport=21 .*helper=ftp' "$T_TMP/kernel.ct")" 1
+check_eq "ct_helper: the kernel lists helper=ftp on the control connections" \
+	"$(grep -c 'dport=21 .*helper=ftp' "$T_TMP/kernel.ct")" 2
 strip() { awk '{ $3 = "-"; print }' "$1" | sort; }
 if diff <(strip "$T_TMP/kernel.ct") <(strip "$T_TMP/ours.ct") >"$T_TMP/ct.diff"; then
 	ok "ct_helper: the same conntrack table ($(wc -l <"$T_TMP/kernel.ct") entries, helper=ftp and the data connections)"
