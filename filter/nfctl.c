@@ -284,6 +284,11 @@ static void print_trace(void *arg, const char *kind, const void *what, const str
  *   route PREFIX|default DEV    a unicast route of the main table (rpfilter's reverse lookup)
  * as `ip -j route show table local` and `ip -j route` list them. Other lines are ignored.
  */
+/* Address types as addrtype reads them (1 << RTN_*), and rpfilter's flags (XT_RPFILTER_*). */
+enum {
+	HT_UNICAST = 1u << 1, HT_LOCAL = 1u << 2, HT_BROADCAST = 1u << 3, HT_MULTICAST = 1u << 5,
+	RPF_LOOSE = 1u << 0, RPF_ACCEPT_LOCAL = 1u << 2,
+};
 struct host_addr {
 	uint8_t addr[16];
 	uint8_t family;
@@ -383,14 +388,14 @@ static uint32_t host_addr_type(const struct filter_host *h, uint8_t family, cons
 	const struct host_addr *a = host_local(hf, family, addr);
 
 	if (a)
-		return !dev || !dev[0] || !strcmp(dev, a->dev) ? a->type : 1u << 1;
+		return !dev || !dev[0] || !strcmp(dev, a->dev) ? a->type : HT_UNICAST;
 	if (family == FILTER_V6)
-		return addr[0] == 0xff ? 1u << 5 : 1u << 1;
+		return addr[0] == 0xff ? HT_MULTICAST : HT_UNICAST;
 	if ((addr[0] & 0xf0) == 0xe0)
-		return 1u << 5;
+		return HT_MULTICAST;
 	if (addr[0] == 255 && addr[1] == 255 && addr[2] == 255 && addr[3] == 255)
-		return 1u << 3;
-	return 1u << 1;
+		return HT_BROADCAST;
+	return HT_UNICAST;
 }
 
 /* rpfilter's facts (ipt/ip6t_rpfilter): loopback, 0.0.0.0 to broadcast/link multicast and
@@ -416,11 +421,11 @@ static bool host_rpf_ok(const struct filter_host *h, const struct pkt_view *pv,
 	if (v6 && !memcmp(src, (const uint8_t[16]){ 0 }, 16))
 		return true;
 	r = host_fib(hf, family, src);
-	if (v6 && r && r->type == 1u << 2)        /* ip6t_rpfilter: RTF_LOCAL */
-		return flags & 4;
-	if (!r || (r->type != 1u << 1 && (r->type != 1u << 2 || !(flags & 4))))
+	if (v6 && r && r->type == HT_LOCAL)        /* ip6t_rpfilter: RTF_LOCAL */
+		return flags & RPF_ACCEPT_LOCAL;
+	if (!r || (r->type != HT_UNICAST && (r->type != HT_LOCAL || !(flags & RPF_ACCEPT_LOCAL))))
 		return false;
-	return !strcmp(r->dev, m->in) || (flags & 1);
+	return !strcmp(r->dev, m->in) || (flags & RPF_LOOSE);
 }
 
 /* One host line into @a. Returns 0, or -1 if it is not a fact. */
@@ -436,10 +441,10 @@ static int host_line(const char *line, uint8_t family, struct host_addr *a)
 	a->family = family;
 	a->plen = (uint8_t)full;
 	if (!strcmp(kind, "local") || !strcmp(kind, "broadcast") || !strcmp(kind, "multicast"))
-		a->type = kind[0] == 'l' ? 1u << 2 : kind[0] == 'b' ? 1u << 3 : 1u << 5;
+		a->type = kind[0] == 'l' ? HT_LOCAL : kind[0] == 'b' ? HT_BROADCAST : HT_MULTICAST;
 	else if (!strcmp(kind, "route") && k == 3) {
 		a->route = true;
-		a->type = 1u << 1;
+		a->type = HT_UNICAST;
 		if (!strcmp(addr, "default"))
 			snprintf(addr, sizeof(addr), "%s/0", family == FILTER_V6 ? "::" : "0.0.0.0");
 	} else
