@@ -1,13 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The FTP conntrack helper against the kernel: a router namespace R between a client C and an
-# FTP server S assigns the helper with `-t raw ... -j CT --helper ftp`, lets data connections
-# through only as RELATED to an ftp master (`-m conntrack --ctstate RELATED -m helper --helper
-# ftp`), ESTABLISHED, new control connections, and drops the rest. A small python FTP server and
-# client exchange files in passive (PASV, EPSV) and active (PORT, EPRT) mode through R while
-# tcpdump captures R; the capture replayed through nfcore with the same ruleset and R's
+# The FTP and TFTP conntrack helpers against the kernel: a router namespace R between a client C
+# and a server S assigns them with `-t raw ... -j CT --helper ftp|tftp`, lets expected
+# connections through only as RELATED to a master with that helper (`-m conntrack --ctstate
+# RELATED -m helper --helper ftp`), ESTABLISHED, new control connections, and drops the rest. A
+# small python FTP server and client exchange files in passive (PASV, EPSV) and active (PORT,
+# EPRT) mode, and a TFTP read request is answered from another port, over IPv4 and IPv6, while
+# tcpdump captures R. The capture replayed through nfcore with the same rulesets and R's
 # `ip -j addr`/`ip -j route` must give every rule and policy the kernel's counters and the same
-# conntrack table (helper=ftp on the control connection, the data connections present).
+# conntrack table (helper=NAME and use= on the masters, the expected connections present).
 . "$(dirname "$0")/../lib.sh"
 need iptables-legacy iptables-legacy-restore iptables-legacy-save conntrack tcpdump nc python3
 NFCORE=$ULOG_TOP/$BUILD/nfcore
@@ -34,6 +35,7 @@ cat >"$T_TMP/rules.v4" <<'RULES'
 :PREROUTING ACCEPT [0:0]
 :OUTPUT ACCEPT [0:0]
 -A PREROUTING -p tcp -m tcp --dport 21 -j CT --helper ftp
+-A PREROUTING -p udp -m udp --dport 69 -j CT --helper tftp
 COMMIT
 *filter
 :INPUT DROP [0:0]
@@ -42,8 +44,10 @@ COMMIT
 -A FORWARD -m helper --helper ftp
 -A FORWARD -m helper ! --helper ""
 -A FORWARD -m conntrack --ctstate RELATED -m helper --helper ftp -j ACCEPT
+-A FORWARD -m conntrack --ctstate RELATED -m helper --helper tftp -j ACCEPT
 -A FORWARD -m conntrack --ctstate ESTABLISHED -j ACCEPT
 -A FORWARD -i r0 -o r1 -p tcp -m tcp --dport 21 -m conntrack --ctstate NEW -j ACCEPT
+-A FORWARD -i r0 -o r1 -p udp -m udp --dport 69 -j ACCEPT
 -A FORWARD -j DROP
 COMMIT
 RULES
@@ -56,7 +60,8 @@ $inR ip -j addr >"$T_TMP/addr.json"
 cat >"$T_TMP/ftp.py" <<'PY'
 # A tiny FTP server and client: `server IP` serves one
 # control connection (PASV, EPSV, PORT, EPRT, RETR of 3000 bytes, active data from port 20);
-# `client SERVER MYIP MODE,...` logs in and fetches once in each mode (PASV, EPSV, PORT, EPRT).
+# `client SERVER MYIP MODE,...` logs in and fetches once in each mode (PASV, EPSV, PORT, EPRT);
+# `tftpd IP` answers one read request from another port, `tftp SERVER MYIP` sends it.
 import ftplib
 import socket
 import sys
@@ -119,6 +124,27 @@ def serve(ip):
     c.close()
 
 
+def tftpd(ip):
+    s = socket.socket(fam(ip), socket.SOCK_DGRAM)
+    s.bind((ip, 69))
+    _, peer = s.recvfrom(600)
+    t = socket.socket(fam(ip), socket.SOCK_DGRAM)
+    t.bind((ip, 0))
+    t.settimeout(5)
+    t.sendto(b'\x00\x03\x00\x01' + b'y' * 508, peer)
+    t.recvfrom(100)
+
+
+def tftp(server, me):
+    c = socket.socket(fam(me), socket.SOCK_DGRAM)
+    c.settimeout(5)
+    c.bind((me, 0))
+    c.sendto(b'\x00\x01file\x00octet\x00', (server, 69))
+    d, peer = c.recvfrom(600)
+    c.sendto(b'\x00\x04\x00\x01', peer)
+    print(len(d))
+
+
 def fetch(f, conn):
     f.sendcmd('RETR file')
     d = conn()
@@ -161,7 +187,14 @@ def client(server, me, modes):
 
 
 if __name__ == '__main__':
-    serve(sys.argv[2]) if sys.argv[1] == 'server' else client(sys.argv[2], sys.argv[3], sys.argv[4].split(','))
+    if sys.argv[1] == 'server':
+        serve(sys.argv[2])
+    elif sys.argv[1] == 'tftpd':
+        tftpd(sys.argv[2])
+    elif sys.argv[1] == 'tftp':
+        tftp(sys.argv[2], sys.argv[3])
+    else:
+        client(sys.argv[2], sys.argv[3], sys.argv[4].split(','))
 PY
 
 for n in "$C" "$R" "$S"; do ip netns exec "$n" sysctl -qw net.ipv6.conf.all.accept_dad=0; done
@@ -184,6 +217,13 @@ sleep 0.5
 got=$($inC python3 "$T_TMP/ftp.py" client fd81:2::2 fd81:1::2 EPSV,EPRT 2>"$T_TMP/client6.err")
 check_eq "ct_helper: IPv6: the client fetched 2 files through R (EPSV, EPRT)" "$got" 6000
 [ "$got" = 6000 ] || sed 's/^/# /' "$T_TMP/client6.err"
+for ip in "10.81.2.2 10.81.1.2" "fd81:2::2 fd81:1::2"; do
+	set -- $ip
+	$inS python3 "$T_TMP/ftp.py" tftpd "$1" & T_PIDS+=($!)
+	sleep 0.3
+	got=$($inC python3 "$T_TMP/ftp.py" tftp "$1" "$2" 2>&1)
+	check_eq "ct_helper: TFTP read request to $1 answered from another port through R" "$got" 512
+done
 $inC nc -z -w1 10.81.2.2 2121                                 # not expected: dropped
 $inC nc -6 -z -w1 fd81:2::2 2121
 sleep 1
@@ -199,8 +239,10 @@ kill -INT "${T_PIDS[0]}"; wait "${T_PIDS[0]}" 2>/dev/null
 awk '/^# ip6?tables-save -c/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" | grep -v '^#' >"$T_TMP/ours.save"
 awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" | sort >"$T_TMP/ours.ct"
 
-related=$(grep -- '--ctstate RELATED -m helper' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' ')
+related=$(grep -- '--ctstate RELATED -m helper --helper ftp -j' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' ')
 check_eq "ct_helper: the kernel let the data connections in as RELATED to ftp (4 IPv4, 2 IPv6)" "$related" "4 2 "
+related=$(grep -- '--ctstate RELATED -m helper --helper tftp' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' ')
+check_eq "ct_helper: ... and the TFTP answers as RELATED to tftp (1 IPv4, 1 IPv6)" "$related" "1 1 "
 if diff "$T_TMP/kernel.save" "$T_TMP/ours.save" >"$T_TMP/save.diff"; then
 	ok "ct_helper: every rule and policy counter equals the kernel's ($(grep -c '^\[' "$T_TMP/kernel.save") rules)"
 else
@@ -211,7 +253,7 @@ check_eq "ct_helper: the kernel lists helper=ftp on the control connections" \
 	"$(grep -c 'dport=21 .*helper=ftp' "$T_TMP/kernel.ct")" 2
 strip() { awk '{ $3 = "-"; print }' "$1" | sort; }
 if diff <(strip "$T_TMP/kernel.ct") <(strip "$T_TMP/ours.ct") >"$T_TMP/ct.diff"; then
-	ok "ct_helper: the same conntrack table ($(wc -l <"$T_TMP/kernel.ct") entries, helper=ftp and the data connections)"
+	ok "ct_helper: the same conntrack table ($(wc -l <"$T_TMP/kernel.ct") entries: helper=ftp|tftp, use=, the expected connections)"
 else
 	fail "ct_helper: conntrack tables differ (< kernel, > nfcore)"
 	sed 's/^/# /' "$T_TMP/ct.diff"
