@@ -123,7 +123,6 @@ int filter_table_check(struct filter_table *t, uint8_t family,
 	unsigned i;
 	int rc;
 
-	(void)family;
 	if (!bad)
 		bad = &dummy;
 	*bad = NULL;
@@ -136,9 +135,10 @@ int filter_table_check(struct filter_table *t, uint8_t family,
 	for (i = 0; i < t->n_builtin && !rc; i++)
 		rc = walk_chain(&w, t->chains[i], (unsigned)t->chains[i]->hook);
 	free(w.on_path);
-	if (rc)
+	if (rc || (rc = check_rules(t, bad, err)))
 		return rc;
-	return check_rules(t, bad, err);
+	filter_table_index(t, family);
+	return 0;
 }
 
 /* See filter.h. */

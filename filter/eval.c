@@ -3,9 +3,11 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "eval_index.h"
 #include "filter.h"
 
 #define EVAL_MAX_DEPTH 512
+#define EVAL_INDEX_DEPTH 32      /* chains deeper than this are walked rule by rule */
 
 /* Derives the rule's evaluation aids (struct filter_rule_prep) once. */
 static void prep_rule(struct filter_rule *r)
@@ -167,11 +169,38 @@ struct frame {
 	unsigned next;
 };
 
+/* The packet's index keys (interfaces on first use); NULL when it has no
+ * addresses (no rule matches then). */
+static struct fci_key *key_of(struct fci_key *key, const struct addrs *a, const struct filter_meta *m)
+{
+	int d;
+
+	if (!a->src)
+		return NULL;
+	for (d = 0; d < 2; d++) {
+		const uint8_t *p = d ? a->dst : a->src;
+
+		if (a->n == 4) {
+			key->k[d][0] = d ? a->dst4 : a->src4;
+			key->k[d][1] = 0;
+		} else {
+			key->k[d][0] = rd64(p);
+			key->k[d][1] = rd64(p + 8);
+		}
+	}
+	key->have = 3;
+	key->iface[0] = m->in;
+	key->iface[1] = m->out;
+	return key;
+}
+
 /* See filter.h. */
 enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
 {
 	struct filter_chain *base = hook_chain(t, p->hook), *c = base;
 	struct frame stack[EVAL_MAX_DEPTH];
+	struct fci_key keybuf, *key;
+	struct fci_cur curs[EVAL_INDEX_DEPTH], lin, *cur = curs;
 	unsigned depth = 0, i = 0;
 	uint64_t len = p->pv->len;
 	bool v6 = p->pv->family == AF_INET6;
@@ -188,12 +217,16 @@ enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
 	}
 	p->table = t->def->name;
 	p->hotdrop = false;
+	lin.x = NULL;                /* never opened: deeper chains walk rule by rule */
+	key = key_of(&keybuf, &a, p->meta);
+	fci_open(cur, c, key, (unsigned)a.n);
 	for (;;) {
 		struct filter_rule *r;
 		int v;
 
 		if (p->hotdrop)
 			return FILTER_DROP;
+		i = fci_next(cur, key, i, c->n_rules);
 		if (i >= c->n_rules) {
 			/* the chain's tail: a built-in chain's policy, a user chain's RETURN */
 			trace(p, c, base, NULL, c->n_rules + 1);
@@ -205,7 +238,7 @@ enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
 			goto do_return;
 		}
 		r = c->rules[i];
-		if (i + 2 < c->n_rules)
+		if (!cur->x && i + 2 < c->n_rules)
 			__builtin_prefetch(c->rules[i + 2]);
 		if (!std_match(r, p, &a)) {
 			i++;
@@ -235,9 +268,12 @@ enum filter_verdict filter_eval(struct filter_table *t, struct filter_pkt *p)
 					return FILTER_DROP;
 				stack[depth].chain = c;
 				stack[depth++].next = i + 1;
+				cur = depth < EVAL_INDEX_DEPTH ? &curs[depth] : &lin;
 			}
 			c = r->jump_to;
 			i = 0;
+			if (cur != &lin)
+				fci_open(cur, c, key, (unsigned)a.n);
 			continue;
 		case FILTER_TGT_EXT:
 			v = r->target->ext->target ? r->target->ext->target(r->target, p) : FILTER_CONTINUE;
@@ -259,9 +295,11 @@ do_return:
 			depth--;
 			c = stack[depth].chain;
 			i = stack[depth].next;
+			cur = depth < EVAL_INDEX_DEPTH ? &curs[depth] : &lin;
 		} else {
 			c = base;
 			i = base->n_rules;
+			cur->x = NULL;
 		}
 	}
 }

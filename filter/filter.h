@@ -71,6 +71,7 @@ struct filter_chain {
 	unsigned hook_mask;              /* commit: built-in hooks that reach this chain */
 	unsigned refs;                   /* rules jumping here */
 	unsigned line;                   /* line that declared it, 0 if none */
+	struct filter_chain_index *index; /* eval_index.c: set by filter_table_check, NULL = none */
 };
 
 struct filter_table_def {
@@ -154,7 +155,8 @@ void filter_ctx_set_host(struct filter_ctx *ctx, const struct filter_host *h);
 /*
  * Checks @t as the kernel does on replace: every jump resolves, no loop is
  * reachable from a built-in chain, every extension's check() accepts its
- * table and hooks. Resolves jump_to and hook masks. On error returns
+ * table and hooks. Resolves jump_to and hook masks, builds the rule
+ * index (filter_table_index). On error returns
  * -EINVAL/-ELOOP/-ENOENT and fills @err with the reason, @bad (may be NULL)
  * with the offending rule (or NULL).
  */
@@ -162,6 +164,19 @@ int filter_table_check(struct filter_table *t, uint8_t family,
 		       const struct filter_rule **bad, struct ulog_err *err);
 /* Attaches extension state (bind) for every rule. Returns 0 or -errno. */
 int filter_table_bind(struct filter_table *t, struct filter_ctx *ctx, struct ulog_err *err);
+
+/* ---- rule index (eval_index.c) ---- */
+
+/* Builds every chain's rule index for filter_eval (@family FILTER_V4 or
+ * FILTER_V6): the rules a packet's source and destination prefixes and
+ * interface names leave possible, so that the walk skips the rest. A chain
+ * with fewer than 4 rules keyed so (or on ENOMEM) gets none and is walked
+ * rule by rule. filter_table_check calls it: a chain changed after the check
+ * must be checked again (an index whose chain's rules array or count changed
+ * is ignored). */
+void filter_table_index(struct filter_table *t, uint8_t family);
+/* Frees @c's index (NULL after). */
+void filter_chain_index_free(struct filter_chain *c);
 
 /* ---- reference evaluator (eval.c) ---- */
 

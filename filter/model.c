@@ -103,6 +103,7 @@ void filter_chain_flush(struct filter_chain *c, struct filter_ctx *ctx, bool bou
 static void chain_free(struct filter_chain *c, struct filter_ctx *ctx, bool bound)
 {
 	filter_chain_flush(c, ctx, bound);
+	filter_chain_index_free(c);
 	free(c->rules);
 	free(c);
 }
@@ -128,6 +129,7 @@ static struct filter_chain *chain_clone(const struct filter_chain *c)
 	if (!n)
 		return NULL;
 	*n = *c;
+	n->index = NULL;
 	n->rules = NULL;
 	n->n_rules = n->cap_rules = 0;
 	for (i = 0; i < c->n_rules; i++) {
