@@ -43,6 +43,8 @@ COMMIT
 :OUTPUT ACCEPT [0:0]
 -A FORWARD -m helper --helper ftp
 -A FORWARD -m helper ! --helper ""
+-A FORWARD -m helper --helper ftp-21
+-A FORWARD -m helper --helper ft
 -A FORWARD -m conntrack --ctstate RELATED -m helper --helper ftp -j ACCEPT
 -A FORWARD -m conntrack --ctstate RELATED -m helper --helper tftp -j ACCEPT
 -A FORWARD -m conntrack --ctstate ESTABLISHED -j ACCEPT
