@@ -10,24 +10,24 @@
 /*
  * The helpers the kernel has built in that `-j CT --helper` accepts (the
  * CT target's check in filter/ext/CT.c lists the same). ftp and tftp parse
- * and expect; the others are recorded by name only (conntrack -L shows
- * them, `-m helper` of an expected connection would), with the kernel's
- * expect policies for reference.
+ * and expect, with their kernel expect policies (max per master, seconds);
+ * the others are recorded by name only: conntrack -L shows them, nothing
+ * is parsed, no expectation is made (so they carry no policy).
  */
 static const struct ct_helper_def helpers[] = {
 	{ "ftp", IPPROTO_TCP, 1, 300, ct_ftp_help },
 	{ "tftp", IPPROTO_UDP, 1, 300, ct_tftp_help },
-	{ "irc", IPPROTO_TCP, 1, 180, NULL },
-	{ "sip", IPPROTO_UDP, 32, 180, NULL },
-	{ "sip", IPPROTO_TCP, 32, 180, NULL },
-	{ "amanda", IPPROTO_UDP, 3, 180, NULL },
-	{ "pptp", IPPROTO_TCP, 2, 300, NULL },
-	{ "sane", IPPROTO_TCP, 1, 300, NULL },
-	{ "snmp", IPPROTO_UDP, 1, 30, NULL },
-	{ "netbios-ns", IPPROTO_UDP, 1, 3, NULL },
-	{ "RAS", IPPROTO_UDP, 32, 240, NULL },
-	{ "Q.931", IPPROTO_TCP, 32, 240, NULL },
-	{ "H.245", IPPROTO_TCP, 32, 240, NULL },
+	{ "irc", IPPROTO_TCP, 0, 0, NULL },
+	{ "sip", IPPROTO_UDP, 0, 0, NULL },
+	{ "sip", IPPROTO_TCP, 0, 0, NULL },
+	{ "amanda", IPPROTO_UDP, 0, 0, NULL },
+	{ "pptp", IPPROTO_TCP, 0, 0, NULL },
+	{ "sane", IPPROTO_TCP, 0, 0, NULL },
+	{ "snmp", IPPROTO_UDP, 0, 0, NULL },
+	{ "netbios-ns", IPPROTO_UDP, 0, 0, NULL },
+	{ "RAS", IPPROTO_UDP, 0, 0, NULL },
+	{ "Q.931", IPPROTO_TCP, 0, 0, NULL },
+	{ "H.245", IPPROTO_TCP, 0, 0, NULL },
 };
 
 #define N_HELPERS (sizeof(helpers) / sizeof(helpers[0]))

@@ -231,9 +231,44 @@ static void unknown_helpers(void)
 	CHECK(!strcmp(ct_helper_name(0), ""), "name_of_none");
 }
 
+/* Random lines from the parser's alphabet (ASan/UBSan catch any read past
+ * the line): every result is -1, 0 or 1, and an EPRT/EPSV line found has
+ * a non-zero port (get_port refuses 0). */
+static void parse_fuzz(void)
+{
+	static const char *const heads[] = { "PORT 10,0,0,", "EPRT |1|10.0.0.", "EPRT |2|fd00::",
+					     "227 (10,0,0,2,", "229 (|||", "P" };
+	static const char alpha[] = "0123456789012345678901234567890123456789,,,||..::)\r\n abc";
+	uint32_t x = 2463534242u, i, n, bad = 0, found[2] = { 0, 0 };
+	char buf[80];
+	int dir;
+
+	for (i = 0; i < 200000; i++) {
+		struct ct_ftp_cmd cmd = { { 0 }, 0 };
+		const char *h = heads[i % 6];
+		uint32_t len = (uint32_t)strlen(h), k;
+		int rc;
+
+		memcpy(buf, h, len);
+		x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+		n = x % (sizeof(buf) - len);
+		for (k = 0; k < n; k++) {
+			x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+			buf[len + k] = alpha[x % (sizeof(alpha) - 1)];
+		}
+		dir = (int)(i / 6) & 1;
+		rc = ct_ftp_parse(buf, len + n, dir, (i / 12) & 1 ? AF_INET6 : AF_INET, &cmd);
+		found[rc == 1] += 1;
+		bad += rc < -1 || rc > 1 ||
+		       (rc == 1 && ((h[0] == 'E' && !dir) || (h[2] == '9' && dir)) && !cmd.port);
+	}
+	CHECK(bad == 0, "ftp_parse_fuzz: 200000 random lines, %u found (%u odd results)", found[1], bad);
+}
+
 int main(void)
 {
 	parse_table();
+	parse_fuzz();
 	active_and_passive();
 	limits();
 	segments();
