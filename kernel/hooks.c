@@ -341,12 +341,32 @@ static const uint8_t *dst_addr(const struct pktbuf *b)
 	return b->data + (b->family == AF_INET6 ? 24 : 16);
 }
 
+/* What ip6_rcv_core drops before any hook (RFC 4291 2.7): a multicast
+ * source, a multicast destination of the reserved scope 0, or of scope 1
+ * (interface-local) arriving from another node. */
+static bool v6_rcv_refused(const struct pktbuf *b)
+{
+	const uint8_t *s = b->data + 8, *d = b->data + 24;
+
+	if (b->family != AF_INET6)
+		return false;
+	if (s[0] == 0xff)
+		return true;
+	return d[0] == 0xff && ((d[1] & 0x0f) == 0 || ((d[1] & 0x0f) == 1 && strcmp(b->meta.in, "lo")));
+}
+
 enum filter_verdict hooks_receive(struct hooks *h, struct pktbuf *b)
 {
-	enum filter_verdict v = hooks_run(h, FILTER_PRE_ROUTING, b);
+	enum filter_verdict v;
 	enum host_input where = HOST_IN_LOCAL;
 	char out[IFNAMSIZ];
 
+	if (v6_rcv_refused(b)) {
+		h->st.route_drop++;
+		count(h, FILTER_DROP);
+		return FILTER_DROP;
+	}
+	v = hooks_run(h, FILTER_PRE_ROUTING, b);
 	if (v != FILTER_ACCEPT) {
 		count(h, v);
 		return v;

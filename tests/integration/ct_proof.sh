@@ -22,7 +22,7 @@ CT_PROOF_GROUP=${CT_PROOF_GROUP:-4731}
 # divergence anywhere else fails. Remove an entry once its ruleset equals the kernel.
 declare -A KNOWN=(
 	[tum-chair/iptables-save-2016-06-27_16-29-01]="LOG_DROP's 100/min limit: the generator's pace exceeds it, so which packets pass it depends on timing (harness pacing; the rest equals)"
-	[tum-chair/ip6tables-save-2016-06-27_16-29-01]="21 more packets at the INPUT policy in nfcore (not explained yet)"
+	[tum-chair/ip6tables-save-2016-06-27_16-29-01]="LOG_DROP's 100/min limit: the generator's pace exceeds it, so which packets pass it depends on timing (harness pacing; the rest equals)"
 )
 # differs NAME WHAT: a failure, or a skip naming the known divergence
 differs() {
