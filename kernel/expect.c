@@ -44,13 +44,22 @@ static void purge(struct ct_table *t, struct ct_help_tab *h, uint64_t now)
 	h->exp_hi = hi;
 }
 
-/* Same expected tuple, the source port being a wildcard in both (the
- * masks of FTP and TFTP expectations are equal, so expect_matches and
- * expect_clash agree). */
-static bool same_expect(const struct ct_tuple *a, const struct ct_tuple *b)
+/* The expectations overlap (expect_clash: the masks' intersection; the
+ * source port is a wildcard in all of them, the source address in some). */
+static bool exp_overlap(const struct ct_expect *e, const struct ct_tuple *b, bool any_src)
 {
+	const struct ct_tuple *a = &e->tuple;
+
 	return a->family == b->family && a->proto == b->proto && a->zone == b->zone &&
-	       a->dport == b->dport && !memcmp(a->src, b->src, 16) && !memcmp(a->dst, b->dst, 16);
+	       a->dport == b->dport && !memcmp(a->dst, b->dst, 16) &&
+	       (e->any_src || any_src || !memcmp(a->src, b->src, 16));
+}
+
+/* Same tuple and same mask (expect_matches). */
+static bool exp_identical(const struct ct_expect *e, const struct ct_tuple *b, bool any_src)
+{
+	return exp_overlap(e, b, any_src) && e->any_src == any_src &&
+	       (any_src || !memcmp(e->tuple.src, b->src, 16));
 }
 
 static bool of_master(const struct ct_table *t, const struct ct_expect *e,
@@ -62,16 +71,16 @@ static bool of_master(const struct ct_table *t, const struct ct_expect *e,
 
 /* The replace/clash pass of __nf_ct_expect_check: 0 or -EBUSY. */
 static int replace_or_clash(struct ct_table *t, struct ct_help_tab *h,
-			    const struct ct_entry *master, const struct ct_tuple *tp)
+			    const struct ct_entry *master, const struct ct_tuple *tp, bool any_src)
 {
 	uint32_t i;
 
 	for (i = 0; i < h->exp_hi; i++) {
 		struct ct_expect *e = &h->exp[i];
 
-		if (!e->in_use || !same_expect(&e->tuple, tp))
+		if (!e->in_use || !exp_overlap(e, tp, any_src))
 			continue;
-		if (!of_master(t, e, master))
+		if (!of_master(t, e, master) || !exp_identical(e, tp, any_src))
 			return -EBUSY;
 		unlink_exp(h, e);
 	}
@@ -113,7 +122,7 @@ static struct ct_expect *free_slot(struct ct_help_tab *h)
 }
 
 int ct_expect_add(struct ct_table *t, const struct ct_entry *master, const struct ct_tuple *tp,
-		  uint64_t now_ns)
+		  bool any_src, uint64_t now_ns)
 {
 	struct ct_help_tab *h = ct_help_tab(t);
 	const struct ct_helper_def *def = ct_helper_get(master->helper);
@@ -123,7 +132,7 @@ int ct_expect_add(struct ct_table *t, const struct ct_entry *master, const struc
 	if (!h || !def)
 		return -ESHUTDOWN;
 	purge(t, h, now_ns);
-	if ((rc = replace_or_clash(t, h, master, tp)))
+	if ((rc = replace_or_clash(t, h, master, tp, any_src)))
 		return rc;
 	evict_oldest(t, h, master, def->max_expected);
 	if (h->exp_count >= h->exp_max || !(e = free_slot(h)))
@@ -134,6 +143,7 @@ int ct_expect_add(struct ct_table *t, const struct ct_entry *master, const struc
 	e->master_tuple = master->tuple[0];
 	e->master = ct_index(t, master);
 	e->helper = master->helper;
+	e->any_src = any_src;
 	e->created_ns = now_ns;
 	e->expires_ns = now_ns + (uint64_t)def->expect_timeout_s * CT_NS_PER_S;
 	e->in_use = true;
@@ -153,7 +163,7 @@ bool ct_expect_take(struct ct_table *t, const struct ct_tuple *orig, uint64_t no
 	for (i = 0; i < h->exp_hi; i++) {
 		struct ct_expect *e = &h->exp[i];
 
-		if (!e->in_use || !same_expect(&e->tuple, orig))
+		if (!e->in_use || !exp_overlap(e, orig, e->any_src))
 			continue;
 		if (t->pool[e->master].in_use != CT_HASHED)
 			return false;    /* the master is not confirmed yet */

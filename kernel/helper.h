@@ -89,18 +89,20 @@ struct ct_expect {
 	struct ct_tuple master_tuple;    /* the master's original tuple, to tell a reused slot */
 	uint32_t master;                 /* pool index of the master entry */
 	uint8_t helper;                  /* the master's helper */
+	bool any_src;                    /* the source address is a wildcard too (IRC DCC) */
 	bool in_use;
 };
 
 /*
- * Expects the connection @tp (source port ignored) for @master at @now_ns
- * (nf_ct_expect_related): an identical expectation of the same master is
- * replaced; one of another master that overlaps refuses (-EBUSY); beyond
- * the helper's max_expected the master's oldest goes; a full table
- * (nf_ct_expect_max) refuses (-EMFILE). Returns 0 or a negative errno.
+ * Expects the connection @tp (source port ignored, and the source address
+ * if @any_src) for @master at @now_ns (nf_ct_expect_related): an identical
+ * expectation of the same master is replaced; any other that overlaps
+ * refuses (-EBUSY); beyond the helper's max_expected the master's oldest
+ * goes; a full table (nf_ct_expect_max) refuses (-EMFILE). Returns 0 or a
+ * negative errno.
  */
 int ct_expect_add(struct ct_table *t, const struct ct_entry *master, const struct ct_tuple *tp,
-		  uint64_t now_ns);
+		  bool any_src, uint64_t now_ns);
 /* Finds and removes the live expectation that original tuple @orig
  * fulfils (nf_ct_find_expectation); false if none. */
 bool ct_expect_take(struct ct_table *t, const struct ct_tuple *orig, uint64_t now_ns,
@@ -128,6 +130,11 @@ struct ct_ftp_cmd {
 int ct_ftp_parse(const char *data, uint32_t len, int dir, uint8_t family, struct ct_ftp_cmd *cmd);
 
 int ct_ftp_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,
+		const struct pkt_view *pv, struct ct_help_data *hd, uint64_t now);
+
+/* ---- IRC (helper_irc.c) ---- */
+
+int ct_irc_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,
 		const struct pkt_view *pv, struct ct_help_data *hd, uint64_t now);
 
 /* ---- TFTP (helper_tftp.c) ---- */

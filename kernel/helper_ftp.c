@@ -229,7 +229,7 @@ static int expect_data(struct ct_table *t, const struct ct_entry *ct, int dir,
 	tp.family = ct->tuple[0].family;
 	tp.proto = IPPROTO_TCP;
 	tp.zone = ct->tuple[0].zone;
-	return ct_expect_add(t, ct, &tp, now) ? -1 : 0;
+	return ct_expect_add(t, ct, &tp, false, now) ? -1 : 0;
 }
 
 int ct_ftp_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,

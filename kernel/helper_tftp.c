@@ -31,5 +31,5 @@ int ct_tftp_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,
 	tp.family = r->family;
 	tp.proto = IPPROTO_UDP;
 	tp.zone = r->zone;
-	return ct_expect_add(t, ct, &tp, now) ? -1 : 0;
+	return ct_expect_add(t, ct, &tp, false, now) ? -1 : 0;
 }

@@ -1,14 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The FTP and TFTP conntrack helpers against the kernel: a router namespace R between a client C
-# and a server S assigns them with `-t raw ... -j CT --helper ftp|tftp`, lets expected
-# connections through only as RELATED to a master with that helper (`-m conntrack --ctstate
-# RELATED -m helper --helper ftp`), ESTABLISHED, new control connections, and drops the rest. A
-# small python FTP server and client exchange files in passive (PASV, EPSV) and active (PORT,
-# EPRT) mode, and a TFTP read request is answered from another port, over IPv4 and IPv6, while
-# tcpdump captures R. The capture replayed through nfcore with the same rulesets and R's
-# `ip -j addr`/`ip -j route` must give every rule and policy the kernel's counters and the same
-# conntrack table (helper=NAME and use= on the masters, the expected connections present).
+# The FTP, TFTP and IRC conntrack helpers against the kernel: a router namespace R between a
+# client C and a server S assigns them with `-t raw ... -j CT --helper ftp|tftp|irc`, lets
+# expected connections through only as RELATED to a master with that helper (`-m conntrack
+# --ctstate RELATED -m helper --helper ftp`), ESTABLISHED, new control connections, and drops
+# the rest. Small python programs exchange files over FTP in passive (PASV, EPSV) and active
+# (PORT, EPRT) mode, answer a TFTP read request from another port (IPv4 and IPv6), and connect
+# back to an IRC DCC SEND offer, while tcpdump captures R. The capture replayed through nfcore
+# with the same rulesets and R's `ip -j addr`/`ip -j route` must give every rule and policy the
+# kernel's counters and the same conntrack table (helper=NAME and use= on the masters, the
+# expected connections present).
 . "$(dirname "$0")/../lib.sh"
 need iptables-legacy iptables-legacy-restore iptables-legacy-save conntrack tcpdump nc python3
 NFCORE=$ULOG_TOP/$BUILD/nfcore
@@ -36,6 +37,7 @@ cat >"$T_TMP/rules.v4" <<'RULES'
 :OUTPUT ACCEPT [0:0]
 -A PREROUTING -p tcp -m tcp --dport 21 -j CT --helper ftp
 -A PREROUTING -p udp -m udp --dport 69 -j CT --helper tftp
+-A PREROUTING -p tcp -m tcp --dport 6667 -j CT --helper irc
 COMMIT
 *filter
 :INPUT DROP [0:0]
@@ -47,13 +49,15 @@ COMMIT
 -A FORWARD -m helper --helper ft
 -A FORWARD -m conntrack --ctstate RELATED -m helper --helper ftp -j ACCEPT
 -A FORWARD -m conntrack --ctstate RELATED -m helper --helper tftp -j ACCEPT
+-A FORWARD -m conntrack --ctstate RELATED -m helper --helper irc -j ACCEPT
 -A FORWARD -m conntrack --ctstate ESTABLISHED -j ACCEPT
 -A FORWARD -i r0 -o r1 -p tcp -m tcp --dport 21 -m conntrack --ctstate NEW -j ACCEPT
 -A FORWARD -i r0 -o r1 -p udp -m udp --dport 69 -j ACCEPT
+-A FORWARD -i r0 -o r1 -p tcp -m tcp --dport 6667 -m conntrack --ctstate NEW -j ACCEPT
 -A FORWARD -j DROP
 COMMIT
 RULES
-sed -e 's/^:INPUT DROP/:INPUT ACCEPT/' "$T_TMP/rules.v4" >"$T_TMP/rules.v6"
+sed -e 's/^:INPUT DROP/:INPUT ACCEPT/' -e '/CT --helper irc/d' "$T_TMP/rules.v4" >"$T_TMP/rules.v6"   # irc: IPv4 only
 $inR iptables-legacy-restore <"$T_TMP/rules.v4" && $inR ip6tables-legacy-restore <"$T_TMP/rules.v6" ||
 	{ fail "ct_helper: the kernel refuses the ruleset"; exit 1; }
 $inR ip -j addr >"$T_TMP/addr.json"
@@ -63,7 +67,8 @@ cat >"$T_TMP/ftp.py" <<'PY'
 # A tiny FTP server and client: `server IP` serves one
 # control connection (PASV, EPSV, PORT, EPRT, RETR of 3000 bytes, active data from port 20);
 # `client SERVER MYIP MODE,...` logs in and fetches once in each mode (PASV, EPSV, PORT, EPRT);
-# `tftpd IP` answers one read request from another port, `tftp SERVER MYIP` sends it.
+# `tftpd IP` answers one read request from another port, `tftp SERVER MYIP` sends it;
+# `ircd IP` connects back to a DCC SEND offer, `irc SERVER MYIP` makes one.
 import ftplib
 import socket
 import sys
@@ -147,6 +152,52 @@ def tftp(server, me):
     print(len(d))
 
 
+def ircd(ip):
+    ls = socket.socket()
+    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    ls.bind((ip, 6667))
+    ls.listen(1)
+    c, _ = ls.accept()
+    for raw in c.makefile('rb'):
+        line = raw.decode().strip()
+        if line.startswith('NICK'):
+            c.sendall(b':srv 001 alice :welcome\r\n')
+        elif '\x01DCC SEND' in line:
+            f = line.strip('\x01').split()
+            host = socket.inet_ntoa(int(f[-3]).to_bytes(4, 'big'))
+            d = socket.create_connection((host, int(f[-2])), timeout=5)
+            d.sendall(b'abc')
+            d.close()
+        elif line.startswith('QUIT'):
+            break
+    c.close()
+
+
+def irc(server, me):
+    c = socket.create_connection((server, 6667), timeout=5)
+    c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    rd = c.makefile('rb')
+    c.sendall(b'NICK alice\r\n')
+    rd.readline()
+    ls = socket.socket()
+    ls.bind((me, 0))
+    ls.listen(1)
+    ls.settimeout(5)
+    ip = int.from_bytes(socket.inet_aton(me), 'big')
+    c.sendall(b'PRIVMSG bob :\x01DCC SEND f.txt %d %d 3\x01\r\n' % (ip, ls.getsockname()[1]))
+    d, _ = ls.accept()
+    got = b''
+    while True:
+        b = d.recv(100)
+        if not b:
+            break
+        got += b
+    d.close()
+    c.sendall(b'QUIT :bye\r\n')
+    c.close()
+    print(len(got))
+
+
 def fetch(f, conn):
     f.sendcmd('RETR file')
     d = conn()
@@ -195,6 +246,10 @@ if __name__ == '__main__':
         tftpd(sys.argv[2])
     elif sys.argv[1] == 'tftp':
         tftp(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == 'ircd':
+        ircd(sys.argv[2])
+    elif sys.argv[1] == 'irc':
+        irc(sys.argv[2], sys.argv[3])
     else:
         client(sys.argv[2], sys.argv[3], sys.argv[4].split(','))
 PY
@@ -226,6 +281,10 @@ for ip in "10.81.2.2 10.81.1.2" "fd81:2::2 fd81:1::2"; do
 	got=$($inC python3 "$T_TMP/ftp.py" tftp "$1" "$2" 2>&1)
 	check_eq "ct_helper: TFTP read request to $1 answered from another port through R" "$got" 512
 done
+$inS python3 "$T_TMP/ftp.py" ircd 10.81.2.2 & T_PIDS+=($!)
+sleep 0.3
+got=$($inC python3 "$T_TMP/ftp.py" irc 10.81.2.2 10.81.1.2 2>&1)
+check_eq "ct_helper: IRC DCC SEND: the peer's connection back to the client came through R" "$got" 3
 $inC nc -z -w1 10.81.2.2 2121                                 # not expected: dropped
 $inC nc -6 -z -w1 fd81:2::2 2121
 sleep 1
@@ -245,6 +304,8 @@ related=$(grep -- '--ctstate RELATED -m helper --helper ftp -j' "$T_TMP/kernel.s
 check_eq "ct_helper: the kernel let the data connections in as RELATED to ftp (4 IPv4, 2 IPv6)" "$related" "4 2 "
 related=$(grep -- '--ctstate RELATED -m helper --helper tftp' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' ')
 check_eq "ct_helper: ... and the TFTP answers as RELATED to tftp (1 IPv4, 1 IPv6)" "$related" "1 1 "
+related=$(grep -- '--ctstate RELATED -m helper --helper irc' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' ')
+check_eq "ct_helper: ... and the DCC connection as RELATED to irc (IPv4)" "$related" "1 0 "
 if diff "$T_TMP/kernel.save" "$T_TMP/ours.save" >"$T_TMP/save.diff"; then
 	ok "ct_helper: every rule and policy counter equals the kernel's ($(grep -c '^\[' "$T_TMP/kernel.save") rules)"
 else

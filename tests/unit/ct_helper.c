@@ -83,6 +83,7 @@ struct ftp {
 	struct ct_table *t;
 	struct ct_entry *master;
 	uint32_t cseq, sseq;
+	uint16_t dport;          /* 21, or 6667 for IRC */
 	uint64_t now;
 };
 
@@ -110,11 +111,11 @@ static int send_line(struct ftp *f, bool from_client, const char *line)
 	struct pkt_view *pv;
 
 	if (from_client)
-		pv = mk_tcp(&p, "10.0.0.1", 40000, "10.0.0.2", 21, f->cseq, f->sseq, TH_ACK | TH_PSH,
-			    65535, n);
+		pv = mk_tcp(&p, "10.0.0.1", 40000, "10.0.0.2", f->dport, f->cseq, f->sseq,
+			    TH_ACK | TH_PSH, 65535, n);
 	else
-		pv = mk_tcp(&p, "10.0.0.2", 21, "10.0.0.1", 40000, f->sseq, f->cseq, TH_ACK | TH_PSH,
-			    65535, n);
+		pv = mk_tcp(&p, "10.0.0.2", f->dport, "10.0.0.1", 40000, f->sseq, f->cseq,
+			    TH_ACK | TH_PSH, 65535, n);
 	memcpy(p.b + 40, line, n);
 	if (step(f, pv, "", &ref))
 		return -1;
@@ -122,7 +123,8 @@ static int send_line(struct ftp *f, bool from_client, const char *line)
 	return 0;
 }
 
-static void ftp_open(struct ftp *f)
+/* A handshake 10.0.0.1:40000 -> 10.0.0.2:@dport asking for helper @helper. */
+static void conn_open(struct ftp *f, uint16_t dport, const char *helper)
 {
 	struct ct_config cfg;
 	struct tpkt p;
@@ -135,13 +137,19 @@ static void ftp_open(struct ftp *f)
 	f->now = 1700000000ull * S;
 	f->cseq = 1000;
 	f->sseq = 5000;
-	step(f, mk_tcp(&p, "10.0.0.1", 40000, "10.0.0.2", 21, f->cseq++, 0, TH_SYN, 65535, 0), "ftp",
-	     &ref);
+	f->dport = dport;
+	step(f, mk_tcp(&p, "10.0.0.1", 40000, "10.0.0.2", dport, f->cseq++, 0, TH_SYN, 65535, 0),
+	     helper, &ref);
 	f->master = ref.ct;
-	step(f, mk_tcp(&p, "10.0.0.2", 21, "10.0.0.1", 40000, f->sseq++, f->cseq, TH_SYN | TH_ACK,
-		       65535, 0), "", &ref);
-	step(f, mk_tcp(&p, "10.0.0.1", 40000, "10.0.0.2", 21, f->cseq, f->sseq, TH_ACK, 65535, 0), "",
-	     &ref);
+	step(f, mk_tcp(&p, "10.0.0.2", dport, "10.0.0.1", 40000, f->sseq++, f->cseq,
+		       TH_SYN | TH_ACK, 65535, 0), "", &ref);
+	step(f, mk_tcp(&p, "10.0.0.1", 40000, "10.0.0.2", dport, f->cseq, f->sseq, TH_ACK, 65535, 0),
+	     "", &ref);
+}
+
+static void ftp_open(struct ftp *f)
+{
+	conn_open(f, 21, "ftp");
 	send_line(f, false, "220 ready\r\n");
 	send_line(f, true, "USER anonymous\r\n");
 }
@@ -222,10 +230,37 @@ static void segments(void)
 	ct_table_free(f.t);
 }
 
+/* IRC DCC: "PRIVMSG x :\1DCC SEND name IP PORT" from the client, with the
+ * client's own address, expects a connection from anywhere to it. */
+static void irc_dcc(void)
+{
+	struct ftp f;
+	struct ct_ref ref;
+
+	conn_open(&f, 6667, "irc");
+	CHECK(f.master && f.master->helper == ct_helper_find("irc", IPPROTO_TCP), "irc_assigned");
+	send_line(&f, true, "NICK alice\r\n");
+	send_line(&f, true, "PRIVMSG bob :\1DCC SEND file.txt 167772161 5000 100\1\r\n");
+	CHECK(ct_expect_count(f.t, f.now) == 1, "irc_dcc_send_expects");
+	CHECK(data_syn(&f, "192.0.2.44", 33000, "10.0.0.1", 5000, &ref) == CT_RELATED &&
+	      ref.ct->master_helper == f.master->helper, "irc_dcc_from_anywhere_related");
+	send_line(&f, true, "PRIVMSG bob :\1DCC CHAT chat 167772169 5001\1\r\n");
+	CHECK(ct_expect_count(f.t, f.now) == 0, "irc_forged_address_ignored");
+	send_line(&f, true, "NOTICE bob :\1DCC CHAT chat 167772161 5002\1\r\n");
+	CHECK(ct_expect_count(f.t, f.now) == 0, "irc_not_privmsg_ignored");
+	send_line(&f, true, "PRIVMSG bob :hi \1DCC CHAT chat 167772161 5003\1\r\n");
+	CHECK(ct_expect_count(f.t, f.now) == 0, "irc_dcc_not_at_message_start_ignored");
+	send_line(&f, false, "PRIVMSG alice :\1DCC CHAT chat 167772162 5004\1\r\n");
+	CHECK(ct_expect_count(f.t, f.now) == 0, "irc_server_side_ignored");
+	send_line(&f, true, "  privmsg bob :\1DCC CHAT chat 167772161 5005\1\r\n");
+	CHECK(ct_expect_count(f.t, f.now) == 1, "irc_leading_blanks_any_case");
+	ct_table_free(f.t);
+}
+
 static void unknown_helpers(void)
 {
-	CHECK(ct_helper_find("irc", IPPROTO_TCP) && !ct_helper_get(ct_helper_find("irc", IPPROTO_TCP))->help,
-	      "irc_named_only");
+	CHECK(ct_helper_find("sane", IPPROTO_TCP) && !ct_helper_get(ct_helper_find("sane", IPPROTO_TCP))->help,
+	      "sane_named_only");
 	CHECK(ct_helper_find("sip", IPPROTO_UDP) && ct_helper_find("sip", IPPROTO_TCP), "sip_both");
 	CHECK(!ct_helper_find("ftp", IPPROTO_UDP) && !ct_helper_find("nosuch", IPPROTO_TCP), "no_such_helper");
 	CHECK(!strcmp(ct_helper_name(0), ""), "name_of_none");
@@ -272,6 +307,7 @@ int main(void)
 	active_and_passive();
 	limits();
 	segments();
+	irc_dcc();
 	unknown_helpers();
 	return test_failures ? 1 : 0;
 }
