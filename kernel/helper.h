@@ -23,10 +23,11 @@
 
 #define CT_HELPER_NAME_MAX 16
 
-/* A helper's per-connection state (the kernel's nf_ct_ftp_master). */
+/* A helper's per-connection state (the kernel's nf_ct_ftp_master, nf_ct_sane_master). */
 struct ct_help_data {
-	uint32_t seq_aft_nl[2][2];       /* [dir]: seq just after a '\n' (2 remembered) */
+	uint32_t seq_aft_nl[2][2];       /* ftp, [dir]: seq just after a '\n' (2 remembered) */
 	uint16_t seq_aft_nl_num[2];
+	uint8_t sane_start;              /* sane: a SANE_NET_START request awaits its reply */
 };
 
 struct ct_helper_def {
@@ -136,6 +137,11 @@ int ct_ftp_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,
 
 int ct_irc_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,
 		const struct pkt_view *pv, struct ct_help_data *hd, uint64_t now);
+
+/* ---- SANE (helper_sane.c) ---- */
+
+int ct_sane_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,
+		 const struct pkt_view *pv, struct ct_help_data *hd, uint64_t now);
 
 /* ---- TFTP (helper_tftp.c) ---- */
 

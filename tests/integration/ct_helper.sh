@@ -1,15 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The FTP, TFTP and IRC conntrack helpers against the kernel: a router namespace R between a
-# client C and a server S assigns them with `-t raw ... -j CT --helper ftp|tftp|irc`, lets
+# The FTP, TFTP, IRC and SANE conntrack helpers against the kernel: a router namespace R
+# between a client C and a server S assigns them with `-t raw ... -j CT --helper NAME`, lets
 # expected connections through only as RELATED to a master with that helper (`-m conntrack
 # --ctstate RELATED -m helper --helper ftp`), ESTABLISHED, new control connections, and drops
 # the rest. Small python programs exchange files over FTP in passive (PASV, EPSV) and active
-# (PORT, EPRT) mode, answer a TFTP read request from another port (IPv4 and IPv6), and connect
-# back to an IRC DCC SEND offer, while tcpdump captures R. The capture replayed through nfcore
-# with the same rulesets and R's `ip -j addr`/`ip -j route` must give every rule and policy the
-# kernel's counters and the same conntrack table (helper=NAME and use= on the masters, the
-# expected connections present).
+# (PORT, EPRT) mode, answer a TFTP read request from another port, connect back to an IRC DCC
+# SEND offer and fetch a SANE scan (IPv4 and IPv6 but IRC), while tcpdump captures R. The
+# capture replayed through nfcore with the same rulesets and R's `ip -j addr`/`ip -j route`
+# must give every rule and policy the kernel's counters and the same conntrack table
+# (helper=NAME and use= on the masters, the expected connections present).
 . "$(dirname "$0")/../lib.sh"
 need iptables-legacy iptables-legacy-restore iptables-legacy-save conntrack tcpdump nc python3
 NFCORE=$ULOG_TOP/$BUILD/nfcore
@@ -38,6 +38,7 @@ cat >"$T_TMP/rules.v4" <<'RULES'
 -A PREROUTING -p tcp -m tcp --dport 21 -j CT --helper ftp
 -A PREROUTING -p udp -m udp --dport 69 -j CT --helper tftp
 -A PREROUTING -p tcp -m tcp --dport 6667 -j CT --helper irc
+-A PREROUTING -p tcp -m tcp --dport 6566 -j CT --helper sane
 COMMIT
 *filter
 :INPUT DROP [0:0]
@@ -50,10 +51,12 @@ COMMIT
 -A FORWARD -m conntrack --ctstate RELATED -m helper --helper ftp -j ACCEPT
 -A FORWARD -m conntrack --ctstate RELATED -m helper --helper tftp -j ACCEPT
 -A FORWARD -m conntrack --ctstate RELATED -m helper --helper irc -j ACCEPT
+-A FORWARD -m conntrack --ctstate RELATED -m helper --helper sane -j ACCEPT
 -A FORWARD -m conntrack --ctstate ESTABLISHED -j ACCEPT
 -A FORWARD -i r0 -o r1 -p tcp -m tcp --dport 21 -m conntrack --ctstate NEW -j ACCEPT
 -A FORWARD -i r0 -o r1 -p udp -m udp --dport 69 -j ACCEPT
 -A FORWARD -i r0 -o r1 -p tcp -m tcp --dport 6667 -m conntrack --ctstate NEW -j ACCEPT
+-A FORWARD -i r0 -o r1 -p tcp -m tcp --dport 6566 -m conntrack --ctstate NEW -j ACCEPT
 -A FORWARD -j DROP
 COMMIT
 RULES
@@ -68,9 +71,11 @@ cat >"$T_TMP/ftp.py" <<'PY'
 # control connection (PASV, EPSV, PORT, EPRT, RETR of 3000 bytes, active data from port 20);
 # `client SERVER MYIP MODE,...` logs in and fetches once in each mode (PASV, EPSV, PORT, EPRT);
 # `tftpd IP` answers one read request from another port, `tftp SERVER MYIP` sends it;
-# `ircd IP` connects back to a DCC SEND offer, `irc SERVER MYIP` makes one.
+# `ircd IP` connects back to a DCC SEND offer, `irc SERVER MYIP` makes one; `saned IP`
+# answers SANE_NET_START with a data port, `sane SERVER` asks and reads the scan.
 import ftplib
 import socket
+import struct
 import sys
 
 
@@ -198,6 +203,37 @@ def irc(server, me):
     print(len(got))
 
 
+def saned(ip):
+    ls = socket.socket(fam(ip))
+    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    ls.bind((ip, 6566))
+    ls.listen(1)
+    c, _ = ls.accept()
+    c.recv(8)
+    dl = socket.socket(fam(ip))
+    dl.bind((ip, 0))
+    dl.listen(1)
+    c.sendall(struct.pack('!IHHII', 0, 0, dl.getsockname()[1], 0x1234, 0))
+    d, _ = dl.accept()
+    d.sendall(b'scan')
+    d.close()
+    c.recv(8)
+    c.close()
+
+
+def sane(server):
+    c = socket.create_connection((server, 6566), timeout=5)
+    c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    c.sendall(struct.pack('!II', 7, 1))
+    port = struct.unpack('!IHH', c.recv(16)[:8])[2]
+    d = socket.create_connection((server, port), timeout=5)
+    got = d.recv(100)
+    d.close()
+    c.sendall(struct.pack('!II', 10, 0))
+    c.close()
+    print(len(got))
+
+
 def fetch(f, conn):
     f.sendcmd('RETR file')
     d = conn()
@@ -246,6 +282,10 @@ if __name__ == '__main__':
         tftpd(sys.argv[2])
     elif sys.argv[1] == 'tftp':
         tftp(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == 'saned':
+        saned(sys.argv[2])
+    elif sys.argv[1] == 'sane':
+        sane(sys.argv[2])
     elif sys.argv[1] == 'ircd':
         ircd(sys.argv[2])
     elif sys.argv[1] == 'irc':
@@ -285,6 +325,12 @@ $inS python3 "$T_TMP/ftp.py" ircd 10.81.2.2 & T_PIDS+=($!)
 sleep 0.3
 got=$($inC python3 "$T_TMP/ftp.py" irc 10.81.2.2 10.81.1.2 2>&1)
 check_eq "ct_helper: IRC DCC SEND: the peer's connection back to the client came through R" "$got" 3
+for ip in 10.81.2.2 fd81:2::2; do
+	$inS python3 "$T_TMP/ftp.py" saned "$ip" & T_PIDS+=($!)
+	sleep 0.3
+	got=$($inC python3 "$T_TMP/ftp.py" sane "$ip" 2>&1)
+	check_eq "ct_helper: SANE_NET_START to $ip: the scan data connection came through R" "$got" 4
+done
 $inC nc -z -w1 10.81.2.2 2121                                 # not expected: dropped
 $inC nc -6 -z -w1 fd81:2::2 2121
 sleep 1
@@ -306,6 +352,8 @@ related=$(grep -- '--ctstate RELATED -m helper --helper tftp' "$T_TMP/kernel.sav
 check_eq "ct_helper: ... and the TFTP answers as RELATED to tftp (1 IPv4, 1 IPv6)" "$related" "1 1 "
 related=$(grep -- '--ctstate RELATED -m helper --helper irc' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' ')
 check_eq "ct_helper: ... and the DCC connection as RELATED to irc (IPv4)" "$related" "1 0 "
+related=$(grep -- '--ctstate RELATED -m helper --helper sane' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' ')
+check_eq "ct_helper: ... and the SANE data connections as RELATED to sane (1 IPv4, 1 IPv6)" "$related" "1 1 "
 if diff "$T_TMP/kernel.save" "$T_TMP/ours.save" >"$T_TMP/save.diff"; then
 	ok "ct_helper: every rule and policy counter equals the kernel's ($(grep -c '^\[' "$T_TMP/kernel.save") rules)"
 else
@@ -316,7 +364,7 @@ check_eq "ct_helper: the kernel lists helper=ftp on the control connections" \
 	"$(grep -c 'dport=21 .*helper=ftp' "$T_TMP/kernel.ct")" 2
 strip() { awk '{ $3 = "-"; print }' "$1" | sort; }
 if diff <(strip "$T_TMP/kernel.ct") <(strip "$T_TMP/ours.ct") >"$T_TMP/ct.diff"; then
-	ok "ct_helper: the same conntrack table ($(wc -l <"$T_TMP/kernel.ct") entries: helper=ftp|tftp, use=, the expected connections)"
+	ok "ct_helper: the same conntrack table ($(wc -l <"$T_TMP/kernel.ct") entries: helper=NAME, use=, the expected connections)"
 else
 	fail "ct_helper: conntrack tables differ (< kernel, > nfcore)"
 	sed 's/^/# /' "$T_TMP/ct.diff"

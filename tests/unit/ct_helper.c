@@ -103,11 +103,10 @@ static int step(struct ftp *f, struct pkt_view *pv, const char *want, struct ct_
 	return rc;
 }
 
-static int send_line(struct ftp *f, bool from_client, const char *line)
+static int send_data(struct ftp *f, bool from_client, const void *line, uint32_t n)
 {
 	struct tpkt p;
 	struct ct_ref ref;
-	uint32_t n = (uint32_t)strlen(line);
 	struct pkt_view *pv;
 
 	if (from_client)
@@ -121,6 +120,11 @@ static int send_line(struct ftp *f, bool from_client, const char *line)
 		return -1;
 	*(from_client ? &f->cseq : &f->sseq) += n;
 	return 0;
+}
+
+static int send_line(struct ftp *f, bool from_client, const char *line)
+{
+	return send_data(f, from_client, line, (uint32_t)strlen(line));
 }
 
 /* A handshake 10.0.0.1:40000 -> 10.0.0.2:@dport asking for helper @helper. */
@@ -257,10 +261,40 @@ static void irc_dcc(void)
 	ct_table_free(f.t);
 }
 
+/* SANE: the reply to exactly one SANE_NET_START request (8 bytes) with
+ * status 0 and a zero word announces the data port, client -> server. */
+static void sane(void)
+{
+	static const uint8_t start[8] = { 0, 0, 0, 7, 0, 0, 0, 1 };
+	static const uint8_t params[8] = { 0, 0, 0, 6, 0, 0, 0, 1 };
+	static const uint8_t start9[9] = { 0, 0, 0, 7, 0, 0, 0, 1, 0 };
+	static const uint8_t ok[16] = { 0, 0, 0, 0, 0, 0, 0x1b, 0x58, 0, 0, 0x12, 0x34 };
+	static const uint8_t refused[16] = { 0, 0, 0, 1, 0, 0, 0x1b, 0x59 };
+	struct ftp f;
+	struct ct_ref ref;
+
+	conn_open(&f, 6566, "sane");
+	send_data(&f, true, start, 8);
+	send_data(&f, false, ok, 16);
+	CHECK(ct_expect_count(f.t, f.now) == 1 &&
+	      data_syn(&f, "10.0.0.1", 41000, "10.0.0.2", 7000, &ref) == CT_RELATED,
+	      "sane_net_start_reply_expects");
+	send_data(&f, true, params, 8);
+	send_data(&f, false, ok, 16);
+	CHECK(ct_expect_count(f.t, f.now) == 0, "sane_other_request_ignored");
+	send_data(&f, true, start, 8);
+	send_data(&f, false, refused, 16);
+	CHECK(ct_expect_count(f.t, f.now) == 0, "sane_refused_start_ignored");
+	send_data(&f, true, start9, 9);
+	send_data(&f, false, ok, 16);
+	CHECK(ct_expect_count(f.t, f.now) == 0, "sane_request_of_9_bytes_ignored");
+	ct_table_free(f.t);
+}
+
 static void unknown_helpers(void)
 {
-	CHECK(ct_helper_find("sane", IPPROTO_TCP) && !ct_helper_get(ct_helper_find("sane", IPPROTO_TCP))->help,
-	      "sane_named_only");
+	CHECK(ct_helper_find("pptp", IPPROTO_TCP) && !ct_helper_get(ct_helper_find("pptp", IPPROTO_TCP))->help,
+	      "pptp_named_only");
 	CHECK(ct_helper_find("sip", IPPROTO_UDP) && ct_helper_find("sip", IPPROTO_TCP), "sip_both");
 	CHECK(!ct_helper_find("ftp", IPPROTO_UDP) && !ct_helper_find("nosuch", IPPROTO_TCP), "no_such_helper");
 	CHECK(!strcmp(ct_helper_name(0), ""), "name_of_none");
@@ -308,6 +342,7 @@ int main(void)
 	limits();
 	segments();
 	irc_dcc();
+	sane();
 	unknown_helpers();
 	return test_failures ? 1 : 0;
 }
