@@ -80,16 +80,16 @@ bool ct_tuple_invert(const struct ct_tuple *in, struct ct_tuple *out)
 
 uint32_t ct_tuple_hash(const struct ct_tuple *tp, uint32_t seed)
 {
-	uint32_t w[sizeof(*tp) / 4];
-	uint64_t h = seed ^ 0x9e3779b97f4a7c15ull;
-	size_t i;
+	/* five independent products (no chain of multiplies), then one mix
+	 * that brings the high bits down to the ones a bucket mask keeps */
+	uint64_t w[sizeof(*tp) / 8], h;
 
+	_Static_assert(sizeof(*tp) == 40, "ct_tuple is five words");
 	memcpy(w, tp, sizeof(w));
-	for (i = 0; i < sizeof(w) / 4; i++) {
-		h ^= w[i];
-		h *= 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-	}
+	h = (w[0] + seed) * 0x9e3779b97f4a7c15ull + w[1] * 0xc2b2ae3d27d4eb4full +
+	    w[2] * 0x165667b19e3779f9ull + w[3] * 0xd6e8feb86659fd93ull + w[4] * 0xff51afd7ed558ccdull;
+	h ^= h >> 32;
+	h *= 0xc4ceb9fe1a85ec53ull;
 	return (uint32_t)(h ^ (h >> 29));
 }
 

@@ -12,6 +12,7 @@
 #include "../filter/text.h"
 #include "../lib/pcapio.h"
 #include "replay.h"
+#include "replay_map.h"
 
 /* Where a record came from, as far as the capture tells. */
 struct origin {
@@ -76,21 +77,23 @@ static void guess_in(const struct replay *r, const struct pktbuf *b, char *dev)
 static uint64_t fwd_key(const struct pktbuf *b)
 {
 	const struct pkt_view *pv = &b->pv;
-	uint8_t buf[128] = { 0 };
 	uint64_t w, h = 0xcbf29ce484222325ull;
 	uint32_t i, n = pv->l4_ok ? pv->l4_off + (pv->l4_len < 8 ? pv->l4_len : 8) : pv->l3_hdrlen;
 
 	if (n > b->len)
 		n = b->len;
-	if (n > sizeof(buf))
-		n = sizeof(buf);
-	memcpy(buf, b->data, n);
-	if (b->family == AF_INET)
-		buf[8] = buf[10] = buf[11] = 0;  /* TTL, header checksum */
-	else
-		buf[7] = 0;                      /* hop limit */
+	if (n > 128)
+		n = 128;
+	/* word by word from the packet, the last one zero-padded */
 	for (i = 0; i < n; i += 8) {
-		memcpy(&w, buf + i, 8);
+		uint8_t t[8] = { 0 };
+
+		memcpy(t, b->data + i, n - i < 8 ? n - i : 8);
+		if (b->family == AF_INET && i == 8)
+			t[0] = t[2] = t[3] = 0;  /* TTL, header checksum */
+		else if (b->family != AF_INET && i == 0)
+			t[7] = 0;                /* hop limit */
+		memcpy(&w, t, 8);
 		h = (h ^ w) * 0x100000001b3ull;
 		h ^= h >> 29;
 	}
@@ -316,8 +319,11 @@ int replay_file(struct replay *r, const char *file, struct ulog_err *err)
 	struct pcapio_reader rd;
 	struct pcapio_rec rec;
 	char *buf;
+	long done;
 	int rc;
 
+	if (replay_map_file(r, file, &done))
+		return 0;
 	rc = open_capture(&rd, file, &buf, err);
 	if (rc < 0)
 		return rc;
@@ -326,6 +332,8 @@ int replay_file(struct replay *r, const char *file, struct ulog_err *err)
 		free(buf);
 		return ulog_errf(err, -EINVAL, "%s: link type %d is not supported", file, rd.linktype);
 	}
+	while (rd.index < done && pcapio_next(&rd, &rec, err) == 1)
+		;  /* replayed from the map already */
 	while ((rc = pcapio_next(&rd, &rec, err)) == 1)
 		replay_record(r, rd.linktype, rec.data, rec.caplen,
 			      (uint64_t)rec.ts.tv_sec * 1000000000ull + (uint64_t)rec.ts.tv_usec * 1000ull);
