@@ -134,6 +134,23 @@ unsigned ct_helper_children(const struct ct_table *t, const struct ct_entry *mas
 	return n;
 }
 
+bool ct_helper_tcp_payload(const struct pkt_view *pv, struct ct_tcp_payload *pl)
+{
+	const uint8_t *th = pv->data + pv->l4_off;
+	uint32_t total = ct_pkt_len(pv), off;
+
+	if (!pv->l4_ok || pv->l4proto != IPPROTO_TCP)
+		return false;
+	off = pv->l4_off + (uint32_t)(th[12] >> 4) * 4;
+	if (off >= total || off >= pv->len)
+		return false;
+	pl->data = pv->data + off;
+	pl->len = total - off;
+	pl->cap = (total < pv->len ? total : pv->len) - off;
+	pl->seq = (uint32_t)th[4] << 24 | (uint32_t)th[5] << 16 | (uint32_t)th[6] << 8 | th[7];
+	return true;
+}
+
 int ct_helper_hook(struct ct_table *t, const struct ct_ref *ref, const struct pkt_view *pv,
 		   uint64_t now_ns)
 {

@@ -77,6 +77,17 @@ int ct_helper_hook(struct ct_table *t, const struct ct_ref *ref, const struct pk
 unsigned ct_helper_children(const struct ct_table *t, const struct ct_entry *master,
 			    uint64_t now_ns);
 
+/* The TCP payload a helper reads (skb->len - dataoff in the kernel):
+ * fills @pl and returns true if @pv is TCP with a complete header and at
+ * least one payload byte captured. */
+struct ct_tcp_payload {
+	const uint8_t *data;             /* first payload byte */
+	uint32_t len;                    /* payload bytes the packet carries (its total length) */
+	uint32_t cap;                    /* of which captured (<= len; a short snapshot) */
+	uint32_t seq;                    /* the segment's sequence number */
+};
+bool ct_helper_tcp_payload(const struct pkt_view *pv, struct ct_tcp_payload *pl);
+
 /* Releases what helpers allocated in @t (called by ct_table_free). */
 void ct_helper_free(struct ct_table *t);
 

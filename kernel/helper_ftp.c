@@ -235,22 +235,19 @@ static int expect_data(struct ct_table *t, const struct ct_entry *ct, int dir,
 int ct_ftp_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,
 		const struct pkt_view *pv, struct ct_help_data *hd, uint64_t now)
 {
-	const uint8_t *th = pv->data + pv->l4_off;
-	uint32_t total = ct_pkt_len(pv), dataoff, datalen, seq;
+	struct ct_tcp_payload pl;
 	struct ct_ftp_cmd cmd;
+	uint32_t datalen, seq;
 	const char *data;
 	int dir, found, rc = 0;
 
-	if ((ctinfo != CT_ESTABLISHED && ctinfo != CT_ESTABLISHED_REPLY) || !pv->l4_ok ||
-	    pv->l4proto != IPPROTO_TCP)
+	if ((ctinfo != CT_ESTABLISHED && ctinfo != CT_ESTABLISHED_REPLY) ||
+	    !ct_helper_tcp_payload(pv, &pl))
 		return 0;
-	dataoff = pv->l4_off + (uint32_t)(th[12] >> 4) * 4;
-	if (dataoff >= total || dataoff >= pv->len)
-		return 0;
-	datalen = (total < pv->len ? total : pv->len) - dataoff;
-	data = (const char *)pv->data + dataoff;
+	data = (const char *)pl.data;
+	datalen = pl.cap;
+	seq = pl.seq;
 	dir = ctinfo == CT_ESTABLISHED ? 0 : 1;
-	seq = (uint32_t)th[4] << 24 | (uint32_t)th[5] << 16 | (uint32_t)th[6] << 8 | th[7];
 	if (after_nl(hd, dir, seq)) {
 		memcpy(cmd.addr, ct->tuple[dir].src, 16);
 		cmd.port = 0;

@@ -86,22 +86,16 @@ static int dcc_at(struct ct_table *t, const struct ct_entry *ct, const char *d, 
 int ct_irc_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,
 		const struct pkt_view *pv, struct ct_help_data *hd, uint64_t now)
 {
-	const uint8_t *th = pv->data + pv->l4_off;
-	uint32_t total = ct_pkt_len(pv), dataoff;
+	struct ct_tcp_payload pl;
 	const char *d;
 	long i = 0, end;
 	int rc;
 
 	(void)hd;
-	if (ctinfo != CT_ESTABLISHED || !pv->l4_ok || pv->l4proto != IPPROTO_TCP)
+	if (ctinfo != CT_ESTABLISHED || !ct_helper_tcp_payload(pv, &pl))
 		return 0;        /* only the client's side, once traffic went both ways */
-	dataoff = pv->l4_off + (uint32_t)(th[12] >> 4) * 4;
-	if (dataoff >= total || dataoff >= pv->len)
-		return 0;
-	end = (long)((total < pv->len ? total : pv->len) - dataoff);
-	if (end > IRC_MAX_SEARCH)
-		end = IRC_MAX_SEARCH;
-	d = (const char *)pv->data + dataoff;
+	end = pl.cap > IRC_MAX_SEARCH ? IRC_MAX_SEARCH : (long)pl.cap;
+	d = (const char *)pl.data;
 	while (i < end - 10 && (d[i] == ' ' || d[i] == '\r' || d[i] == '\n'))
 		i++;
 	if (i < end - 10) {

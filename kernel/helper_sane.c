@@ -26,20 +26,16 @@ static int expect_data(struct ct_table *t, const struct ct_entry *ct, uint16_t p
 int ct_sane_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,
 		 const struct pkt_view *pv, struct ct_help_data *hd, uint64_t now)
 {
-	const uint8_t *th = pv->data + pv->l4_off, *d;
-	uint32_t total = ct_pkt_len(pv), dataoff, len;
+	struct ct_tcp_payload pl;
+	const uint8_t *d;
 
-	if ((ctinfo != CT_ESTABLISHED && ctinfo != CT_ESTABLISHED_REPLY) || !pv->l4_ok ||
-	    pv->l4proto != IPPROTO_TCP)
+	if ((ctinfo != CT_ESTABLISHED && ctinfo != CT_ESTABLISHED_REPLY) ||
+	    !ct_helper_tcp_payload(pv, &pl))
 		return 0;
-	dataoff = pv->l4_off + (uint32_t)(th[12] >> 4) * 4;
-	if (dataoff >= total || dataoff >= pv->len)
-		return 0;
-	len = total - dataoff;               /* the packet's length, as the kernel's datalen */
-	d = pv->data + dataoff;
+	d = pl.data;
 	if (ctinfo == CT_ESTABLISHED) {
 		/* exactly one request (RPC code, handle): is it SANE_NET_START? */
-		if (len == SANE_REQ_LEN && dataoff + len <= pv->len)
+		if (pl.len == SANE_REQ_LEN && pl.cap == SANE_REQ_LEN)
 			hd->sane_start = be32(d) == SANE_NET_START;
 		return 0;
 	}
@@ -47,8 +43,7 @@ int ct_sane_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,
 		return 0;
 	hd->sane_start = 0;
 	/* status (0: success), zero, port */
-	if (len < SANE_REPLY_LEN || dataoff + SANE_REPLY_LEN > pv->len || be32(d) != 0 ||
-	    d[4] || d[5])
+	if (pl.len < SANE_REPLY_LEN || pl.cap < SANE_REPLY_LEN || be32(d) != 0 || d[4] || d[5])
 		return 0;
 	return expect_data(t, ct, (uint16_t)(d[6] << 8 | d[7]), now);
 }

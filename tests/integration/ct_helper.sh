@@ -346,14 +346,12 @@ kill -INT "${T_PIDS[0]}"; wait "${T_PIDS[0]}" 2>/dev/null
 awk '/^# ip6?tables-save -c/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" | grep -v '^#' >"$T_TMP/ours.save"
 awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" | sort >"$T_TMP/ours.ct"
 
-related=$(grep -- '--ctstate RELATED -m helper --helper ftp -j' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' ')
-check_eq "ct_helper: the kernel let the data connections in as RELATED to ftp (4 IPv4, 2 IPv6)" "$related" "4 2 "
-related=$(grep -- '--ctstate RELATED -m helper --helper tftp' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' ')
-check_eq "ct_helper: ... and the TFTP answers as RELATED to tftp (1 IPv4, 1 IPv6)" "$related" "1 1 "
-related=$(grep -- '--ctstate RELATED -m helper --helper irc' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' ')
-check_eq "ct_helper: ... and the DCC connection as RELATED to irc (IPv4)" "$related" "1 0 "
-related=$(grep -- '--ctstate RELATED -m helper --helper sane' "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' ')
-check_eq "ct_helper: ... and the SANE data connections as RELATED to sane (1 IPv4, 1 IPv6)" "$related" "1 1 "
+# related NAME: the kernel's counters of `--ctstate RELATED -m helper --helper NAME`, IPv4 then IPv6
+related() { grep -- "--ctstate RELATED -m helper --helper $1 -j" "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' '; }
+check_eq "ct_helper: the kernel let the data connections in as RELATED to ftp (4 IPv4, 2 IPv6)" "$(related ftp)" "4 2 "
+check_eq "ct_helper: ... and the TFTP answers as RELATED to tftp (1 IPv4, 1 IPv6)" "$(related tftp)" "1 1 "
+check_eq "ct_helper: ... and the DCC connection as RELATED to irc (IPv4)" "$(related irc)" "1 0 "
+check_eq "ct_helper: ... and the SANE data connections as RELATED to sane (1 IPv4, 1 IPv6)" "$(related sane)" "1 1 "
 if diff "$T_TMP/kernel.save" "$T_TMP/ours.save" >"$T_TMP/save.diff"; then
 	ok "ct_helper: every rule and policy counter equals the kernel's ($(grep -c '^\[' "$T_TMP/kernel.save") rules)"
 else
