@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Host facts for matches and targets: addrtype, rpfilter and MTUs from the host model, connlimit counts from the conntrack table. */
+#include <sys/time.h>
 #include <string.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -89,6 +90,19 @@ static unsigned facts_ct_count(const struct filter_host *fh, const struct pkt_vi
 	return c.n;
 }
 
+/* time --kerneltz reads the kernel's sys_tz: that of the machine nfcore runs on, as the
+ * kernel would if the ruleset ran here (gettimeofday's second argument reports it). */
+static void kernel_tz(struct filter_host *fh)
+{
+	struct timeval tv;
+	struct timezone tz = { 0 };
+
+	if (gettimeofday(&tv, &tz) == 0) {
+		fh->tz_valid = true;
+		fh->tz_minuteswest = tz.tz_minuteswest;
+	}
+}
+
 void hooks_facts_init(struct hooks_facts *f, const struct host *host, const struct ct_table *ct)
 {
 	memset(f, 0, sizeof(*f));
@@ -102,4 +116,5 @@ void hooks_facts_init(struct hooks_facts *f, const struct host *host, const stru
 	}
 	if (ct)
 		f->fh.ct_count = facts_ct_count;
+	kernel_tz(&f->fh);
 }

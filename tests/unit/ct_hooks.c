@@ -2,6 +2,7 @@
 /* The packet path: hooks in priority order with a real ruleset (filter/), the host model and conntrack. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/time.h>
 
 #include "filter/filter.h"
 #include "filter/text.h"
@@ -106,6 +107,14 @@ int main(void)
 	if (env_init(&e)) {
 		CHECK(0, "hooks: ruleset and host load");
 		TEST_EXIT();
+	}
+	{
+		struct timeval tv;
+		struct timezone tz = { 0 };
+
+		gettimeofday(&tv, &tz);
+		CHECK(e.facts.fh.tz_valid && e.facts.fh.tz_minuteswest == tz.tz_minuteswest,
+		      "hooks: time --kerneltz gets this machine's sys_tz");
 	}
 	mk_tcp(&p, "131.159.14.50", 40000, "131.159.14.3", 22, 1000, 0, TH_SYN, 64240, 0);
 	CHECK(in(&e, &p, "eth1.96", T0, &b) == FILTER_ACCEPT && b.ct.ct && b.ct.ct->mark == 5 &&
