@@ -28,9 +28,10 @@ static void ifname(const struct host *h, int index, char *out)
 		memcpy(out, f->name, IFNAMSIZ);
 }
 
-/* True if the host has joined multicast group @a: the all-nodes and
- * all-routers groups, the solicited-node groups of its IPv6 addresses, and
- * 224.0.0.1 (a forwarding host, no multicast routing daemon). */
+/* True if the host has joined multicast group @a: all-nodes (ff01::1, ff02::1),
+ * all-routers as a forwarding host joins them (ff01::2, ff02::2, ff05::2), the
+ * solicited-node groups of its IPv6 addresses, and 224.0.0.1 (no multicast routing
+ * daemon). Flags other than 0 (ff12::1) name other groups, which nobody joined. */
 static bool mc_joined(const struct host *h, uint8_t family, const uint8_t *a)
 {
 	static const uint8_t snm[13] = { 0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0xff };
@@ -38,8 +39,9 @@ static bool mc_joined(const struct host *h, uint8_t family, const uint8_t *a)
 
 	if (family == AF_INET)
 		return a[0] == 224 && !a[1] && !a[2] && a[3] == 1;
-	if ((a[1] & 0x0f) <= 5 && !memcmp(a + 2, "\0\0\0\0\0\0\0\0\0\0\0\0\0", 13) &&
-	    (a[15] == 1 || a[15] == 2))
+	if (!memcmp(a + 2, "\0\0\0\0\0\0\0\0\0\0\0\0\0", 13) &&
+	    ((a[15] == 1 && (a[1] == 0x01 || a[1] == 0x02)) ||
+	     (a[15] == 2 && (a[1] == 0x01 || a[1] == 0x02 || a[1] == 0x05))))
 		return true;
 	if (memcmp(a, snm, sizeof(snm)))
 		return false;

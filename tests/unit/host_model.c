@@ -53,6 +53,10 @@ static const struct { const char *dst, *want; } input_rows[] = {
 	{ "ff02::1", "INPUT" },
 	{ "ff02::2", "INPUT" },                /* all routers */
 	{ "ff02::16", "DROP" },                /* MLDv2 routers: not joined */
+	{ "ff05::2", "INPUT" },                /* site-local all routers (forwarding) */
+	{ "ff05::1", "DROP" },                 /* no site-local all-nodes group */
+	{ "ff12::1", "DROP" },                 /* transient flag: another group */
+	{ "ff03::2", "DROP" },
 	{ "ff02::1:ff00:1", "INPUT" },         /* solicited-node of 2001:4ca0:2001:10::1 */
 	{ "ff02::1:ff12:3456", "DROP" },
 	{ "::1", "INPUT" },
