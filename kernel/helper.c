@@ -9,7 +9,7 @@
 
 /*
  * The helpers the kernel has built in that `-j CT --helper` accepts (the
- * CT target's check in filter/ext/CT.c lists the same). ftp, tftp, irc and sane parse
+ * CT target's check in filter/ext/CT.c lists the same). ftp, tftp, irc, sane and amanda parse
  * and expect, with their kernel expect policies (max per master, seconds);
  * the others are recorded by name only: conntrack -L shows them, nothing
  * is parsed, no expectation is made (so they carry no policy).
@@ -20,7 +20,7 @@ static const struct ct_helper_def helpers[] = {
 	{ "irc", IPPROTO_TCP, 8, 300, ct_irc_help },
 	{ "sip", IPPROTO_UDP, 0, 0, NULL },
 	{ "sip", IPPROTO_TCP, 0, 0, NULL },
-	{ "amanda", IPPROTO_UDP, 0, 0, NULL },
+	{ "amanda", IPPROTO_UDP, 3, 180, ct_amanda_help },
 	{ "pptp", IPPROTO_TCP, 0, 0, NULL },
 	{ "sane", IPPROTO_TCP, 1, 300, ct_sane_help },
 	{ "snmp", IPPROTO_UDP, 0, 0, NULL },

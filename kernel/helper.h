@@ -149,6 +149,11 @@ int ct_ftp_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,
 int ct_irc_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,
 		const struct pkt_view *pv, struct ct_help_data *hd, uint64_t now);
 
+/* ---- Amanda (helper_amanda.c) ---- */
+
+int ct_amanda_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,
+		   const struct pkt_view *pv, struct ct_help_data *hd, uint64_t now);
+
 /* ---- SANE (helper_sane.c) ---- */
 
 int ct_sane_help(struct ct_table *t, struct ct_entry *ct, uint8_t ctinfo,

@@ -1,15 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The FTP, TFTP, IRC and SANE conntrack helpers against the kernel: a router namespace R
+# The FTP, TFTP, IRC, SANE and Amanda conntrack helpers against the kernel: a router namespace R
 # between a client C and a server S assigns them with `-t raw ... -j CT --helper NAME`, lets
 # expected connections through only as RELATED to a master with that helper (`-m conntrack
 # --ctstate RELATED -m helper --helper ftp`), ESTABLISHED, new control connections, and drops
 # the rest. Small python programs exchange files over FTP in passive (PASV, EPSV) and active
 # (PORT, EPRT) mode, answer a TFTP read request from another port, connect back to an IRC DCC
-# SEND offer and fetch a SANE scan (IPv4 and IPv6 but IRC), while tcpdump captures R. The
-# capture replayed through nfcore with the same rulesets and R's `ip -j addr`/`ip -j route`
-# must give every rule and policy the kernel's counters and the same conntrack table
-# (helper=NAME and use= on the masters, the expected connections present).
+# SEND offer, fetch a SANE scan and an Amanda dump (IPv4 and IPv6 but IRC), while tcpdump
+# captures R. The capture replayed through nfcore with the same rulesets and R's
+# `ip -j addr`/`ip -j route` must give every rule and policy the kernel's counters and the same
+# conntrack table (helper=NAME and use= on the masters, the expected connections present).
 . "$(dirname "$0")/../lib.sh"
 need iptables-legacy iptables-legacy-restore iptables-legacy-save conntrack tcpdump nc python3
 NFCORE=$ULOG_TOP/$BUILD/nfcore
@@ -39,6 +39,7 @@ cat >"$T_TMP/rules.v4" <<'RULES'
 -A PREROUTING -p udp -m udp --dport 69 -j CT --helper tftp
 -A PREROUTING -p tcp -m tcp --dport 6667 -j CT --helper irc
 -A PREROUTING -p tcp -m tcp --dport 6566 -j CT --helper sane
+-A PREROUTING -p udp -m udp --dport 10080 -j CT --helper amanda
 COMMIT
 *filter
 :INPUT DROP [0:0]
@@ -52,11 +53,13 @@ COMMIT
 -A FORWARD -m conntrack --ctstate RELATED -m helper --helper tftp -j ACCEPT
 -A FORWARD -m conntrack --ctstate RELATED -m helper --helper irc -j ACCEPT
 -A FORWARD -m conntrack --ctstate RELATED -m helper --helper sane -j ACCEPT
+-A FORWARD -m conntrack --ctstate RELATED -m helper --helper amanda -j ACCEPT
 -A FORWARD -m conntrack --ctstate ESTABLISHED -j ACCEPT
 -A FORWARD -i r0 -o r1 -p tcp -m tcp --dport 21 -m conntrack --ctstate NEW -j ACCEPT
 -A FORWARD -i r0 -o r1 -p udp -m udp --dport 69 -j ACCEPT
 -A FORWARD -i r0 -o r1 -p tcp -m tcp --dport 6667 -m conntrack --ctstate NEW -j ACCEPT
 -A FORWARD -i r0 -o r1 -p tcp -m tcp --dport 6566 -m conntrack --ctstate NEW -j ACCEPT
+-A FORWARD -i r0 -o r1 -p udp -m udp --dport 10080 -j ACCEPT
 -A FORWARD -j DROP
 COMMIT
 RULES
@@ -72,7 +75,8 @@ cat >"$T_TMP/ftp.py" <<'PY'
 # `client SERVER MYIP MODE,...` logs in and fetches once in each mode (PASV, EPSV, PORT, EPRT);
 # `tftpd IP` answers one read request from another port, `tftp SERVER MYIP` sends it;
 # `ircd IP` connects back to a DCC SEND offer, `irc SERVER MYIP` makes one; `saned IP`
-# answers SANE_NET_START with a data port, `sane SERVER` asks and reads the scan.
+# answers SANE_NET_START with a data port, `sane SERVER` asks and reads the scan; `amandad IP`
+# answers a request with a CONNECT line and sends on DATA, `amanda SERVER` reads it.
 import ftplib
 import socket
 import struct
@@ -234,6 +238,34 @@ def sane(server):
     print(len(got))
 
 
+def amandad(ip):
+    s = socket.socket(fam(ip), socket.SOCK_DGRAM)
+    s.bind((ip, 10080))
+    _, peer = s.recvfrom(600)
+    ls = [socket.socket(fam(ip)) for _ in range(3)]
+    for x in ls:
+        x.bind((ip, 0))
+        x.listen(1)
+    ports = [x.getsockname()[1] for x in ls]
+    s.sendto(b'Amanda 2.6 REP HANDLE 000 SEQ 1\nCONNECT DATA %d MESG %d INDEX %d\n' % tuple(ports),
+             peer)
+    d, _ = ls[0].accept()
+    d.sendall(b'dump')
+    d.close()
+
+
+def amanda(server):
+    c = socket.socket(fam(server), socket.SOCK_DGRAM)
+    c.settimeout(5)
+    c.sendto(b'Amanda 2.6 REQ HANDLE 000 SEQ 1\nSERVICE sendbackup\n', (server, 10080))
+    rep = c.recvfrom(600)[0].decode()
+    port = int(rep.split('DATA ')[1].split()[0])
+    d = socket.create_connection((server, port), timeout=5)
+    got = d.recv(100)
+    d.close()
+    print(len(got))
+
+
 def fetch(f, conn):
     f.sendcmd('RETR file')
     d = conn()
@@ -282,6 +314,10 @@ if __name__ == '__main__':
         tftpd(sys.argv[2])
     elif sys.argv[1] == 'tftp':
         tftp(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == 'amandad':
+        amandad(sys.argv[2])
+    elif sys.argv[1] == 'amanda':
+        amanda(sys.argv[2])
     elif sys.argv[1] == 'saned':
         saned(sys.argv[2])
     elif sys.argv[1] == 'sane':
@@ -330,6 +366,10 @@ for ip in 10.81.2.2 fd81:2::2; do
 	sleep 0.3
 	got=$($inC python3 "$T_TMP/ftp.py" sane "$ip" 2>&1)
 	check_eq "ct_helper: SANE_NET_START to $ip: the scan data connection came through R" "$got" 4
+	$inS python3 "$T_TMP/ftp.py" amandad "$ip" & T_PIDS+=($!)
+	sleep 0.3
+	got=$($inC python3 "$T_TMP/ftp.py" amanda "$ip" 2>&1)
+	check_eq "ct_helper: Amanda CONNECT from $ip: the DATA connection came through R" "$got" 4
 done
 $inC nc -z -w1 10.81.2.2 2121                                 # not expected: dropped
 $inC nc -6 -z -w1 fd81:2::2 2121
@@ -352,6 +392,7 @@ check_eq "ct_helper: the kernel let the data connections in as RELATED to ftp (4
 check_eq "ct_helper: ... and the TFTP answers as RELATED to tftp (1 IPv4, 1 IPv6)" "$(related tftp)" "1 1 "
 check_eq "ct_helper: ... and the DCC connection as RELATED to irc (IPv4)" "$(related irc)" "1 0 "
 check_eq "ct_helper: ... and the SANE data connections as RELATED to sane (1 IPv4, 1 IPv6)" "$(related sane)" "1 1 "
+check_eq "ct_helper: ... and the Amanda DATA connections as RELATED to amanda (1 IPv4, 1 IPv6)" "$(related amanda)" "1 1 "
 if diff "$T_TMP/kernel.save" "$T_TMP/ours.save" >"$T_TMP/save.diff"; then
 	ok "ct_helper: every rule and policy counter equals the kernel's ($(grep -c '^\[' "$T_TMP/kernel.save") rules)"
 else

@@ -291,6 +291,46 @@ static void sane(void)
 	ct_table_free(f.t);
 }
 
+/* One UDP datagram of the Amanda exchange (client 10.0.0.1:850, server :10080). */
+static void amanda_udp(struct ftp *f, bool from_client, const char *text, const char *want)
+{
+	struct tpkt p;
+	struct ct_ref ref;
+	uint32_t n = (uint32_t)strlen(text);
+	struct pkt_view *pv = from_client ? mk_udp(&p, IPPROTO_UDP, "10.0.0.1", 850, "10.0.0.2", 10080, n)
+					  : mk_udp(&p, IPPROTO_UDP, "10.0.0.2", 10080, "10.0.0.1", 850, n);
+
+	memcpy(p.b + 28, text, n);
+	step(f, pv, want, &ref);
+	if (from_client && !f->master)
+		f->master = ref.ct;
+}
+
+/* Amanda: the reply's CONNECT line names up to three TCP ports, expected
+ * client -> server; the reply makes the master live 300 s. */
+static void amanda(void)
+{
+	struct ct_config cfg;
+	struct ftp f;
+	struct ct_ref ref;
+
+	ct_config_default(&cfg);
+	cfg.max = 1024;
+	memset(&f, 0, sizeof(f));
+	f.t = ct_table_new(&cfg);
+	f.now = 1700000000ull * S;
+	amanda_udp(&f, true, "Amanda 2.6 REQ HANDLE 000 SEQ 1\nSERVICE sendbackup\n", "amanda");
+	amanda_udp(&f, false, "Amanda 2.6 REP HANDLE 000 SEQ 1\nCONNECT DATA 50010 MESG 50011 INDEX 50012\n", "");
+	CHECK(f.master && ct_expect_count(f.t, f.now) == 3, "amanda_three_ports_expected");
+	CHECK(f.master && ct_expires_s(f.master, f.now) == 300, "amanda_master_timeout_300s");
+	CHECK(data_syn(&f, "10.0.0.1", 41000, "10.0.0.2", 50011, &ref) == CT_RELATED, "amanda_mesg_related");
+	amanda_udp(&f, false, "REP\nCONNECT MESG 50021 DATA 0 INDEX 50022\n", "");
+	CHECK(ct_expect_count(f.t, f.now) == 2, "amanda_port_0_stops_the_line");
+	amanda_udp(&f, false, "CONNECT DATA 50031", "");
+	CHECK(ct_expect_count(f.t, f.now) == 2, "amanda_line_without_newline_ignored");
+	ct_table_free(f.t);
+}
+
 static void unknown_helpers(void)
 {
 	CHECK(ct_helper_find("pptp", IPPROTO_TCP) && !ct_helper_get(ct_helper_find("pptp", IPPROTO_TCP))->help,
@@ -343,6 +383,7 @@ int main(void)
 	segments();
 	irc_dcc();
 	sane();
+	amanda();
 	unknown_helpers();
 	return test_failures ? 1 : 0;
 }
