@@ -186,6 +186,8 @@ int replay_open(struct replay *r, const struct replay_opts *o, struct ulog_err *
 	r->owner = o->owner;
 	r->owner_uid = o->owner_uid;
 	r->owner_gid = o->owner_gid;
+	memcpy(r->owners, o->owners, sizeof(r->owners));
+	r->n_owners = o->n_owners;
 	r->from_ns = o->from_ns;
 	r->until_ns = o->until_ns;
 	r->in = o->in;

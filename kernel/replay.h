@@ -9,6 +9,14 @@
 #include "hooks.h"
 
 #define REPLAY_MAX_HOST_FILES 16
+#define REPLAY_MAX_OWNERS 64
+
+/* --owner UID:GID@ADDR: the packets the host sends from source ADDR come from a socket of that user */
+struct replay_owner {
+	uint8_t family;                          /* AF_INET or AF_INET6 */
+	uint8_t addr[16];
+	uint32_t uid, gid;
+};
 
 struct replay_opts {
 	const char *rules4, *rules6;             /* iptables-save files, or NULL */
@@ -22,6 +30,8 @@ struct replay_opts {
 	uint64_t from_ns, until_ns;              /* replay only packets in [from, until]; 0 = open */
 	bool owner;                              /* packets the host sends come from a socket of: */
 	uint32_t owner_uid, owner_gid;           /* (the capture cannot say; kernel-made answers never do) */
+	struct replay_owner owners[REPLAY_MAX_OWNERS];   /* by source address, before the above */
+	unsigned n_owners;
 };
 
 struct replay {
@@ -38,6 +48,8 @@ struct replay {
 	uint64_t from_ns, until_ns;
 	bool owner;
 	uint32_t owner_uid, owner_gid;
+	struct replay_owner owners[REPLAY_MAX_OWNERS];
+	unsigned n_owners;
 	uint64_t now;                            /* the last packet's time, ns */
 	uint64_t pkts, received, sent, skipped, held;
 	struct defrag defrag;

@@ -144,12 +144,29 @@ static bool kernel_made(const struct pkt_view *pv)
 	}
 }
 
+/* The --owner UID:GID@ADDR entry for @b's source address, or NULL. */
+static const struct replay_owner *owner_by_addr(const struct replay *r, const struct pktbuf *b)
+{
+	unsigned i, n = b->family == AF_INET6 ? 16 : 4;
+	const uint8_t *src = b->data + (b->family == AF_INET6 ? 8 : 12);
+
+	for (i = 0; i < r->n_owners; i++)
+		if (r->owners[i].family == b->family && !memcmp(r->owners[i].addr, src, n))
+			return &r->owners[i];
+	return NULL;
+}
+
 static enum filter_verdict send_path(struct replay *r, struct pktbuf *b, const struct origin *o)
 {
+	const struct replay_owner *ow = owner_by_addr(r, b);
 	enum filter_verdict v;
 
 	memcpy(b->meta.out, o->dev, IFNAMSIZ);
-	if (r->owner && !kernel_made(&b->pv)) {
+	if (ow) {
+		b->meta.sk_valid = true;
+		b->meta.sk_uid = ow->uid;
+		b->meta.sk_gid = ow->gid;
+	} else if (r->owner && !kernel_made(&b->pv)) {
 		b->meta.sk_valid = true;
 		b->meta.sk_uid = r->owner_uid;
 		b->meta.sk_gid = r->owner_gid;

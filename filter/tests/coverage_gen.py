@@ -223,6 +223,9 @@ def tcp_flag_choices(cs):
 routes, locals_, pkts, ifaces = {}, set(), [], {'in0', 'out0'}
 prules, psrc, ctent, marks, groups, mroutes = [], set(), [], {}, set(), []
 stats = {'rules': 0, 'made': 0}
+# per rule made: (chain, index, packets, repeats, the conntrack entries they need), for
+# tests/integration/ct_proof_gen.py, which imports this file to make real traffic of them
+plan = []
 
 # variants of the packet choices (rotations of protocol, ICMP type and TCP flags lists): a
 # rule without conditions of its own (a chain's last DROP) gets one packet of each, so that
@@ -461,9 +464,11 @@ for c, rules in chains.items():
         got = False
         for VAR in VARIANTS if not r['cond'] else VARIANTS[:1]:
             for base, path in paths.get(c, []):
+                k0 = len(ctent)
                 p = make(base, path, r)
                 if p:
                     pkts.extend((p if isinstance(p, list) else [p]) * repeats(rules, i))
+                    plan.append((c, i, p if isinstance(p, list) else [p], repeats(rules, i), ctent[k0:]))
                     got = True
                     break
         stats['made'] += got

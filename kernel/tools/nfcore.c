@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* nfcore: replays a capture through a host's rulesets and conntrack, and reports as iptables-save -c and conntrack -L. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -11,7 +12,7 @@
 static const char usage[] =
 	"usage: nfcore --replay CAPTURE [--rules RULES.v4] [--rules6 RULES.v6] [--host FILE]...\n"
 	"              [--in IFACE] [--conntrack auto|on|off] [--acct] [--trace]\n"
-	"              [--from SECS.FRAC] [--until SECS.FRAC] [--owner UID[:GID]]\n"
+	"              [--from SECS.FRAC] [--until SECS.FRAC] [--owner UID[:GID][@ADDR]]...\n"
 	"Runs every packet of CAPTURE (Ethernet, raw IP, Linux cooked) through the\n"
 	"host: arriving packets traverse PREROUTING and INPUT or FORWARD(+POSTROUTING),\n"
 	"packets the host sent traverse OUTPUT and POSTROUTING. --host names `ip addr`\n"
@@ -21,7 +22,36 @@ static const char usage[] =
 	"the conntrack table in conntrack -L form. --trace prints TRACE lines.\n"
 	"--from/--until replay only the packets captured in that time window.\n"
 	"--owner: the packets the host sends (not the kernel's own answers) come from\n"
-	"a socket of that user, for owner matches; without it they match no owner.\n";
+	"a socket of that user, for owner matches; without it they match no owner.\n"
+	"With @ADDR (repeatable): those the host sends from source address ADDR, any kind.\n";
+
+/* --owner UID[:GID]: the default owner; UID[:GID]@ADDR: the owner of packets from ADDR. */
+static int parse_owner(const char *arg, struct replay_opts *o)
+{
+	const char *at = strchr(arg, '@');
+	struct replay_owner *w;
+	uint32_t uid, gid = 0;
+
+	if (sscanf(arg, "%u:%u", &uid, &gid) < 1)
+		return -1;
+	if (!at) {
+		o->owner = true;
+		o->owner_uid = uid;
+		o->owner_gid = gid;
+		return 0;
+	}
+	if (o->n_owners == REPLAY_MAX_OWNERS)
+		return -1;
+	w = &o->owners[o->n_owners];
+	w->family = inet_pton(AF_INET, at + 1, w->addr) == 1 ? AF_INET :
+		    inet_pton(AF_INET6, at + 1, w->addr) == 1 ? AF_INET6 : 0;
+	if (!w->family)
+		return -1;
+	w->uid = uid;
+	w->gid = gid;
+	o->n_owners++;
+	return 0;
+}
 
 int main(int argc, char **argv)
 {
@@ -62,9 +92,9 @@ int main(int argc, char **argv)
 			break;
 		case 'a': o.acct = true; break;
 		case 'O':
-			o.owner = sscanf(optarg, "%u:%u", &o.owner_uid, &o.owner_gid) >= 1;
-			if (!o.owner) {
-				fprintf(stderr, "nfcore: --owner takes UID[:GID]\n");
+			if (parse_owner(optarg, &o) < 0) {
+				fprintf(stderr, "nfcore: --owner takes UID[:GID][@ADDR] (at most %d with @ADDR)\n",
+					REPLAY_MAX_OWNERS);
 				return 2;
 			}
 			break;

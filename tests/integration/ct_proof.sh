@@ -15,6 +15,7 @@
 need iptables-legacy iptables-legacy-restore iptables-legacy-save ip6tables-legacy ip6tables-legacy-restore \
 	ip6tables-legacy-save conntrack tcpdump python3
 NFCORE=$ULOG_TOP/$BUILD/nfcore
+NFCTL=$ULOG_TOP/$BUILD/nfctl
 RS=${ULOG_RULESETS:-$ULOG_TOP/../shared/rulesets}
 CT_PROOF_GROUP=${CT_PROOF_GROUP:-4731}
 # Divergences found by this test and not yet fixed in nfcore (kernel/README.md, "Proof"):
@@ -75,7 +76,9 @@ setup() {
 	local name=$1 rules=$2 i=0 ifs k x
 	H=$(netns_new ph) && X=$(netns_new px) || { fail "ct_proof: $name: namespaces"; return 2; }
 	MAP=""
-	ifs=$(grep -o -- '-[io] [^ ]*' "$rules" | awk '{print $2}' | grep -v '^lo$' | sort -u | head -"${CT_PROOF_IFS:-40}")
+	# the ruleset's interfaces and those rule_coverage's generator uses (wildcards made concrete)
+	ifs=$( (grep -o -- '-[io] [^ ]*' "$rules" | awk '{print $2}'; cat "$T_TMP/cov.ifaces") |
+		grep -v '^lo$' | sort -u | head -"${CT_PROOF_IFS:-48}")
 	[ -n "$ifs" ] || ifs=eth0
 	for k in $ifs; do
 		x=${k%+}; [ "$x" != "$k" ] && x="${x}9"
@@ -114,7 +117,8 @@ setup() {
 	fi
 	ip netns exec "$H" sysctl -qw net.netfilter.nf_conntrack_acct=1 2>/dev/null
 	# host packets as raw OUTPUT sees them (before any OUTPUT rule can drop them): NFLOG first
-	ip netns exec "$H" "$IPT" -t raw -I OUTPUT 1 -j NFLOG --nflog-group "$CT_PROOF_GROUP" ||
+	# (each record sent at once: ct_proof_merge.py times the kernel's own packets by their reading)
+	ip netns exec "$H" "$IPT" -t raw -I OUTPUT 1 -j NFLOG --nflog-group "$CT_PROOF_GROUP" --nflog-threshold 1 ||
 		{ fail "ct_proof: $name: NFLOG in raw OUTPUT"; return 2; }
 	return 0
 }
@@ -123,7 +127,10 @@ setup() {
 # and connections, replays; leaves $H.kernel/$H.save, $H.kct/$H.oct, $H.ours.
 run() {
 	local name=$1 rules=$2 pkts=$3 k a from until tpid npid
-	while read -r k a; do ip -n "$H" addr add "$a/$([ "$FAM" = 6 ] && echo 128 nodad || echo 32)" dev "$k"; done <"$T_TMP/$H.local"
+	while read -r k a; do
+		if [ "$FAM" = 6 ]; then ip -n "$H" addr add "$a/128" dev "$k" nodad; else ip -n "$H" addr add "$a/32" dev "$k"; fi
+	done <"$T_TMP/$H.local"
+	ip -n "$H" -force -batch "$T_TMP/$H.routes" 2>/dev/null   # a repeated rule is refused, harmlessly
 	ip netns exec "$H" ip -j addr >"$T_TMP/$H.addr"
 	ip netns exec "$H" ip -j route >"$T_TMP/$H.route"
 	ip netns exec "$H" ip -6 -j route >"$T_TMP/$H.route6"
@@ -140,16 +147,13 @@ run() {
 	ip netns exec "$H" conntrack -F 2>/dev/null
 	: >"$T_TMP/$H.sent"
 	from=$(date +%s.%N)
-	ip netns exec "$H" python3 "$HERE/ct_proof_send.py" pout "$T_TMP/$H.macs" "$PACE" "$T_TMP/$H.sent" <"$pkts"
-	ip netns exec "$X" python3 "$HERE/ct_proof_send.py" pin "$T_TMP/$H.macs" "$PACE" <"$pkts"
-	ip netns exec "$X" python3 "$HERE/ct_proof_send.py" in "$T_TMP/$H.macs" "$PACE" <"$pkts"
-	ip netns exec "$H" python3 "$HERE/ct_proof_send.py" out "$T_TMP/$H.macs" "$PACE" "$T_TMP/$H.sent" <"$pkts"
+	ip netns exec "$H" python3 "$HERE/ct_proof_send.py" "$T_TMP/$H.macs" "$X" "$PACE" "$T_TMP/$H.sent" <"$pkts"
 	sleep 0.5
 	# the kernel's counters without the capture's NFLOG rule (and its raw table if the ruleset has none)
 	ip netns exec "$H" "$IPT-save" -c | grep -v '^#' |
 		awk -v g="$CT_PROOF_GROUP" -v keep="$(grep -c '^\*raw' "$rules")" '
 			/^\*/ { t = $0 } t == "*raw" && !keep { next }
-			t == "*raw" && $0 ~ "-A OUTPUT -j NFLOG --nflog-group " g "$" { next } { print }' >"$T_TMP/$H.kernel"
+			t == "*raw" && $0 ~ "-A OUTPUT -j NFLOG --nflog-group " g " --nflog-threshold 1$" { next } { print }' >"$T_TMP/$H.kernel"
 	ip netns exec "$H" conntrack -L -f "ipv$FAM" 2>/dev/null >"$T_TMP/$H.kct"
 	until=$(date +%s.%N)
 	sleep 1.5
@@ -157,7 +161,8 @@ run() {
 	python3 "$HERE/ct_proof_merge.py" "$T_TMP/$H.pcap" "$T_TMP/$H.nflog" "$T_TMP/$H.merged" "$T_TMP/$H.sent" ||
 		{ fail "ct_proof: $name: merging the captures"; return 1; }
 	"$NFCORE" --replay "$T_TMP/$H.merged" "--rules$([ "$FAM" = 6 ] && echo 6)" "$rules" --host "$T_TMP/$H.addr" --acct \
-		--host "$T_TMP/$H.route" --host "$T_TMP/$H.route6" --from "$from" --until "$until" --owner 0:0 >"$T_TMP/$H.ours" 2>"$T_TMP/$H.ours.err" ||
+		--host "$T_TMP/$H.route" --host "$T_TMP/$H.route6" --from "$from" --until "$until" --owner 0:0 \
+		$(awk 'NF > 13 { print "--owner " $14 "@" $3 }' "$pkts" | sort -u) >"$T_TMP/$H.ours" 2>"$T_TMP/$H.ours.err" ||
 		{ fail "ct_proof: $name: nfcore: $(head -1 "$T_TMP/$H.ours.err")"; return 1; }
 	awk -v h="# ip$([ "$FAM" = 6 ] && echo 6)tables-save -c" '$0 == h {f=1;next} /^#/{f=0} f' "$T_TMP/$H.ours" >"$T_TMP/$H.save"
 	awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/$H.ours" >"$T_TMP/$H.oct"
@@ -186,9 +191,24 @@ nat_hit() {
 		($3 " " $4 " " $6 " " $7) in t || ($3 " " $4 " 0 0") in t { print $12 }' "$2" | sort -u
 }
 
-# gen NAME RULES [EXCLUDED]: H's packets into $H.pkts (rule indexes in EXCLUDED left out).
+# canon RULES: the filter table in canonical form (nfctl's save equals the kernel's) into
+# $T_TMP/cov.canon, and the interfaces rule_coverage's generator uses into $T_TMP/cov.ifaces
+canon() {
+	rm -f "$T_TMP/cov.st"; : >"$T_TMP/cov.canon"; : >"$T_TMP/cov.ifaces"
+	awk '/^\*filter/ { on = 1 } on { print } /^COMMIT/ { on = 0 }' "$1" >"$T_TMP/cov.filter"
+	[ -s "$T_TMP/cov.filter" ] || return 0
+	"$NFCTL" $FAMOPT --state "$T_TMP/cov.st" restore <"$T_TMP/cov.filter" >/dev/null 2>&1 &&
+		"$NFCTL" $FAMOPT --state "$T_TMP/cov.st" save -t filter | grep -v '^#' >"$T_TMP/cov.canon" &&
+		python3 "$HERE/ct_proof_gen.py" --ifaces "$T_TMP/cov.canon" "$FAM" "$1" "$T_TMP/cov.g" >"$T_TMP/cov.ifaces"
+}
+
+# gen NAME RULES [EXCLUDED]: H's packets into $H.pkts (rule indexes in EXCLUDED left out);
+# $H.routes (routes to the sinks), $H.unreach (filter rules proven unreachable)
 gen() {
-	python3 "$HERE/ct_proof_gen.py" "$2" "$MAP" "$T_TMP/$H.local" "$FAM" >"$T_TMP/$H.all" ||
+	local cov=""
+	: >"$T_TMP/$H.routes"; : >"$T_TMP/$H.unreach"
+	[ -s "$T_TMP/cov.canon" ] && cov="$T_TMP/cov.canon $2 $T_TMP/cov.g $T_TMP/$H.routes $T_TMP/$H.unreach"
+	python3 "$HERE/ct_proof_gen.py" "$2" "$MAP" "$T_TMP/$H.local" "$FAM" $cov >"$T_TMP/$H.all" ||
 		{ fail "ct_proof: $1: generator"; return 1; }
 	awk -v ex="${3:-/dev/null}" 'BEGIN { while ((getline l <ex) > 0) x[l] = 1 } !($12 in x)' \
 		"$T_TMP/$H.all" >"$T_TMP/$H.pkts"
@@ -196,13 +216,14 @@ gen() {
 }
 
 # orig_key: "src dst sport dport" of each conntrack -L line (a key to join on), then the line
-# without its timeout and helper name (nfcore has no helpers yet: kernel/README.md)
+# without its timeout, helper name (nfcore has no helpers yet: kernel/README.md) and use count
+# (the kernel's counts references of packets still queued, e.g. an answer waiting for ND)
 orig_key() {
 	awk '{ s = d = sp = dp = ""
 		for (i = 1; i <= NF; i++) { split($i, kv, "=")
 			if (kv[1] == "src" && s == "") s = kv[2]; else if (kv[1] == "dst" && d == "") d = kv[2]
 			else if (kv[1] == "sport" && sp == "") sp = kv[2]; else if (kv[1] == "dport" && dp == "") dp = kv[2] }
-		$3 = "-"; sub(/ helper=[^ ]*/, ""); print s " " d " " sp + 0 " " dp + 0 "|" $0 }' "$1"
+		$3 = "-"; sub(/ helper=[^ ]*/, ""); sub(/ use=[0-9]+/, ""); print s " " d " " sp + 0 " " dp + 0 "|" $0 }' "$1"
 }
 
 # conns FILE NAT: the connections without timeouts, sorted, those NAT translated left out
@@ -219,6 +240,8 @@ prove() {
 	case "$file" in *ip6tables* | *ipv6-server*) FAM=6 IPT=ip6tables-legacy ;; esac
 	rules=$T_TMP/$(echo "$name" | tr '/' '_').rules
 	extract "$file" >"$rules"
+	FAMOPT=$([ "$FAM" = 6 ] && echo -6)
+	canon "$rules"
 	setup "$name" "$rules" || return
 	gen "$name" "$rules" && run "$name" "$rules" "$T_TMP/$H.pkts" || return
 	# packets whose destination the kernel translated (DNAT, REDIRECT) take another path than in
@@ -235,7 +258,9 @@ prove() {
 	nsn=$(grep -c . "$T_TMP/$H.nat")
 	[ "$nsn" -gt 0 ] && note="$note; $nsn translated connections not compared"
 	total=$(grep -c '^\[' "$T_TMP/$H.kernel"); hit=$(grep '^\[' "$T_TMP/$H.kernel" | grep -vc '^\[0:0\]')
-	COVER="$COVER$name $hit $total $(wc -l <"$T_TMP/$H.pkts")\n"
+	unreachable "$name" || return
+	COVER="$COVER$name $hit $total $(wc -l <"$T_TMP/$H.pkts") $UNR\n"
+	verdicts "$name"
 	if diff "$T_TMP/$H.kernel" "$T_TMP/$H.save" >"$T_TMP/$H.diff"; then
 		ok "ct_proof: $name: every rule's and policy's counters equal the kernel's ($(wc -l <"$T_TMP/$H.pkts") packets, $hit of $total rules hit$note)"
 	else
@@ -247,6 +272,36 @@ prove() {
 	else
 		differs "$name" "connections differ (< kernel, > nfcore)"
 		head -20 "$T_TMP/$H.cdiff" | sed 's/^/# /'
+	fi
+}
+
+# unreachable NAME: the filter rules coverage_shadow.py proves no packet can reach, printed with
+# the proof and counted in UNR; the kernel must not have hit any of them (else a failure)
+unreachable() {
+	local bad
+	UNR=$(grep -c . "$T_TMP/$H.unreach")
+	sed 's/^[^ ]* /# unreachable: filter /' "$T_TMP/$H.unreach"
+	bad=$(awk 'FILENAME == ARGV[1] { u[$2 " " $3] = 1; next } /^\*/ { t = $0 }
+		t == "*filter" && $2 == "-A" { n[$3]++; if (($3 " " n[$3]) in u && $1 != "[0:0]") print }' \
+		"$T_TMP/$H.unreach" "$T_TMP/$H.kernel")
+	[ -z "$bad" ] || { fail "ct_proof: $1: rules proven unreachable were hit: $bad"; return 1; }
+}
+
+# verdicts NAME: the verdict totals: every packet the kernel dropped ends in exactly one DROP or
+# REJECT rule or DROP policy (its counters), so their sum must equal nfcore's dropped total less
+# its routing drops (no rule counts those); accepted = packets through the hooks - dropped.
+verdicts() {
+	local kd line od nr acc
+	kd=$(awk '/^:/ && $2 == "DROP" { split($3, c, ":"); s += substr(c[1], 2) }
+		/^\[/ && / -j (DROP|REJECT)( |$)/ { split($1, c, ":"); s += substr(c[1], 2) } END { print s + 0 }' "$T_TMP/$H.kernel")
+	line=$(grep '^# verdicts:' "$T_TMP/$H.ours")
+	od=$(echo "$line" | sed -n 's/.* dropped=\([0-9]*\).*/\1/p')
+	nr=$(echo "$line" | sed -n 's/.* no-route=\([0-9]*\).*/\1/p')
+	acc=$(echo "$line" | sed -n 's/.* accepted=\([0-9]*\).*/\1/p')
+	if [ -n "$od" ] && [ "$kd" = "$((od - nr))" ]; then
+		ok "ct_proof: $1: verdict totals equal the kernel's (dropped $kd by rules and policies, $nr by routing; accepted $acc)"
+	else
+		differs "$1" "verdict totals differ: the kernel's DROP/REJECT rules and DROP policies count $kd, nfcore dropped ${od:-?} (${nr:-?} by routing) ($line)"
 	fi
 }
 
@@ -276,8 +331,8 @@ for l in diff:
                 idx = glob.get((t, k))
                 print('# rule %s: %s' % (t, kernel[no - 1]))
                 for p in pkts:
-                    if idx is not None and p.split()[-1] == str(idx):
-                        print('#   packet (how dev src dst proto sport dport type code flags mac idx): ' + p)
+                    if idx is not None and p.split()[11] == str(idx):
+                        print('#   packet (how dev src dst proto sport dport type code flags mac idx [hex]): ' + p)
                 shown += 1
     elif shown < 12 and l[:1] in '<>':
         print('# ' + l)
@@ -298,6 +353,7 @@ LIST="ufw/server1-iptables-save veroneau/iptables-save synology/iptables-save_ju
 for f in ${CT_PROOF_RULESETS:-$LIST}; do
 	prove "$RS/$f"
 done
-printf "$COVER" | awk '{ printf "# coverage: %-48s %5d of %5d rules hit (%3d%%), %d packets\n", $1, $2, $3, 100 * $2 / $3, $4 }'
+printf "$COVER" | awk '{ printf "# coverage: %-48s %5d of %5d rules hit (%3d%%); of %5d reachable (%3d%%); %d packets\n",
+	$1, $2, $3, 100 * $2 / $3, $3 - $5, 100 * $2 / ($3 - $5), $4 }'
 [ -n "${CT_PROOF_KEEP:-}" ] && cp -r "$T_TMP" "$CT_PROOF_KEEP"
 t_done

@@ -3,11 +3,216 @@
 # rule and the rules that jump to its chain match (interfaces, addresses, protocol, ports, ICMP
 # type, TCP flags, source MAC, address ranges); rules that want ESTABLISHED get a primer packet
 # in the other direction first, rules that want INVALID a SYN+FIN.
-# argv: rules ifmap(name=dev,...) addrs-out [4|6]  -> stdout lines
-#   "how dev src dst proto sport dport type code tcpflags mac idx"
-#   how: pout/pin (primers, sent first by the host/the peer), in (peer), out (host)
-# addrs-out gets "dev address" lines: destinations of INPUT rules the host must own.
-import ipaddress, shlex, sys
+# The filter table also gets rule_coverage.sh's packets (filter/tests/coverage_gen.py, imported:
+# coverage_lines below); each generator finds rules the other misses.
+# argv: rules ifmap(name=dev,...) addrs-out [4|6] [canon-filter whole-dump prefix routes-out
+#       unreach-out]  -> stdout lines, sent in this order:
+#   "how dev src dst proto sport dport type code tcpflags mac idx [hex [uid:gid]]"
+#   how: pout/pin (primers, by the host/the peer), in (peer), out (host); hex: the packet itself
+#   (else made from the fields); idx: the rule's index among the file's -A lines; uid:gid: the
+#   host sends it through a socket of that user (root's if absent).
+# addrs-out gets "dev address" lines: destinations of INPUT rules the host must own;
+# routes-out `ip -batch` lines (routes to the sinks); unreach-out "idx chain n reason" lines
+# (filter rules coverage_shadow.py proves unreachable).
+# argv: --ifaces canon-filter [4|6] whole-dump prefix -> the interfaces coverage_gen.py uses
+import contextlib, io, ipaddress, os, runpy, shlex, struct, sys
+# --- rule_coverage.sh's knowledge (filter/tests/coverage_gen.py, imported): its packets for the
+# filter table, made into real traffic: its conntrack entries become primer packets (the
+# entry's first packet, and its answer when the rule's packet goes the same way), its routes
+# and local addresses are set up in H, its socket owners kept; packets it could only make with
+# a mark, or to a multicast group H has not joined, are left out.
+COV_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'filter', 'tests')
+
+
+def coverage_plan(canon, fam, whole, prefix):
+    """coverage_gen.py run on the canonical filter table CANON: its module globals."""
+    sys.dont_write_bytecode = True
+    argv, sys.argv = sys.argv, ['coverage_gen.py', canon, prefix, fam, whole]
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            return runpy.run_path(os.path.join(COV_DIR, 'coverage_gen.py'), run_name='coverage_gen')
+    finally:
+        sys.argv = argv
+
+
+def fields(hexs):
+    """(src, dst, proto, sport, dport, type, code, flags) of an IP packet given in hex."""
+    b = bytes.fromhex(hexs)
+    if b[0] >> 4 == 6:
+        src, dst = (str(ipaddress.ip_address(b[o:o + 16])) for o in (8, 24))
+        proto, off = b[6], 40
+        if proto == 43:
+            proto, off = b[40], 48
+    else:
+        src, dst = (str(ipaddress.ip_address(b[o:o + 4])) for o in (12, 16))
+        proto, off = b[9], (b[0] & 15) * 4
+    l4 = b[off:]
+    if proto in (6, 17, 132, 136) and len(l4) >= 4:
+        sp, dp = struct.unpack('!HH', l4[:4])
+        return src, dst, proto, sp, dp, 0, 0, l4[13] if proto == 6 and len(l4) > 13 else 0
+    if proto in (1, 58) and len(l4) >= 2:
+        return src, dst, proto, 0, 0, l4[0], l4[1], 0
+    return src, dst, proto, 0, 0, 0, 0, 0
+
+
+def ct_packet(cov, e, forward):
+    """The packet of conntrack entry E (proto src dst sport/id dport), FORWARD=False: its answer."""
+    p, s, d, sp, dp = e
+    s, d = ipaddress.ip_address(s), ipaddress.ip_address(d)
+    echo = 128 if V6 else 8
+    if p in (1, 58):
+        icmp = (echo, 0) if forward else (echo + 1 if V6 else 0, 0)
+        return cov['packet'](s if forward else d, d if forward else s, p, 0, 0, 2, icmp, sp).hex()
+    if forward:
+        return cov['packet'](s, d, p, sp, dp, 2, None).hex()
+    return cov['packet'](d, s, p, dp, sp, 0x12, None).hex()
+
+
+def moved(cov, hexs, a, b):
+    """The packet HEXS with address A replaced by B in its source and destination, checksums
+    made again by coverage_gen's csum (None for a packet this cannot redo: extension headers,
+    fragments)."""
+    _csum = cov['csum']
+    p = bytearray(bytes.fromhex(hexs))
+    a, b = ipaddress.ip_address(a).packed, ipaddress.ip_address(b).packed
+    v6 = p[0] >> 4 == 6
+    so, do, hl = (8, 24, 40) if v6 else (12, 16, (p[0] & 15) * 4)
+    proto = p[6] if v6 else p[9]
+    if proto not in (6, 17, 1, 58) or not v6 and p[6:8] != b'\0\0' and p[6:8] != b'\x40\0':
+        return None
+    for o in (so, do):
+        if p[o:o + len(a)] == a:
+            p[o:o + len(a)] = b
+    if not v6:
+        p[10:12] = b'\0\0'
+        p[10:12] = struct.pack('!H', _csum(bytes(p[:hl])))
+    off = {6: 16, 17: 6, 58: 2}.get(proto)
+    if off is not None:
+        l4 = p[hl:]
+        l4[off:off + 2] = b'\0\0'
+        src, dst = bytes(p[so:so + len(a)]), bytes(p[do:do + len(a)])
+        ph = src + dst + (struct.pack('!IxxxB', len(l4), proto) if v6 else struct.pack('!BBH', 0, proto, len(l4)))
+        c = _csum(ph + bytes(l4)) or (0xffff if proto == 17 else 0)
+        l4[off:off + 2] = struct.pack('!H', c)
+        p[hl:] = l4
+    return p.hex()
+
+
+def spare(rule, d, taken):
+    """Another address than D in the destination network of RULE (parsed), none of TAKEN, or None."""
+    if not rule or not rule.get('dst'):
+        return None
+    net = ipaddress.ip_network(rule['dst'], strict=False)
+    if ipaddress.ip_address(d) not in net or net.num_addresses < 4:
+        return None
+    for k in range(2, min(net.num_addresses, 66)):
+        a = str(net.broadcast_address - k)
+        if a != d and a not in taken:
+            taken.add(a)
+            return a
+    return None
+
+
+def coverage_lines(cov, rules, local, taken, routes_out):
+    """ct_proof lines from coverage_gen's plan, and the routes to the sinks it needs (written to
+    ROUTES_OUT as `ip -batch` lines). TAKEN: the sources of this generator's arriving packets
+    and their interfaces: a route coverage_gen wants elsewhere for one of them would fail their
+    reverse-path check, so the packets that need it are left out."""
+    idx, n = {}, {}
+    for g, (t, c, _) in enumerate(rules):
+        if t == 'filter':
+            idx[(c, n.get(c, 0))] = g
+            n[c] = n.get(c, 0) + 1
+    devs = set(names)
+    side = {d: o for d, o in cov['routes'].items() if taken.get(d, o) == o}   # address -> its interface
+    lines, done = [], set()
+    # source-specific routes (nfcore reads the main table only): the packets that need one get
+    # another address of their rule's destination network, routed as they need
+    policy = {(s, d): o for s, d, o in cov['prules']}
+    used = set(cov['routes']) | set(local)
+    mcast_ok = ('ff02::1',) if V6 else ('224.0.0.1', '255.255.255.255')
+
+    def line(how, dev, hexs, mac, g, owner='-'):
+        s, d, p, sp, dp, ty, co, fl = fields(hexs)
+        return (how, dev, s, d, p, sp, dp, ty, co, fl, mac, g, hexs) + ((owner,) if owner not in ('-', '0:0') else ())
+
+    for c, i, pk, rep, ents in cov['plan']:
+        g = idx.get((c, i))
+        if g is None:
+            continue
+        out, ok = [], True
+        for x in pk:
+            if x[0] == '-':                 # the host's own, from a socket of uid:gid
+                out.append(('out', '-', x[2], '-', '%d:%d' % (x[3], x[4])))
+            else:
+                if x[0] not in devs or x[1].startswith('02:6d:'):
+                    ok = False
+                out.append(('in', x[0], x[2], x[1], '-'))
+        pol = [fields(h)[:2] for _, _, h, _, _ in out if fields(h)[:2] in policy]
+        if pol and policy[pol[0]] in devs:
+            d1 = pol[0][1]
+            d2 = spare(rules[g][2], d1, used)
+            out = [(how, dev, moved(cov, h, d1, d2), mac, ow) for how, dev, h, mac, ow in out] if d2 else []
+            ents = [tuple(d2 if v == d1 else v for v in map(str, e)) for e in ents]
+            ents = [(int(e[0]), e[1], e[2], int(e[3]), int(e[4])) for e in ents]
+            if not out or None in [x[2] for x in out]:
+                continue
+            side[d2] = policy[pol[0]]
+        for how, dev, hexs, _, _ in out:
+            s, d = fields(hexs)[:2]
+            a = ipaddress.ip_address(d)
+            if a.is_multicast and d not in mcast_ok:
+                ok = False
+            # IPv6 link-local sources to be forwarded: the kernel refuses them before FORWARD
+            # (coverage_shadow.py proves those rules unreachable); nfcore forwards them
+            if V6 and how == 'in' and ipaddress.ip_address(s).is_link_local and d not in local and not a.is_multicast:
+                ok = False
+            if cov['routes'].get(d) and d not in side or how == 'in' and side.get(s, dev) != dev or \
+                    (s, d) in policy:
+                ok = False
+        if not ok:
+            continue
+        first = out[0]
+        s0, d0 = fields(first[2])[:2]
+        # the first packet's side, and the side its answer comes from: H if its destination
+        # is H's, else the sink behind the route to it
+        here = ('pout', '-', first[4]) if first[0] == 'out' else ('pin', first[1], '-')
+        mine = d0 in local or ipaddress.ip_address(d0).is_loopback
+        other = ('pout', '-', '-') if mine else ('pin', side.get(d0) if side.get(d0) in devs else names[0], '-')
+        for e in ents:
+            e = tuple(str(v) if k in (1, 2) else v for k, v in enumerate(e))
+            if e in done:
+                continue
+            done.add(e)
+            same = e[1] == s0
+            a, b = (here, other) if same else (other, here)
+            lines.append(line(a[0], a[1], ct_packet(cov, e, True), '-', g, a[2]))
+            if same:
+                lines.append(line(b[0], b[1], ct_packet(cov, e, False), '-', g, b[2]))
+        for _ in range(rep):
+            lines.extend(line(how, dev, hexs, mac, g, ow) for how, dev, hexs, mac, ow in out)
+    dev_no = {k: j for j, k in enumerate(names)}
+    with open(routes_out, 'w') as f:
+        gw = '2001:db8:201:%d::2' if V6 else '10.201.%d.2'
+        plen = 128 if V6 else 32
+        for d, o in side.items():
+            if o in dev_no:
+                print('route replace %s/%d via %s' % (d, plen, gw % dev_no[o]), file=f)
+    return lines, side
+
+
+def one_owner(lines):
+    """LINES without the rules' packets sent by a socket of another user than root from an
+    address the host also sends from as another user: nfcore learns a packet's owner from its
+    source address (--owner UID:GID@ADDR, the 14th field)."""
+    owner = {}
+    for x in lines:
+        if x[0] in ('out', 'pout'):
+            owner.setdefault(x[2], set()).add(x[13] if len(x) > 13 else '0:0')
+    rest = {x[11] for x in lines if len(x) > 13 and len(owner[x[2]]) > 1}
+    return [x for x in lines if x[11] not in rest]
+
+
 ICMP = {'echo-request': (8, 0), 'echo-reply': (0, 0), 'destination-unreachable': (3, 0),
         'port-unreachable': (3, 3), 'host-unreachable': (3, 1), 'network-unreachable': (3, 0),
         'fragmentation-needed': (3, 4), 'source-quench': (4, 0), 'time-exceeded': (11, 0),
@@ -27,8 +232,13 @@ PROTO = {'tcp': 6, 'udp': 17, 'icmp': 1, 'udplite': 136, 'sctp': 132, 'gre': 47,
          'ipv6-icmp': 58, 'icmpv6': 58}
 FLAGS = {'FIN': 1, 'SYN': 2, 'RST': 4, 'PSH': 8, 'ACK': 16, 'URG': 32, 'ALL': 63, 'NONE': 0}
 BUILTIN = ('PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING')
+if sys.argv[1] == '--ifaces':
+    V6 = sys.argv[3] == '6'
+    for k in sorted(coverage_plan(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])['ifaces']):
+        print(k)
+    sys.exit(0)
 path, ifmap, addrs_out = sys.argv[1], dict(x.split('=') for x in sys.argv[2].split(',')), sys.argv[3]
-names = list(ifmap.values())
+names = list(dict.fromkeys(ifmap.values()))
 V6 = len(sys.argv) > 4 and sys.argv[4] == '6'
 NET, REMOTE = ('2001:db8:201:', '2001:db8:202:') if V6 else ('10.201.', '10.202.')
 
@@ -172,6 +382,34 @@ for n, (t, c, own) in enumerate(rules):
         if 'flags' not in r:
             fl = 0x12
     out.append((how, k, src, dst, proto, sp, dp, ty, co, fl, r.get('mac', '-') if how == 'in' else '-', n))
+if len(sys.argv) > 5:
+    cov = coverage_plan(sys.argv[5], '6' if V6 else '4', sys.argv[6], sys.argv[7])
+    for a in sorted(cov['locals_']):
+        local.setdefault(a, 'lo')
+    mine = set(local) | {addr(k, 1) for k in names}
+    # (only a reverse-path match cares where a source's route leads: rp_filter is off in H)
+    taken = {x[2]: x[1] for x in out if x[0] in ('in', 'pin')} if 'rpfilter' in open(path).read() else {}
+    extra, routed = coverage_lines(cov, rules, mine, taken, sys.argv[8])
+    out = one_owner(sorted(out + extra, key=lambda x: x[11]))     # both: each finds rules the other misses
+    # a route back to each sink source through the interface it arrives on (rpfilter, and
+    # the host's answers leave where the question came from)
+    back, dev_no = set(routed), {k: j for j, k in enumerate(names)}
+    with open(sys.argv[8], 'a') as f:
+        for x in out:
+            a = ipaddress.ip_address(x[2])
+            if x[0] in ('in', 'pin') and x[2] not in back and x[2] not in mine and not x[2].startswith(NET) and \
+                    not (a.is_multicast or a.is_loopback or a.is_link_local or a.is_unspecified) and x[1] in dev_no:
+                back.add(x[2])
+                print('route add %s/%d via %s' % (x[2], 128 if V6 else 32,
+                                                  ('2001:db8:201:%d::2' if V6 else '10.201.%d.2') % dev_no[x[1]]), file=f)
+    gidx, cnt = {}, {}
+    for g, (t, c, _) in enumerate(rules):
+        if t == 'filter':
+            cnt[c] = cnt.get(c, 0) + 1
+            gidx[(c, cnt[c])] = g
+    with open(sys.argv[9], 'w') as f:
+        for (c, k), why in sorted(cov['unreach'].items()):
+            print(gidx.get((c, k), -1), c, k, why, file=f)
 for x in out:
     print(*x)
 with open(addrs_out, 'w') as f:

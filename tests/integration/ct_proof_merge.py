@@ -4,7 +4,7 @@
 # sent as the raw table's OUTPUT hook saw them (from `tcpdump -i nflog:N`: an NFLOG rule first
 # in raw OUTPUT), so that host packets a later OUTPUT rule drops are replayed too.
 # argv: any.pcap nflog.pcap out.pcap [sender-log [lo-ifindex]]
-import struct, sys
+import bisect, struct, sys
 
 def records(path):
     with open(path, 'rb') as f:
@@ -60,18 +60,26 @@ if any_link != 276:
 # libpcap stamps NFLOG records when tcpdump reads them, later than a peer's immediate answer
 # arrives: a sent packet takes the time of its leaving copy in the other capture (same bytes),
 # else the time the sender logged for it, else (the kernel's own, dropped) the time just after
-# the previous sent packet.
-merged, leaving = [], {}
+# the last arrival before it was read (or the previous sent packet, if later).
+# Packets the host sends to itself come from the lo capture (out and back in), except those
+# an OUTPUT or POSTROUTING rule dropped: they never reach lo, only the NFLOG capture has them.
+merged, leaving, on_lo = [], {}, {}
 for ts, d in arrived:
     ifindex, pkttype = struct.unpack('!I', d[4:8])[0], d[10]
     if pkttype != 4 or ifindex == lo:
         merged.append((ts, 0, d))
+        if ifindex == lo:       # one copy of each (libpcap sees lo's packets once)
+            on_lo.setdefault(d[20:], []).append(ts)
     else:
         leaving.setdefault(d[20:], []).append(ts)
-last = 0
+last, arrival_ts = 0, sorted(ts for ts, _, _ in merged)
 for ts, d in sent:
     r = nflog_to_sll2(d)
-    if not r or r[1] == lo:
+    if not r or r[1] == lo and on_lo.get(r[0][20:]):
+        if r:
+            on_lo[r[0][20:]].pop(0)
+            if by_sender.get(r[0][20:]):
+                by_sender[r[0][20:]].pop(0)
         continue
     seen, logged = leaving.get(r[0][20:]), by_sender.get(r[0][20:])
     t = logged.pop(0) if logged else None
@@ -80,7 +88,11 @@ for ts, d in sent:
     elif t is not None:
         last = t
     else:
-        last = last + 1000 if last else ts
+        # the kernel's own, dropped before it left (REJECT's or the stack's answer): just after
+        # the last arrival before it was read (what it answers; the rule reports each packet at
+        # once), or after the previous sent packet if that is later
+        k = bisect.bisect_left(arrival_ts, ts)
+        last = max(last, arrival_ts[k - 1] if k else 0) + 1000 if last or k else ts
     merged.append((last, 1, r[0]))
 merged.sort(key=lambda x: (x[0], x[1]))
 with open(sys.argv[3], 'wb') as f:

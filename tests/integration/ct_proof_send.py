@@ -1,11 +1,18 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# ct_proof's sender: the generator's lines of one kind (argv[1]: in/pin as Ethernet frames from
-# the sink namespace's peer interface, out/pout from the host itself through a raw IP socket),
-# one every few milliseconds, far from any rate rule's threshold. The host's packets are also
-# written to a log ("nanoseconds hex-bytes" per line, the time taken just before sending).
-# argv: how macs-file [pace-ms [log]]
-import socket, struct, sys, time
-how, macs = sys.argv[1], dict(l.split() for l in open(sys.argv[2]))
+# ct_proof's sender: the generator's lines in their order, one every few milliseconds, far from
+# any rate rule's threshold: in/pin as Ethernet frames from the sink namespace's peer of the
+# line's interface, out/pout from the host itself through a raw IP socket. Runs in the host's
+# namespace; the peers' packet sockets are opened in the sink's (argv[2], a netns name) first.
+# The host's packets are also written to a log ("nanoseconds hex-bytes" per line, the time
+# taken just before sending). A line with a 13th field sends those bytes (hex) as the packet, a
+# 14th (uid:gid) through a raw socket created by that user (coverage_local.owned_socket).
+# argv: macs-file sink-netns [pace-ms [log]]
+import ctypes, os, socket, struct, sys, time
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'filter', 'tests'))
+from coverage_local import owned_socket
+CLONE_NEWNET = 0x40000000
+macs = dict(l.split() for l in open(sys.argv[1]))
 pace = float(sys.argv[3]) / 1000 if len(sys.argv) > 3 else 0.003
 log = open(sys.argv[4], 'a') if len(sys.argv) > 4 else None
 
@@ -51,38 +58,67 @@ def l4(proto, src, dst, sp, dp, t, c, fl):
         h = h[:o] + struct.pack('!H', csum(ph + h)) + h[o + 2:]
     return h
 
-for line in sys.stdin:
-    f = line.split()
-    if f[0] != how:
-        continue
-    k, src, dst, mac = f[1], f[2], f[3], f[10]
+def made(f):
+    """The IP packet of a generator line (without hex bytes)."""
+    src, dst = f[2], f[3]
     proto, sp, dp, t, c, fl = (int(x) for x in f[4:10])
     body = l4(proto, src, dst, sp, dp, t, c, fl)
-    v6 = ':' in src
-    if v6:
+    if ':' in src:
         hl = 255 if proto == 58 and 133 <= t <= 137 else 64
-        ip = struct.pack('!IHBB16s16s', 0x60000000, len(body), proto, hl, socket.inet_pton(socket.AF_INET6, src),
-                         socket.inet_pton(socket.AF_INET6, dst))
-    else:
-        ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(body), 1, 0, 64, proto, 0, socket.inet_aton(src), socket.inet_aton(dst))
-        ip = ip[:10] + struct.pack('!H', csum(ip)) + ip[12:]
+        return struct.pack('!IHBB16s16s', 0x60000000, len(body), proto, hl, socket.inet_pton(socket.AF_INET6, src),
+                           socket.inet_pton(socket.AF_INET6, dst)) + body
+    ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(body), 1, 0, 64, proto, 0, socket.inet_aton(src), socket.inet_aton(dst))
+    return ip[:10] + struct.pack('!H', csum(ip)) + ip[12:] + body
+
+def dst_mac(dst, hmac):
+    """The frame's destination: broadcast (to H's subnets' broadcast addresses only: the kernel
+    never forwards a frame sent to the broadcast MAC), the multicast group's MAC, or H's."""
+    a = socket.inet_pton(socket.AF_INET6 if ':' in dst else socket.AF_INET, dst)
+    if dst == '255.255.255.255' or dst.startswith('10.201.') and dst.endswith('.255'):   # H's subnets
+        return b'\xff' * 6
+    if len(a) == 4 and 224 <= a[0] <= 239:
+        return b'\x01\x00\x5e' + bytes([a[1] & 0x7f]) + a[2:]
+    if len(a) == 16 and a[0] == 0xff:
+        return b'\x33\x33' + a[12:]
+    return bytes.fromhex(hmac.replace(':', ''))
+
+libc = ctypes.CDLL(None, use_errno=True)
+home = open('/proc/self/ns/net')
+with open('/var/run/netns/' + sys.argv[2]) as x:
+    if libc.setns(x.fileno(), CLONE_NEWNET):
+        sys.exit('ct_proof_send: setns %s failed' % sys.argv[2])
+    peers = {}
+    for k, v in macs.items():
+        s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+        s.bind((v.split(',')[1], 0))
+        peers[k] = s
+if libc.setns(home.fileno(), CLONE_NEWNET):
+    sys.exit('ct_proof_send: setns back failed')
+raw = {}
+
+def raw_socket(v6, owner):
+    """The host's raw socket of the family, created by OWNER ("uid:gid")."""
+    if (v6, owner) not in raw:
+        uid, gid = (int(x) for x in owner.split(':'))
+        raw[(v6, owner)] = owned_socket(socket.AF_INET6 if v6 else socket.AF_INET, uid, gid)
+    return raw[(v6, owner)]
+
+for line in sys.stdin:
+    f = line.split()
+    how, k, dst, mac = f[0], f[1], f[3], f[10]
+    pkt = bytes.fromhex(f[12]) if len(f) > 12 else made(f)
+    v6 = pkt[0] >> 4 == 6
     if how in ('in', 'pin'):
-        hmac, xname, xmac = macs[k].split(',')
+        hmac, _, xmac = macs[k].split(',')
         if mac != '-':
             xmac = mac
-        dmac = 'ff:ff:ff:ff:ff:ff' if dst.endswith('.255') else '01:00:5e:00:00:01' if dst == '224.0.0.1' else \
-            '33:33:00:00:00:01' if dst == 'ff02::1' else hmac
-        s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
-        s.bind((xname, 0))
-        s.send(bytes.fromhex(dmac.replace(':', '')) + bytes.fromhex(xmac.replace(':', '')) +
-               (b'\x86\xdd' if v6 else b'\x08\x00') + ip + body)
+        peers[k].send(dst_mac(dst, hmac) + bytes.fromhex(xmac.replace(':', '')) +
+                      (b'\x86\xdd' if v6 else b'\x08\x00') + pkt)
     else:
-        s = socket.socket(socket.AF_INET6 if v6 else socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
         if log:
-            print(time.time_ns(), (ip + body).hex(), file=log, flush=True)
+            print(time.time_ns(), pkt.hex(), file=log, flush=True)
         try:
-            s.sendto(ip + body, (dst, 0))
+            raw_socket(v6, f[13] if len(f) > 13 else '0:0').sendto(pkt, (dst, 0))
         except OSError:
             pass
-    s.close()
     time.sleep(pace)
