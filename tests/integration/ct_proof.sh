@@ -180,7 +180,7 @@ translated() {
 			v["src2"], v["dst2"], v["sport2"] + 0, v["dport2"] + 0 }' "$1"
 }
 
-# nat_hit NAT PKTS: the rule indexes of the packets NAT changes in the kernel: those of a
+# nat_hit NAT PKTS: the line numbers of the packets NAT changes in the kernel: those of a
 # connection whose destination was translated, those that answer a translated connection, and
 # those of a source-translated one sent to a peer (whose ICMP errors the kernel translates back)
 nat_hit() {
@@ -188,7 +188,7 @@ nat_hit() {
 			if (v[1] == "d" || v[3] ~ /^(10\.201\.[0-9]+\.2|2001:db8:201:[0-9]+::2)$/) t[v[2] " " v[3] " " v[4] " " v[5]] = 1
 			if (v[1] == "d") t[v[3] " " v[2] " " v[5] " " v[4]] = 1
 			t[v[6] " " v[7] " " v[8] " " v[9]] = 1 } }
-		($3 " " $4 " " $6 " " $7) in t || ($3 " " $4 " 0 0") in t { print $12 }' "$2" | sort -u
+		($3 " " $4 " " $6 " " $7) in t || ($3 " " $4 " 0 0") in t { print NR }' "$2"
 }
 
 # canon RULES: the filter table in canonical form (nfctl's save equals the kernel's) into
@@ -202,7 +202,7 @@ canon() {
 		python3 "$HERE/ct_proof_gen.py" --ifaces "$T_TMP/cov.canon" "$FAM" "$1" "$T_TMP/cov.g" >"$T_TMP/cov.ifaces"
 }
 
-# gen NAME RULES [EXCLUDED]: H's packets into $H.pkts (rule indexes in EXCLUDED left out);
+# gen NAME RULES [EXCLUDED]: H's packets into $H.pkts (the lines numbered in EXCLUDED left out);
 # $H.routes (routes to the sinks), $H.unreach (filter rules proven unreachable)
 gen() {
 	local cov=""
@@ -210,7 +210,7 @@ gen() {
 	[ -s "$T_TMP/cov.canon" ] && cov="$T_TMP/cov.canon $2 $T_TMP/cov.g $T_TMP/$H.routes $T_TMP/$H.unreach"
 	python3 "$HERE/ct_proof_gen.py" "$2" "$MAP" "$T_TMP/$H.local" "$FAM" $cov >"$T_TMP/$H.all" ||
 		{ fail "ct_proof: $1: generator"; return 1; }
-	awk -v ex="${3:-/dev/null}" 'BEGIN { while ((getline l <ex) > 0) x[l] = 1 } !($12 in x)' \
+	awk -v ex="${3:-/dev/null}" 'BEGIN { while ((getline l <ex) > 0) x[l] = 1 } !(FNR in x)' \
 		"$T_TMP/$H.all" >"$T_TMP/$H.pkts"
 	[ -s "$T_TMP/$H.pkts" ] || { fail "ct_proof: $1: no packet for any rule"; return 1; }
 }
@@ -245,7 +245,7 @@ prove() {
 	setup "$name" "$rules" || return
 	gen "$name" "$rules" && run "$name" "$rules" "$T_TMP/$H.pkts" || return
 	# packets whose destination the kernel translated (DNAT, REDIRECT) take another path than in
-	# nfcore (no NAT yet): a second run, in fresh namespaces, leaves their rules' packets out
+	# nfcore (no NAT yet): a second run, in fresh namespaces, leaves those packets out
 	translated "$T_TMP/$H.kct" >"$T_TMP/$H.nat"
 	nat_hit "$T_TMP/$H.nat" "$T_TMP/$H.pkts" >"$T_TMP/excl.$$"
 	if [ -s "$T_TMP/excl.$$" ]; then
@@ -253,7 +253,7 @@ prove() {
 		setup "$name" "$rules" || return
 		gen "$name" "$rules" "$T_TMP/excl.$$" && run "$name" "$rules" "$T_TMP/$H.pkts" || return
 		translated "$T_TMP/$H.kct" >"$T_TMP/$H.nat"
-		note="; $nx rules' packets left out: NAT changes them in the kernel"
+		note="; $nx packets left out: NAT changes them in the kernel"
 	fi
 	nsn=$(grep -c . "$T_TMP/$H.nat")
 	[ "$nsn" -gt 0 ] && note="$note; $nsn translated connections not compared"
