@@ -201,6 +201,107 @@ def coverage_lines(cov, rules, local, taken, routes_out):
     return lines, side
 
 
+def screens(path, v6):
+    """What raw and mangle PREROUTING let in, per interface they name: {iface: (allowed, denied)}
+    from chains entered with `-i IFACE -j CHAIN` alone whose rules are `-s NET`/`--src-range`
+    RETURN/ACCEPT (allowed: once a rule without conditions drops, only those) or `-s NET -j DROP`
+    (denied). Sources outside them are changed (sources_screened)."""
+    table, jumps, chains = None, {}, {}
+    for l in open(path):
+        if l.startswith('*'):
+            table = l[1:].strip()
+        if table not in ('raw', 'mangle') or not l.startswith('-A '):
+            continue
+        t = shlex.split(l)
+        c, tgt = t[1], t[t.index('-j') + 1] if '-j' in t else None
+        cond = [x for x in t[2:] if x not in ('-j', tgt, '-m', 'iprange')]
+        if c == 'PREROUTING' and len(cond) == 2 and cond[0] == '-i':
+            jumps.setdefault(cond[1], []).append(tgt)
+        else:
+            chains.setdefault(c, []).append((cond, tgt))
+    res = {}
+    for k, targets in jumps.items():
+        allowed, denied, strict = [], [], False
+        for ch in targets:
+            for cond, tgt in chains.get(ch, []):
+                if not cond and tgt == 'DROP':
+                    strict = True
+                    break
+                if len(cond) != 2 or cond[0] not in ('-s', '--src-range'):
+                    continue
+                a, _, b = cond[1].partition('-')
+                try:
+                    net = (ipaddress.ip_address(a), ipaddress.ip_address(b)) if b else \
+                        ipaddress.ip_network(a, strict=False)
+                except ValueError:
+                    continue
+                if (net[0].version if b else net.version) != (6 if v6 else 4):
+                    continue
+                if tgt in ('RETURN', 'ACCEPT'):
+                    allowed.append(net)
+                elif tgt == 'DROP' and not b:
+                    denied.append(net)
+        res[k] = (allowed if strict else None, denied)
+    return res
+
+
+def _inside(a, nets):
+    a = ipaddress.ip_address(a)
+    return any(n[0] <= a <= n[1] if isinstance(n, tuple) else a in n for n in nets)
+
+
+def sources_screened(lines, scr, ifmap, cov, local, keep):
+    """LINES with the sources of arriving packets that raw/mangle PREROUTING would drop by their
+    source alone (anti-spoofing, bogon lists: screens()) changed, everywhere they appear, to
+    addresses those rules let in; the packets of the rules in KEEP (raw's and mangle's own) and
+    the packets they share a source with keep theirs."""
+    if not scr:
+        return lines
+    dev_of = {}
+    for k, x in ifmap.items():
+        for i in scr:
+            if k == i or i.endswith('+') and k.startswith(i[:-1]):
+                dev_of.setdefault(x, scr[i])
+    used, new = set(local) | {x[2] for x in lines if x[11] in keep}, {}
+    clean = ipaddress.ip_network('2001:db8:2500::/48' if V6 else '25.0.0.0/8')
+    for x in lines:
+        if x[0] not in ('in', 'pin') or x[1] not in dev_of or x[2] in new or x[2] in used:
+            continue
+        allowed, denied = dev_of[x[1]]
+        s = x[2]
+        if (allowed is None or _inside(s, allowed)) and not _inside(s, denied) or \
+                ipaddress.ip_address(s).is_link_local:
+            continue
+        cands = []
+        for n in allowed or [clean]:
+            lo, hi = n if isinstance(n, tuple) else (n.network_address + 1, n.broadcast_address - 1)
+            cands.append((lo, hi))
+        for lo, hi in cands:
+            a = lo
+            while a <= hi and (str(a) in used or _inside(a, denied)):
+                a += 1
+            if a <= hi:
+                new[s] = str(a)
+                used.add(str(a))
+                break
+    if not new:
+        return lines
+    res = []
+    for x in lines:
+        s, d = new.get(x[2], x[2]), new.get(x[3], x[3])
+        if (s, d) == (x[2], x[3]):
+            res.append(x)
+        elif len(x) > 12:
+            h = x[12]
+            for a in {x[2], x[3]} & set(new):
+                h = moved(cov, h, a, new[a]) if h else None
+            if h:
+                res.append(x[:2] + (s, d) + x[4:12] + (h,) + x[13:])
+        else:
+            res.append(x[:2] + (s, d) + x[4:])
+    return res
+
+
 def one_owner(lines):
     """LINES without the rules' packets sent by a socket of another user than root from an
     address the host also sends from as another user: nfcore learns a packet's owner from its
@@ -240,13 +341,16 @@ if sys.argv[1] == '--ifaces':
 path, ifmap, addrs_out = sys.argv[1], dict(x.split('=') for x in sys.argv[2].split(',')), sys.argv[3]
 names = list(dict.fromkeys(ifmap.values()))
 V6 = len(sys.argv) > 4 and sys.argv[4] == '6'
-NET, REMOTE = ('2001:db8:201:', '2001:db8:202:') if V6 else ('10.201.', '10.202.')
+NET = '2001:db8:201:' if V6 else '10.201.'
 
 def addr(k, host):
     if V6:
         return str(ipaddress.ip_address('2001:db8:201:%d::%x' % (names.index(k), host)))
     return '10.201.%d.%d' % (names.index(k), host)
-def remote(n): return str(ipaddress.ip_address('2001:db8:202:%d::9' % (n % 250))) if V6 else '10.202.%d.9' % (n % 250)
+# remote destinations (forwarded by the default route): outside the private ranges rulesets'
+# bogon lists drop
+def remote(n, net=202):
+    return str(ipaddress.ip_address('2001:db8:%d:%d::9' % (net, n % 250))) if V6 else '25.%d.%d.%d' % (net, n % 250, 9 + n // 250 % 240)
 def is_addr(v):
     return v[:1].isdigit() and (':' in v.split('/')[0]) == V6 or V6 and v[:1] in 'abcdef:' and ':' in v
 def first_host(spec):
@@ -346,21 +450,24 @@ for n, (t, c, own) in enumerate(rules):
         how, k = 'in', iface(r['in']) if 'in' in r else names[0]
         if not k:
             continue
-        src = r.get('src') and first_host(r['src']) or addr(k, 2)
+        src = r.get('src') and first_host(r['src']) or (remote(n, 203) if root == 'PREROUTING' else addr(k, 2))
         if 'dst' in r:
             dst = first_host(r['dst'])
             if root == 'INPUT' and not dst.startswith(NET) and r['dst'] not in fwd_dsts and not martian(dst):
                 local.setdefault(dst, k)
         elif r.get('dtype') == 'BROADCAST' and not V6:
-            dst = addr(k, 255)
+            dst = '255.255.255.255' if src == '0.0.0.0' else addr(k, 255)   # a DHCP request
         elif r.get('dtype') == 'MULTICAST':
             dst = 'ff02::1' if V6 else '224.0.0.1'
         elif root == 'FORWARD' or 'out' in r or root == 'POSTROUTING':
             o = iface(r['out']) if 'out' in r else None
             dst = addr(o, 2) if o and o != k else remote(n)
+        elif root == 'PREROUTING' and r.get('dtype') != 'LOCAL':
+            dst = remote(n)         # not H's own (10.201/16): bogon lists drop private destinations
         else:
             dst = addr(k, 1)
-    if martian(src) or dst.startswith('127.') or dst.startswith('0.') or dst in ('::1', '::') or \
+    if martian(src) and (src, dst) != ('0.0.0.0', '255.255.255.255') or dst.startswith('127.') or \
+            dst.startswith('0.') or dst in ('::1', '::') or \
             how == 'in' and (src == addr(k, 1) or src in local):
         continue
     ty, co = (ICMP6 if V6 else ICMP).get(r.get('icmp', ''), (128, 0) if V6 else (8, 0))
@@ -391,6 +498,8 @@ if len(sys.argv) > 5:
     taken = {x[2]: x[1] for x in out if x[0] in ('in', 'pin')} if 'rpfilter' in open(path).read() else {}
     extra, routed = coverage_lines(cov, rules, mine, taken, sys.argv[8])
     out = one_owner(sorted(out + extra, key=lambda x: x[11]))     # both: each finds rules the other misses
+    out = sources_screened(out, screens(path, V6), ifmap, cov, mine,
+                           {g for g, r in enumerate(rules) if r[0] in ('raw', 'mangle')})
     # a route back to each sink source through the interface it arrives on (rpfilter, and
     # the host's answers leave where the question came from)
     back, dev_no = set(routed), {k: j for j, k in enumerate(names)}
