@@ -75,7 +75,9 @@ extract() {
 # setup NAME RULES: namespaces H (the ruleset) and X (the peers); sets H X MAP; 1 if refused.
 setup() {
 	local name=$1 rules=$2 i=0 ifs k x
-	H=$(netns_new ph) && X=$(netns_new px) || { fail "ct_proof: $name: namespaces"; return 2; }
+	# (a second try: `ip netns add` fails now and then while other tests make namespaces too)
+	H=$(netns_new ph || { sleep 1; netns_new ph; }) && X=$(netns_new px || { sleep 1; netns_new px; }) ||
+		{ fail "ct_proof: $name: namespaces"; return 2; }
 	MAP=""
 	# the ruleset's interfaces and those rule_coverage's generator uses (wildcards made concrete)
 	ifs=$( (grep -o -- '-[io] [^ ]*' "$rules" | awk '{print $2}'; cat "$T_TMP/cov.ifaces") |
