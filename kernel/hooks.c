@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The hook points in priority order and the receive/send paths of a packet through them. */
+#include <linux/if_packet.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <string.h>
@@ -420,6 +421,7 @@ static void loop_copy(struct hooks *h, struct pktbuf *b)
 	h->clone = true;
 	v = hooks_run(h, FILTER_POST_ROUTING, &c);
 	if (v == FILTER_ACCEPT) {
+		c.meta.pkttype = PACKET_LOOPBACK;   /* dev_loopback_xmit */
 		memcpy(c.meta.in, c.meta.out, IFNAMSIZ);
 		memset(c.meta.out, 0, IFNAMSIZ);
 		v = hooks_run(h, FILTER_PRE_ROUTING, &c);

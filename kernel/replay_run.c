@@ -17,6 +17,7 @@
 /* Where a record came from, as far as the capture tells. */
 struct origin {
 	bool outgoing;
+	uint8_t pkttype;         /* skb->pkt_type of an arriving packet: PACKET_HOST, ... */
 	char dev[IFNAMSIZ];      /* "" if unknown */
 };
 
@@ -39,6 +40,20 @@ static bool host_mac(const struct host *h, const uint8_t *mac)
 	return false;
 }
 
+/* What eth_type_trans makes of an Ethernet destination: broadcast, multicast,
+ * else the host's own (a capture does not say whether another host's MAC was
+ * seen in promiscuous mode). */
+static uint8_t eth_pkttype(const struct pktbuf *b)
+{
+	static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+
+	if (!b->hw || b->hw_len < 14 || b->hw_type != ARPHRD_ETHER)
+		return PACKET_HOST;
+	if (!memcmp(b->hw, bcast, 6))
+		return PACKET_BROADCAST;
+	return b->hw[0] & 1 ? PACKET_MULTICAST : PACKET_HOST;
+}
+
 static void origin_of(const struct replay *r, int dlt, const uint8_t *data, const struct nfula_pkt *p,
 		      const struct pktbuf *b, struct origin *o)
 {
@@ -47,15 +62,18 @@ static void origin_of(const struct replay *r, int dlt, const uint8_t *data, cons
 	memset(o, 0, sizeof(*o));
 	if (dlt == DLT_LINUX_SLL2) {
 		o->outgoing = p->outdev != 0;
+		o->pkttype = o->outgoing ? PACKET_HOST : data[10];
 		dev_by_index(r->host, o->outgoing ? p->outdev : p->indev, o->dev);
 		return;
 	}
 	if (dlt == DLT_LINUX_SLL) {
 		o->outgoing = (data[0] << 8 | data[1]) == PACKET_OUTGOING;
+		o->pkttype = o->outgoing ? PACKET_HOST : data[1];
 		return;
 	}
 	o->outgoing = (p->hwaddr && p->hwaddr_len == 6 && host_mac(r->host, p->hwaddr)) ||
 		      host_is_local(r->host, b->family, src);
+	o->pkttype = o->outgoing ? PACKET_HOST : eth_pkttype(b);
 }
 
 /* The interface a packet from @src arrives on: towards the source. */
@@ -185,6 +203,7 @@ static void receive_path(struct replay *r, struct pktbuf *b, const struct origin
 	memcpy(b->meta.in, o->dev, IFNAMSIZ);
 	if (!b->meta.in[0])
 		guess_in(r, b, b->meta.in);
+	b->meta.pkttype = o->pkttype;
 	v = hooks_receive(&r->h, b);
 	finish(r, b, v);
 	r->received++;
@@ -273,6 +292,10 @@ int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caple
 	else if (p.has_hwtype && p.hwtype == ARPHRD_ETHER && p.hwaddr && p.hwaddr_len == 6)
 		cooked_eth_header(&b, &p, eth);
 	origin_of(r, dlt, data, &p, &b, &o);
+	if (!o.outgoing && o.pkttype == PACKET_OTHERHOST) {
+		r->skipped++;    /* ip_rcv/ipv6_rcv drop them before any hook */
+		return 0;
+	}
 	src = b.data + (b.family == AF_INET6 ? 8 : 12);
 	r->h.ct = r->track[b.family == AF_INET6] ? r->ct : NULL;
 	if (r->h.ct)

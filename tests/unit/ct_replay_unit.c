@@ -119,6 +119,53 @@ static void trace(const char *host_file)
 	remove(o.rules4);
 }
 
+/* pkttype: an arriving packet's link-layer type from the cooked header or the
+ * Ethernet destination; another host's packets never reach the hooks. */
+static void pkttype(const char *host_file)
+{
+	static const char prules[] =
+		"*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+		"-A INPUT -m pkttype --pkt-type broadcast\n-A INPUT -m pkttype --pkt-type multicast\n"
+		"-A INPUT -m pkttype --pkt-type unicast\nCOMMIT\n";
+	static const uint8_t mac_c[6] = { 2, 0, 0, 0, 0, 9 };
+	struct replay_opts o = { .conntrack = -1 };
+	struct replay r;
+	struct ulog_err err;
+	struct tpkt p;
+	uint8_t rec[256];
+	uint32_t n;
+
+	o.rules4 = tmpfile_with(prules);
+	o.host_files[o.n_host++] = host_file;
+	if (replay_open(&r, &o, &err)) {
+		CHECK(0, "pkttype: open (%s)", err.msg);
+		return;
+	}
+	mk_udp(&p, IPPROTO_UDP, "10.1.0.2", 68, "10.1.0.255", 67, 10);
+	n = sll2(rec, &p, 2, false);
+	rec[10] = PACKET_BROADCAST;
+	replay_record(&r, DLT_LINUX_SLL2, rec, n, T0);
+	mk_udp(&p, IPPROTO_UDP, "10.1.0.2", 68, "255.255.255.255", 67, 10);
+	n = ether(rec, &p, mac_c);
+	memset(rec, 0xff, 6);
+	replay_record(&r, DLT_EN10MB, rec, n, T0 + SEC);
+	mk_udp(&p, IPPROTO_UDP, "10.1.0.2", 5000, "224.0.0.1", 5000, 10);
+	n = ether(rec, &p, mac_c);
+	memcpy(rec, "\x01\x00\x5e\x00\x00\x01", 6);
+	replay_record(&r, DLT_EN10MB, rec, n, T0 + 2 * SEC);
+	mk_udp(&p, IPPROTO_UDP, "10.1.0.2", 5000, "10.1.0.1", 5000, 10);
+	replay_record(&r, DLT_LINUX_SLL2, rec, sll2(rec, &p, 2, false), T0 + 3 * SEC);
+	n = sll2(rec, &p, 2, false);
+	rec[10] = PACKET_OTHERHOST;
+	CHECK(replay_record(&r, DLT_LINUX_SLL2, rec, n, T0 + 4 * SEC) == 0,
+	      "pkttype: another host's packet is dropped before the hooks");
+	CHECK(counter(&r, "INPUT", 0, false) == 2 && counter(&r, "INPUT", 1, false) == 1 &&
+	      counter(&r, "INPUT", 2, false) == 1 && counter(&r, "INPUT", 0, true) == 4,
+	      "pkttype: broadcast from SLL2 and Ethernet, multicast by MAC, unicast");
+	replay_close(&r);
+	remove(o.rules4);
+}
+
 int main(void)
 {
 	struct replay_opts o = { .conntrack = -1, .acct = true };
@@ -195,6 +242,7 @@ int main(void)
 	replay_close(&r);
 	remove(o.rules4);
 	trace(o.host_files[0]);
+	pkttype(o.host_files[0]);
 	remove(o.host_files[0]);
 	TEST_EXIT();
 }
