@@ -26,6 +26,7 @@ ICMP_ERR = {'1': {'3', '4', '5', '11', '12'}, '58': {'1', '2', '3', '4'}}
 ICMP_NAMES = {'destination-unreachable': '3', 'source-quench': '4', 'redirect': '5', 'time-exceeded': '11',
               'parameter-problem': '12', 'packet-too-big': '2'}
 NDP6 = {'130', '131', '132', '133', '134', '135', '136', '143'}
+ENTRY_STATES = None     # the states packets entering a built-in chain can have (None: STATES)
 
 
 def _linklocal_src(r):
@@ -181,7 +182,7 @@ def _entry(chains, builtin, c, v6, notrack, memo, entry):
     """The conntrack states of packets entering chain c: all for a built-in chain, else the
     union over the rules that jump to it."""
     if c in builtin:
-        return set(STATES)
+        return set(STATES if ENTRY_STATES is None else ENTRY_STATES)
     if c not in entry:
         entry[c] = set()                    # a loop (refused by the kernel anyway) adds nothing
         s = set()
@@ -206,8 +207,17 @@ def _shadow(chains, builtin, c, i, v6, notrack, memo, entry):
     return None
 
 
-def unreachable(chains, builtin, v6, notrack):
-    """{(chain, index): reason} for every rule no packet can reach."""
+def unreachable(chains, builtin, v6, notrack, states=None):
+    """{(chain, index): reason} for every rule no packet can reach. STATES: the conntrack states
+    packets can have at all in this table (None: any; a nat table sees only a connection's
+    first packet, NEW, or RELATED for an expected one: tests/integration/ct_proof_gen.py)."""
+    global ENTRY_STATES
+    if states is not None:
+        saved, ENTRY_STATES = ENTRY_STATES, set(states)
+        try:
+            return unreachable(chains, builtin, v6, notrack)
+        finally:
+            ENTRY_STATES = saved
     roots, memo, entry, res = _roots(chains, builtin), {}, {}, {}
     for c, rules in chains.items():
         for i, r in enumerate(rules):

@@ -202,7 +202,18 @@ canon() {
 	[ -s "$T_TMP/cov.filter" ] || return 0
 	"$NFCTL" $FAMOPT --state "$T_TMP/cov.st" restore <"$T_TMP/cov.filter" >/dev/null 2>&1 &&
 		"$NFCTL" $FAMOPT --state "$T_TMP/cov.st" save -t filter | grep -v '^#' >"$T_TMP/cov.canon" &&
+		canon_nat "$1" &&
 		python3 "$HERE/ct_proof_gen.py" --ifaces "$T_TMP/cov.canon" "$FAM" "$1" "$T_TMP/cov.g" >"$T_TMP/cov.ifaces"
+}
+
+# canon_nat RULES: the nat table in canonical form into $T_TMP/cov.canon.nat (empty if none)
+canon_nat() {
+	rm -f "$T_TMP/cov.nst"; : >"$T_TMP/cov.canon.nat"
+	awk '/^\*nat/ { on = 1 } on { print } /^COMMIT/ { on = 0 }' "$1" >"$T_TMP/cov.natin"
+	[ -s "$T_TMP/cov.natin" ] || return 0
+	"$NFCTL" $FAMOPT --state "$T_TMP/cov.nst" restore <"$T_TMP/cov.natin" >/dev/null 2>&1 &&
+		"$NFCTL" $FAMOPT --state "$T_TMP/cov.nst" save -t nat | grep -v '^#' >"$T_TMP/cov.canon.nat" ||
+		: >"$T_TMP/cov.canon.nat"
 }
 
 # gen NAME RULES [EXCLUDED]: H's packets into $H.pkts (the lines numbered in EXCLUDED left out);
@@ -278,14 +289,14 @@ prove() {
 	fi
 }
 
-# unreachable NAME: the filter rules coverage_shadow.py proves no packet can reach, printed with
+# unreachable NAME: the filter and nat rules coverage_shadow.py proves no packet can reach, printed with
 # the proof and counted in UNR; the kernel must not have hit any of them (else a failure)
 unreachable() {
 	local bad
 	UNR=$(grep -c . "$T_TMP/$H.unreach")
-	sed 's/^[^ ]* /# unreachable: filter /' "$T_TMP/$H.unreach"
-	bad=$(awk 'FILENAME == ARGV[1] { u[$2 " " $3] = 1; next } /^\*/ { t = $0 }
-		t == "*filter" && $2 == "-A" { n[$3]++; if (($3 " " n[$3]) in u && $1 != "[0:0]") print }' \
+	sed 's/^[^ ]* /# unreachable: /' "$T_TMP/$H.unreach"
+	bad=$(awk 'FILENAME == ARGV[1] { u["*" $2 " " $3 " " $4] = 1; next } /^\*/ { t = $0 }
+		$2 == "-A" { n[t " " $3]++; if ((t " " $3 " " n[t " " $3]) in u && $1 != "[0:0]") print }' \
 		"$T_TMP/$H.unreach" "$T_TMP/$H.kernel")
 	[ -z "$bad" ] || { fail "ct_proof: $1: rules proven unreachable were hit: $bad"; return 1; }
 }

@@ -12,8 +12,9 @@
 #   (else made from the fields); idx: the rule's index among the file's -A lines; uid:gid: the
 #   host sends it through a socket of that user (root's if absent).
 # addrs-out gets "dev address" lines: destinations of INPUT rules the host must own;
-# routes-out `ip -batch` lines (routes to the sinks); unreach-out "idx chain n reason" lines
-# (filter rules coverage_shadow.py proves unreachable).
+# routes-out `ip -batch` lines (routes to the sinks); unreach-out "idx table chain n reason"
+# lines (filter rules, and nat rules if canon-filter.nat holds the canonical nat table, that
+# coverage_shadow.py proves unreachable).
 # argv: --ifaces canon-filter [4|6] whole-dump prefix -> the interfaces coverage_gen.py uses
 import contextlib, io, ipaddress, os, runpy, shlex, struct, sys
 # --- rule_coverage.sh's knowledge (filter/tests/coverage_gen.py, imported): its packets for the
@@ -302,6 +303,18 @@ def sources_screened(lines, scr, ifmap, cov, local, keep):
     return res
 
 
+def nat_unreachable(canon, whole, prefix):
+    """coverage_shadow.py's proofs for the canonical nat table CANON (if there): nat chains
+    see a connection's first packet only, NEW (RELATED too when the ruleset names a helper;
+    automatic helpers are off)."""
+    if not os.path.exists(canon) or not os.path.getsize(canon):
+        return {}
+    g = coverage_plan(canon, '6' if V6 else '4', whole, prefix)
+    text = open(whole).read()
+    return g['coverage_shadow'].unreachable(g['chains'], g['builtin'], V6, False,
+                                            {'NEW', 'RELATED'} if 'helper' in text else {'NEW'})
+
+
 def one_owner(lines):
     """LINES without the rules' packets sent by a socket of another user than root from an
     address the host also sends from as another user: nfcore learns a packet's owner from its
@@ -518,7 +531,9 @@ if len(sys.argv) > 5:
             gidx[(c, cnt[c])] = g
     with open(sys.argv[9], 'w') as f:
         for (c, k), why in sorted(cov['unreach'].items()):
-            print(gidx.get((c, k), -1), c, k, why, file=f)
+            print(gidx.get((c, k), -1), 'filter', c, k, why, file=f)
+        for (c, k), why in sorted(nat_unreachable(sys.argv[5] + '.nat', sys.argv[6], sys.argv[7]).items()):
+            print(-1, 'nat', c, k, why, file=f)
 for x in out:
     print(*x)
 with open(addrs_out, 'w') as f:
