@@ -356,6 +356,24 @@ static bool v6_rcv_refused(const struct pktbuf *b)
 	return d[0] == 0xff && ((d[1] & 0x0f) == 0 || ((d[1] & 0x0f) == 1 && strcmp(b->meta.in, "lo")));
 }
 
+/* What ip_forward / ip6_forward drop before the FORWARD hook: a frame not
+ * addressed to the host's MAC (broadcast, multicast, another host's), a TTL or
+ * hop limit that forwarding would take to 0 (the kernel answers with Time
+ * Exceeded, a packet of its own in the capture), and for IPv6 a multicast,
+ * loopback or link-local source leaving by another interface than it came in
+ * (where it would leave by the same one the kernel sends a redirect instead). */
+static bool forward_refused(const struct pktbuf *b, const char *out)
+{
+	const uint8_t *s = b->data + 8;
+
+	if (b->meta.pkttype != PACKET_HOST || b->data[b->family == AF_INET6 ? 7 : 8] <= 1)
+		return true;
+	if (b->family != AF_INET6 || !strcmp(out, b->meta.in))
+		return false;
+	return s[0] == 0xff || (s[0] == 0xfe && (s[1] & 0xc0) == 0x80) ||
+	       !memcmp(s, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16);
+}
+
 enum filter_verdict hooks_receive(struct hooks *h, struct pktbuf *b)
 {
 	enum filter_verdict v;
@@ -374,6 +392,8 @@ enum filter_verdict hooks_receive(struct hooks *h, struct pktbuf *b)
 	}
 	if (h->host)
 		where = host_route_input(h->host, b->family, dst_addr(b), out);
+	if (where == HOST_IN_FORWARD && forward_refused(b, out))
+		where = HOST_IN_DROP;
 	if (where == HOST_IN_DROP) {
 		hooks_drop(h, b);
 		h->st.route_drop++;

@@ -24,7 +24,6 @@ CT_PROOF_GROUP=${CT_PROOF_GROUP:-4731}
 declare -A KNOWN=(
 	[tum-chair/iptables-save-2016-06-27_16-29-01]="LOG_DROP's 100/min limit: the generator's pace exceeds it, so which packets pass it depends on timing (harness pacing; the rest equals)"
 	[tum-chair/ip6tables-save-2016-06-27_16-29-01]="LOG_DROP's 100/min limit: the generator's pace exceeds it, so which packets pass it depends on timing (harness pacing; the rest equals)"
-	[home-user/iptables-save]="-m pkttype --pkt-type broadcast never matches in nfcore: the replay leaves filter_meta.pkttype unset (the capture's cooked packet type / Ethernet destination is not carried over), so raw's spoof_vlan_N DHCP rule (-s 0.0.0.0 ... -m pkttype --pkt-type broadcast --sport 68 --dport 67 -j RETURN) misses the generator's DHCP requests (0.0.0.0 -> 255.255.255.255, broadcast frame) and they fall to the chain's DROP; in the kernel they pass and make one conntrack entry"
 )
 # differs NAME WHAT: a failure, or a skip naming the known divergence
 differs() {

@@ -162,6 +162,19 @@ static void pkttype(const char *host_file)
 	CHECK(counter(&r, "INPUT", 0, false) == 2 && counter(&r, "INPUT", 1, false) == 1 &&
 	      counter(&r, "INPUT", 2, false) == 1 && counter(&r, "INPUT", 0, true) == 4,
 	      "pkttype: broadcast from SLL2 and Ethernet, multicast by MAC, unicast");
+
+	/* ip_forward: only frames to the host's MAC with a TTL above 1 reach FORWARD */
+	mk_udp(&p, IPPROTO_UDP, "10.1.0.2", 5000, "10.2.0.2", 5000, 10);
+	n = ether(rec, &p, mac_c);
+	memset(rec, 0xff, 6);
+	replay_record(&r, DLT_EN10MB, rec, n, T0 + 5 * SEC);
+	p.b[8] = 1;
+	replay_record(&r, DLT_LINUX_SLL2, rec, sll2(rec, &p, 2, false), T0 + 6 * SEC);
+	CHECK(counter(&r, "FORWARD", 0, true) == 0 && r.h.st.route_drop == 2,
+	      "forward: a broadcast frame and a TTL of 1 are dropped before FORWARD");
+	p.b[8] = 2;
+	replay_record(&r, DLT_LINUX_SLL2, rec, sll2(rec, &p, 2, false), T0 + 7 * SEC);
+	CHECK(counter(&r, "FORWARD", 0, true) == 1, "forward: a TTL of 2 is forwarded");
 	replay_close(&r);
 	remove(o.rules4);
 }
