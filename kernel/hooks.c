@@ -390,8 +390,12 @@ enum filter_verdict hooks_receive(struct hooks *h, struct pktbuf *b)
 		count(h, v);
 		return v;
 	}
-	if (h->host)
-		where = host_route_input(h->host, b->family, dst_addr(b), out);
+	if (h->host) {
+		const struct host_flow fl = { .src = dst_addr(b) - (b->family == AF_INET6 ? 16 : 4),
+					      .iif = b->meta.in, .mark = b->meta.mark };
+
+		where = host_route_input_flow(h->host, b->family, dst_addr(b), &fl, out);
+	}
 	if (where == HOST_IN_FORWARD && forward_refused(b, out))
 		where = HOST_IN_DROP;
 	if (where == HOST_IN_DROP) {
@@ -458,7 +462,9 @@ enum filter_verdict hooks_send(struct hooks *h, struct pktbuf *b)
 
 	memset(b->meta.in, 0, IFNAMSIZ);
 	if (!b->meta.out[0] && h->host &&
-	    host_route_output(h->host, b->family, dst_addr(b), b->meta.out) < 0) {
+	    host_route_output_flow(h->host, b->family, dst_addr(b),
+				   dst_addr(b) - (b->family == AF_INET6 ? 16 : 4), b->meta.mark,
+				   b->meta.out) < 0) {
 		h->st.route_drop++;
 		count(h, FILTER_DROP);
 		return FILTER_DROP;

@@ -22,8 +22,9 @@ static bool facts_rpf_ok(const struct filter_host *fh, const struct pkt_view *pv
 			 const struct filter_meta *m, unsigned flags)
 {
 	const uint8_t *src = pv->data + (pv->family == AF_INET6 ? 8 : 12);
+	const uint8_t *dst = src + (pv->family == AF_INET6 ? 16 : 4);
 
-	return host_rpf_ok(facts_of(fh)->host, pv->family, src, m->in, flags);
+	return host_rpf_check(facts_of(fh)->host, pv->family, src, dst, m->in, m->mark, flags);
 }
 
 static uint32_t facts_mtu(const struct filter_host *fh, uint8_t family, const uint8_t *addr,

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "host.h"
+#include "host_priv.h"
 
 /*
  * The memo of host_route_lookup() and host_is_local() per address: a
@@ -62,6 +62,7 @@ void host_free(struct host *h)
 	free(h->ifs);
 	free(h->addrs);
 	free(h->routes);
+	free(h->rules);
 	free(h);
 }
 
@@ -155,7 +156,7 @@ static bool route_same(const struct host_route *a, const struct host_route *b)
 {
 	return a->family == b->family && a->plen == b->plen && a->local_table == b->local_table &&
 	       a->type == b->type && a->ifindex == b->ifindex && !memcmp(a->dst, b->dst, 16) &&
-	       a->metric == b->metric;
+	       a->metric == b->metric && a->table == b->table;
 }
 
 int host_route_add(struct host *h, const struct host_route *r)
@@ -321,8 +322,19 @@ static uint32_t be32(const uint8_t *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-/* The first route in lookup order whose prefix holds @dst (prefix_eq on words). */
-static const struct host_route *route_walk(const struct host *h, uint8_t family, const uint8_t *dst)
+/* True if @r belongs to @table (0: local or main). */
+static bool in_table(const struct host_route *r, uint32_t table)
+{
+	if (!table)
+		return r->local_table || !r->table;
+	if (table == HOST_TABLE_LOCAL)
+		return r->local_table;
+	return !r->local_table && r->table == (table == HOST_TABLE_MAIN ? 0 : table);
+}
+
+/* The first route of @table in lookup order whose prefix holds @dst (prefix_eq on words). */
+const struct host_route *host_route_walk(const struct host *h, uint8_t family, const uint8_t *dst,
+					 uint32_t table)
 {
 	bool v6 = family == AF_INET6;
 	uint64_t d0 = v6 ? be64(dst) : be32(dst), d1 = v6 ? be64(dst + 8) : 0;
@@ -331,7 +343,7 @@ static const struct host_route *route_walk(const struct host *h, uint8_t family,
 	for (i = 0; i < h->n_routes; i++) {
 		const struct host_route *r = &h->routes[i];
 
-		if (r->family != family)
+		if (r->family != family || !in_table(r, table))
 			continue;
 		if (family == AF_INET) {
 			if (((d0 ^ be32(r->dst)) & be_mask(r->plen, 32)) == 0)
@@ -351,12 +363,27 @@ const struct host_route *host_route_lookup(const struct host *h, uint8_t family,
 	bool hit;
 
 	if (!h->cache)
-		return route_walk(h, family, dst);
+		return host_route_walk(h, family, dst, 0);
 	e = cache_ent(h, family, dst, &hit);
 	if (!(e->known & HC_ROUTE)) {
-		r = route_walk(h, family, dst);
+		r = host_route_walk(h, family, dst, 0);
 		e->route = r ? (int32_t)(r - h->routes) : -1;
 		e->known |= HC_ROUTE;
 	}
 	return e->route < 0 ? NULL : &h->routes[e->route];
+}
+
+int host_rule_add(struct host *h, const struct host_rule *r)
+{
+	unsigned pos;
+
+	if (grow((void **)&h->rules, h->n_rules, &h->cap_rules, sizeof(*h->rules)))
+		return -ENOMEM;
+	cache_flush(h);
+	for (pos = h->n_rules; pos > 0 && h->rules[pos - 1].priority > r->priority; pos--)
+		;
+	memmove(&h->rules[pos + 1], &h->rules[pos], (h->n_rules - pos) * sizeof(*r));
+	h->rules[pos] = *r;
+	h->n_rules++;
+	return 0;
 }

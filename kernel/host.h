@@ -58,6 +58,43 @@ struct host_route {
 	uint8_t type;            /* enum host_rtn */
 	bool local_table;        /* table local (derived from addresses) */
 	uint32_t metric;
+	uint32_t table;          /* 0: main; else the table id (253 default, ...); local: local_table */
+};
+
+/* Table ids of the kernel's built-in tables. */
+enum { HOST_TABLE_DEFAULT = 253, HOST_TABLE_MAIN = 254, HOST_TABLE_LOCAL = 255 };
+
+/* What a policy routing rule does: look a table up, go to a later rule, or a drop (HOST_RTN_*). */
+enum host_rule_action {
+	HOST_RULE_TABLE = 1, HOST_RULE_GOTO = 2, HOST_RULE_NOP = 3,
+	HOST_RULE_BLACKHOLE = HOST_RTN_BLACKHOLE, HOST_RULE_UNREACHABLE = HOST_RTN_UNREACHABLE,
+	HOST_RULE_PROHIBIT = HOST_RTN_PROHIBIT,
+};
+
+/* One `ip rule` (fib rule): selectors, then the action. */
+struct host_rule {
+	uint8_t family;          /* AF_INET, AF_INET6 */
+	uint32_t priority;
+	uint8_t src[16], src_len;
+	uint8_t dst[16], dst_len;
+	char iif[IFNAMSIZ];      /* "" any */
+	char oif[IFNAMSIZ];
+	uint32_t mark, mask;     /* has_mark: (flow mark & mask) == mark */
+	bool has_mark;
+	bool invert;             /* "not" */
+	bool never;              /* a selector the model cannot evaluate (ipproto, ports, uid): skipped */
+	int suppress_plen;       /* suppress_prefixlength, -1 none */
+	uint8_t action;          /* enum host_rule_action */
+	uint32_t target;         /* table id (HOST_TABLE_*), or goto priority */
+};
+
+/* What a route lookup knows of the packet besides its destination (the kernel's flowi):
+ * @src NULL is the unspecified address, @iif/@oif NULL or "" none. */
+struct host_flow {
+	const uint8_t *src;
+	const char *iif;
+	const char *oif;
+	uint32_t mark;
 };
 
 struct host_cache;
@@ -70,6 +107,8 @@ struct host {
 	struct host_route *routes;   /* sorted: local table first, then longest prefix, metric */
 	unsigned n_routes, cap_routes;
 	struct host_cache *cache;    /* per-address memo of route lookups and locality (host.c) */
+	struct host_rule *rules;     /* sorted by priority (stable); none of a family: local, main, default */
+	unsigned n_rules, cap_rules;
 };
 
 /* Where a packet arriving at the host goes (ip_route_input). */
@@ -97,6 +136,14 @@ int host_load_addr(struct host *h, const char *text, size_t len, const char *fil
  * first); unknown ones are added. Returns 0 or -EINVAL with @err. */
 int host_load_route(struct host *h, const char *text, size_t len, const char *file,
 		    struct ulog_err *err);
+/* Reads `ip rule` / `ip -6 rule` output (`ip -j rule` JSON or text): the
+ * family's rules replace the built-in local, main, default order. Routes
+ * of other tables come from `ip -j route show table all`. 0 or -EINVAL. */
+int host_load_rule(struct host *h, const char *text, size_t len, const char *file,
+		   struct ulog_err *err);
+/* True if @text (NUL-terminated) is an `ip rule` listing ("0:\tfrom all ..."
+ * or JSON objects starting with "priority"). */
+bool host_is_rule_listing(const char *text);
 /* Reads a file with host_load_addr() or host_load_route() (by @is_route). */
 int host_load_file(struct host *h, const char *path, bool is_route, struct ulog_err *err);
 
@@ -109,10 +156,18 @@ const struct host_if *host_if_by_index(const struct host *h, int index);
 int host_addr_add(struct host *h, const struct host_addr *a);
 /* Adds a route (kept sorted). 0 or -ENOMEM. */
 int host_route_add(struct host *h, const struct host_route *r);
+/* Adds a rule (kept in priority order, after rules of equal priority). 0 or -ENOMEM. */
+int host_rule_add(struct host *h, const struct host_rule *r);
 
 /* The route the kernel would pick for @dst (local table, then the longest
  * prefix of main), or NULL. */
 const struct host_route *host_route_lookup(const struct host *h, uint8_t family, const uint8_t *dst);
+/* The route the kernel's fib rules pick for @dst and flow @fl (NULL: no
+ * source, interfaces or mark), or NULL (no route). Without rules of
+ * @family: host_route_lookup(). A rule's blackhole, unreachable or
+ * prohibit gives a static route of that type. */
+const struct host_route *host_route_lookup_flow(const struct host *h, uint8_t family,
+						const uint8_t *dst, const struct host_flow *fl);
 /* A hint: @addr's routing and locality will be asked for soon (its memo is fetched into cache). */
 void host_prefetch(const struct host *h, uint8_t family, const uint8_t *addr);
 /* True if @addr is one of the host's addresses (any interface). */
@@ -121,6 +176,12 @@ bool host_is_local(const struct host *h, uint8_t family, const uint8_t *addr);
  * into @out, IFNAMSIZ) or DROP. */
 enum host_input host_route_input(const struct host *h, uint8_t family, const uint8_t *dst,
 				 char *out);
+/* host_route_input() with the packet's source, in interface and mark (@fl->iif). */
+enum host_input host_route_input_flow(const struct host *h, uint8_t family, const uint8_t *dst,
+				      const struct host_flow *fl, char *out);
+/* host_route_output() for a packet from @src (NULL: unspecified) with @mark (iif lo). */
+int host_route_output_flow(const struct host *h, uint8_t family, const uint8_t *dst,
+			   const uint8_t *src, uint32_t mark, char *out);
 /* Output routing of a locally sent packet to @dst: 0 and the out interface
  * into @out (IFNAMSIZ; "lo" for local destinations), or -ENETUNREACH. */
 int host_route_output(const struct host *h, uint8_t family, const uint8_t *dst, char *out);
@@ -135,5 +196,9 @@ uint32_t host_addr_type(const struct host *h, uint8_t family, const uint8_t *add
  * as XT_RPFILTER_LOOSE 1, _VALID_MARK 2, _ACCEPT_LOCAL 4). */
 bool host_rpf_ok(const struct host *h, uint8_t family, const uint8_t *src, const char *in_dev,
 		 unsigned flags);
+/* host_rpf_ok() whose reverse lookup also sees the packet's destination @dst
+ * (NULL: unspecified) as its source and, with _VALID_MARK, @mark (fib rules). */
+bool host_rpf_check(const struct host *h, uint8_t family, const uint8_t *src, const uint8_t *dst,
+		    const char *in_dev, uint32_t mark, unsigned flags);
 
 #endif

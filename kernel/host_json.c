@@ -2,6 +2,7 @@
 /* The host model from `ip -j addr` and `ip -j route` JSON (jansson). */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -134,9 +135,8 @@ static int one_route(struct host *h, json_t *o)
 
 	if (!dst)
 		return -EINVAL;
-	if (table && strcmp(table, "main") && strcmp(table, "local"))
+	if (table && host_table_word(table, &r))
 		return 0;
-	r.local_table = table && !strcmp(table, "local");
 	if (type && host_rtn_type(type) >= 0)
 		r.type = (uint8_t)host_rtn_type(type);
 	if (gw) {
@@ -177,6 +177,114 @@ int host_json_route(struct host *h, const char *text, const char *file, struct u
 		rc = one_route(h, v);
 		if (rc) {
 			ulog_errf(err, rc, "%s: `ip -j route` entry %zu is not a route", file, i);
+			break;
+		}
+	}
+	json_decref(root);
+	return rc;
+}
+
+/* A rule's "src"/"srclen" or "dst"/"dstlen" pair ("all": none) into @a/@plen. */
+static int rule_prefix(json_t *o, const char *key, const char *lenkey, uint8_t *fam, uint8_t *a,
+		       uint8_t *plen)
+{
+	const char *v = jstr(o, key);
+	json_t *l = json_object_get(o, lenkey);
+	uint8_t f;
+
+	if (!v || !strcmp(v, "all"))
+		return 0;
+	if (host_parse_prefix(v, &f, a, plen))
+		return -EINVAL;
+	*fam = f;
+	*plen = json_is_integer(l) ? (uint8_t)json_integer_value(l) : *plen;
+	return 0;
+}
+
+/* The action of a rule: "table", "goto", or "action" (blackhole, ...). */
+static int rule_action(json_t *o, struct host_rule *r)
+{
+	const char *table = jstr(o, "table"), *act = jstr(o, "action");
+	json_t *go = json_object_get(o, "goto");
+	long t;
+
+	if (json_is_integer(go)) {
+		r->action = HOST_RULE_GOTO;
+		r->target = (uint32_t)json_integer_value(go);
+	} else if (table) {
+		t = host_table_id(table);
+		r->action = HOST_RULE_TABLE;
+		r->target = (uint32_t)t;
+		r->never = t < 0;
+	} else if (act && host_rtn_type(act) >= HOST_RTN_BLACKHOLE &&
+		   host_rtn_type(act) <= HOST_RTN_PROHIBIT) {
+		r->action = (uint8_t)host_rtn_type(act);
+	} else {
+		r->action = HOST_RULE_NOP;
+	}
+	return 0;
+}
+
+static int one_rule(struct host *h, json_t *o, uint8_t deffam)
+{
+	struct host_rule r = { .family = deffam, .suppress_plen = -1 };
+	const char *iif = jstr(o, "iif"), *oif = jstr(o, "oif");
+	const char *mark = jstr(o, "fwmark"), *mask = jstr(o, "fwmask");
+	json_t *prio = json_object_get(o, "priority"), *sup = json_object_get(o, "suppress_prefixlen");
+
+	if (!json_is_integer(prio))
+		return -EINVAL;
+	r.priority = (uint32_t)json_integer_value(prio);
+	if (rule_prefix(o, "src", "srclen", &r.family, r.src, &r.src_len) ||
+	    rule_prefix(o, "dst", "dstlen", &r.family, r.dst, &r.dst_len))
+		return -EINVAL;
+	r.invert = json_object_get(o, "not") != NULL;
+	snprintf(r.iif, sizeof(r.iif), "%s", iif ? iif : "");
+	snprintf(r.oif, sizeof(r.oif), "%s", oif ? oif : "");
+	if (mark) {
+		r.has_mark = true;
+		r.mark = (uint32_t)strtoul(mark, NULL, 0);
+		r.mask = mask ? (uint32_t)strtoul(mask, NULL, 0) : 0xffffffffu;
+	}
+	if (json_is_integer(sup))
+		r.suppress_plen = (int)json_integer_value(sup);
+	r.never = json_object_get(o, "ipproto") || json_object_get(o, "sport") ||
+		  json_object_get(o, "dport") || json_object_get(o, "uid_start");
+	return rule_action(o, &r) ? -EINVAL : host_rule_add(h, &r);
+}
+
+/* The family of a rule listing: the first address in it, else AF_UNSPEC. */
+static uint8_t rule_family(json_t *root)
+{
+	uint8_t fam, a[16], pl;
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(root, i, v) {
+		const char *s = jstr(v, "src"), *d = jstr(v, "dst");
+
+		if (s && strcmp(s, "all") && !host_parse_prefix(s, &fam, a, &pl))
+			return fam;
+		if (d && strcmp(d, "all") && !host_parse_prefix(d, &fam, a, &pl))
+			return fam;
+	}
+	return AF_UNSPEC;
+}
+
+int host_json_rule(struct host *h, const char *text, const char *file, struct ulog_err *err)
+{
+	int rc;
+	json_t *root = load_array(text, file, err, &rc), *v;
+	uint8_t fam;
+	size_t i;
+
+	if (!root)
+		return rc;
+	fam = rule_family(root);
+	json_array_foreach(root, i, v) {
+		rc = one_rule(h, v, fam);
+		if (rc) {
+			ulog_errf(err, rc, "%s: `ip -j rule` entry %zu is not a rule", file, i);
 			break;
 		}
 	}

@@ -16,7 +16,9 @@ static bool is_json(const char *text, size_t len)
 	return i < len && text[i] == '[';
 }
 
-static int load(struct host *h, const char *text, size_t len, const char *file, bool route,
+enum kind { K_ADDR, K_ROUTE, K_RULE };
+
+static int load(struct host *h, const char *text, size_t len, const char *file, enum kind kind,
 		struct ulog_err *err)
 {
 	char *copy = malloc(len + 1);
@@ -26,10 +28,15 @@ static int load(struct host *h, const char *text, size_t len, const char *file, 
 		return ulog_errf(err, -ENOMEM, "%s: out of memory", file);
 	memcpy(copy, text, len);
 	copy[len] = 0;
-	if (is_json(copy, len))
-		rc = route ? host_json_route(h, copy, file, err) : host_json_addr(h, copy, file, err);
+	if (kind == K_RULE)
+		rc = is_json(copy, len) ? host_json_rule(h, copy, file, err)
+					: host_text_rule(h, copy, file, err);
+	else if (is_json(copy, len))
+		rc = kind == K_ROUTE ? host_json_route(h, copy, file, err)
+				     : host_json_addr(h, copy, file, err);
 	else
-		rc = route ? host_text_route(h, copy, file, err) : host_text_addr(h, copy, file, err);
+		rc = kind == K_ROUTE ? host_text_route(h, copy, file, err)
+				     : host_text_addr(h, copy, file, err);
 	free(copy);
 	return rc;
 }
@@ -37,13 +44,19 @@ static int load(struct host *h, const char *text, size_t len, const char *file, 
 int host_load_addr(struct host *h, const char *text, size_t len, const char *file,
 		   struct ulog_err *err)
 {
-	return load(h, text, len, file, false, err);
+	return load(h, text, len, file, K_ADDR, err);
 }
 
 int host_load_route(struct host *h, const char *text, size_t len, const char *file,
 		    struct ulog_err *err)
 {
-	return load(h, text, len, file, true, err);
+	return load(h, text, len, file, K_ROUTE, err);
+}
+
+int host_load_rule(struct host *h, const char *text, size_t len, const char *file,
+		   struct ulog_err *err)
+{
+	return load(h, text, len, file, K_RULE, err);
 }
 
 int host_load_file(struct host *h, const char *path, bool is_route, struct ulog_err *err)
@@ -72,7 +85,7 @@ int host_load_file(struct host *h, const char *path, bool is_route, struct ulog_
 			break;
 	}
 	fclose(f);
-	rc = load(h, buf ? buf : "", len, path, is_route, err);
+	rc = load(h, buf ? buf : "", len, path, is_route ? K_ROUTE : K_ADDR, err);
 	free(buf);
 	return rc;
 }

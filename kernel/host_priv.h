@@ -10,10 +10,21 @@ int host_parse_prefix(const char *s, uint8_t *family, uint8_t *addr, uint8_t *pl
 /* HOST_RTN_* of a route type word ("blackhole"), or -1. */
 int host_rtn_type(const char *s);
 
+/* Sets @r's table from an `ip route` table word ("main", "local", "100").
+ * 0, or 1 for a table name the model cannot number (skip the route). */
+int host_table_word(const char *s, struct host_route *r);
+/* Table id of a rule's table word ("main" 254, "local" 255, "100"), or -1. */
+long host_table_id(const char *s);
+/* The first route of @table (HOST_TABLE_*, or 0 for local then main) holding @dst, or NULL. */
+const struct host_route *host_route_walk(const struct host *h, uint8_t family, const uint8_t *dst,
+					 uint32_t table);
+
 /* Readers; @text is NUL-terminated and may be modified. 0 or -errno with @err. */
 int host_text_addr(struct host *h, char *text, const char *file, struct ulog_err *err);
 int host_text_route(struct host *h, char *text, const char *file, struct ulog_err *err);
 int host_json_addr(struct host *h, const char *text, const char *file, struct ulog_err *err);
 int host_json_route(struct host *h, const char *text, const char *file, struct ulog_err *err);
+int host_json_rule(struct host *h, const char *text, const char *file, struct ulog_err *err);
+int host_text_rule(struct host *h, char *text, const char *file, struct ulog_err *err);
 
 #endif

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "host.h"
+#include "host_priv.h"
 
 static bool v4_lbcast_or_zero(const uint8_t *a)
 {
@@ -54,6 +54,12 @@ static bool mc_joined(const struct host *h, uint8_t family, const uint8_t *a)
 enum host_input host_route_input(const struct host *h, uint8_t family, const uint8_t *dst,
 				 char *out)
 {
+	return host_route_input_flow(h, family, dst, NULL, out);
+}
+
+enum host_input host_route_input_flow(const struct host *h, uint8_t family, const uint8_t *dst,
+				      const struct host_flow *fl, char *out)
+{
 	const struct host_route *r;
 
 	memset(out, 0, IFNAMSIZ);
@@ -61,7 +67,7 @@ enum host_input host_route_input(const struct host *h, uint8_t family, const uin
 		return mc_joined(h, family, dst) ? HOST_IN_LOCAL : HOST_IN_DROP;
 	if (family == AF_INET && v4_lbcast_or_zero(dst))
 		return HOST_IN_LOCAL;
-	r = host_route_lookup(h, family, dst);
+	r = host_route_lookup_flow(h, family, dst, fl);
 	if (!r)
 		return HOST_IN_DROP;
 	switch (r->type) {
@@ -81,7 +87,14 @@ enum host_input host_route_input(const struct host *h, uint8_t family, const uin
 
 int host_route_output(const struct host *h, uint8_t family, const uint8_t *dst, char *out)
 {
-	const struct host_route *r = host_route_lookup(h, family, dst);
+	return host_route_output_flow(h, family, dst, NULL, 0, out);
+}
+
+int host_route_output_flow(const struct host *h, uint8_t family, const uint8_t *dst,
+			   const uint8_t *src, uint32_t mark, char *out)
+{
+	const struct host_flow fl = { .src = src, .iif = "lo", .mark = mark };
+	const struct host_route *r = host_route_lookup_flow(h, family, dst, &fl);
 
 	memset(out, 0, IFNAMSIZ);
 	if (r && r->type == HOST_RTN_LOCAL) {
@@ -149,14 +162,22 @@ uint32_t host_addr_type(const struct host *h, uint8_t family, const uint8_t *add
 bool host_rpf_ok(const struct host *h, uint8_t family, const uint8_t *src, const char *in_dev,
 		 unsigned flags)
 {
+	return host_rpf_check(h, family, src, NULL, in_dev, 0, flags);
+}
+
+/* xt_rpfilter's reverse lookup: to the source, from the destination, iif lo. */
+bool host_rpf_check(const struct host *h, uint8_t family, const uint8_t *src, const uint8_t *dst,
+		    const char *in_dev, uint32_t mark, unsigned flags)
+{
 	const struct host_if *in = in_dev ? host_if_by_name(h, in_dev) : NULL;
+	const struct host_flow fl = { .src = dst, .iif = "lo", .mark = (flags & 2) ? mark : 0 };
 	const struct host_route *r;
 
 	if (in && (in->flags & HOST_IF_LOOPBACK))
 		return true;
 	if (family == AF_INET && v4_lbcast_or_zero(src))
 		return false;
-	r = host_route_lookup(h, family, src);
+	r = host_route_lookup_flow(h, family, src, &fl);
 	if (!r)
 		return false;
 	if (r->type == HOST_RTN_LOCAL)

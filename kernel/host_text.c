@@ -244,10 +244,7 @@ static int route_line(struct host *h, char **tok, int n, uint8_t deffam)
 		} else if (i + 1 < n && !strcmp(k, "metric")) {
 			r.metric = (uint32_t)strtoul(tok[++i], NULL, 10);
 		} else if (i + 1 < n && !strcmp(k, "table")) {
-			i++;
-			if (!strcmp(tok[i], "local"))
-				r.local_table = true;
-			else if (strcmp(tok[i], "main"))
+			if (host_table_word(tok[++i], &r))
 				return 1;
 		} else if (i + 1 < n && takes_value(k)) {
 			i++;
@@ -279,4 +276,107 @@ int host_text_route(struct host *h, char *text, const char *file, struct ulog_er
 		}
 	}
 	return 0;
+}
+
+/* A rule's selector or action word at tok[*i] with its value; false if unknown. */
+static bool rule_word(struct host_rule *r, char **tok, int n, int *i)
+{
+	const char *k = tok[*i], *v = *i + 1 < n ? tok[*i + 1] : NULL;
+	int t = host_rtn_type(k);
+	uint8_t fam;
+
+	if (t >= HOST_RTN_BLACKHOLE && t <= HOST_RTN_PROHIBIT) {
+		r->action = (uint8_t)t;
+		return true;
+	}
+	if (!v)
+		return !strcmp(k, "[detached]");
+	++*i;
+	if ((!strcmp(k, "from") || !strcmp(k, "to")) && strcmp(v, "all")) {
+		bool from = k[0] == 'f';
+
+		if (host_parse_prefix(v, &fam, from ? r->src : r->dst, from ? &r->src_len : &r->dst_len))
+			return false;
+		r->family = fam;
+	} else if (!strcmp(k, "iif") || !strcmp(k, "oif")) {
+		snprintf(k[0] == 'i' ? r->iif : r->oif, IFNAMSIZ, "%s", v);
+	} else if (!strcmp(k, "fwmark")) {
+		const char *slash = strchr(v, '/');
+
+		r->has_mark = true;
+		r->mark = (uint32_t)strtoul(v, NULL, 0);
+		r->mask = slash ? (uint32_t)strtoul(slash + 1, NULL, 0) : 0xffffffffu;
+	} else if (!strcmp(k, "lookup") || !strcmp(k, "table")) {
+		long id = host_table_id(v);
+
+		r->action = HOST_RULE_TABLE;
+		r->target = (uint32_t)id;
+		r->never |= id < 0;
+	} else if (!strcmp(k, "goto")) {
+		r->action = HOST_RULE_GOTO;
+		r->target = (uint32_t)strtoul(v, NULL, 10);
+	} else if (!strcmp(k, "suppress_prefixlength")) {
+		r->suppress_plen = atoi(v);
+	} else if (!strcmp(k, "ipproto") || !strcmp(k, "sport") || !strcmp(k, "dport") ||
+		   !strcmp(k, "uidrange")) {
+		r->never = true;
+	} else if (strcmp(k, "from") && strcmp(k, "to") && strcmp(k, "pref") && strcmp(k, "tos") &&
+		   strcmp(k, "dsfield") && strcmp(k, "realms") && strcmp(k, "proto") &&
+		   strcmp(k, "protocol") && strcmp(k, "l3mdev")) {
+		return false;
+	}
+	return true;
+}
+
+/* "100:\tnot from 10.7.0.0/24 lookup 100" into @r. 0 or -EINVAL. */
+static int rule_line(char **tok, int n, struct host_rule *r)
+{
+	int i = 1;
+
+	memset(r, 0, sizeof(*r));
+	r->suppress_plen = -1;
+	r->action = HOST_RULE_NOP;
+	r->priority = (uint32_t)strtoul(tok[0], NULL, 10);
+	if (i < n && !strcmp(tok[i], "not")) {
+		r->invert = true;
+		i++;
+	}
+	for (; i < n; i++)
+		if (!rule_word(r, tok, n, &i))
+			return -EINVAL;
+	return 0;
+}
+
+int host_text_rule(struct host *h, char *text, const char *file, struct ulog_err *err)
+{
+	char *save = NULL, *line, *tok[MAX_TOK];
+	struct host_rule *rs = NULL;
+	unsigned lineno = 0, nr = 0, i;
+	uint8_t fam = AF_UNSPEC;
+	int n, rc = 0;
+
+	for (line = strtok_r(text, "\n", &save); line && !rc; line = strtok_r(NULL, "\n", &save)) {
+		struct host_rule *p = realloc(rs, (nr + 1) * sizeof(*rs));
+
+		lineno++;
+		n = split(line, tok);
+		if (!n)
+			continue;
+		if (!p)
+			rc = -ENOMEM;
+		else if (rule_line(tok, n, &(rs = p)[nr]))
+			rc = ulog_errf(err, -EINVAL, "%s:%u: cannot read this `ip rule` line", file, lineno);
+		else if (!fam)
+			fam = rs[nr++].family;
+		else
+			nr++;
+	}
+	if (rc == -EINVAL)
+		ulog_err_at(err, file, lineno);
+	for (i = 0; i < nr && !rc; i++) {
+		rs[i].family = fam;
+		rc = host_rule_add(h, &rs[i]);
+	}
+	free(rs);
+	return rc;
 }

@@ -84,8 +84,11 @@ static int load_host(struct host *h, const char *path, struct ulog_err *err)
 
 	if (!text)
 		return -EINVAL;
-	rc = is_addr_listing(text) ? host_load_addr(h, text, len, path, err)
-				   : host_load_route(h, text, len, path, err);
+	if (host_is_rule_listing(text))
+		rc = host_load_rule(h, text, len, path, err);
+	else
+		rc = is_addr_listing(text) ? host_load_addr(h, text, len, path, err)
+					   : host_load_route(h, text, len, path, err);
 	free(text);
 	return rc;
 }
