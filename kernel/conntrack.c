@@ -35,6 +35,8 @@ void ct_config_default(struct ct_config *c)
 	c->to.udp_replied = 120;
 	c->to.icmp = 30;
 	c->to.icmpv6 = 30;
+	c->to.gre_unreplied = 30;
+	c->to.gre_replied = 180;
 	c->to.generic = 600;
 }
 

@@ -67,6 +67,8 @@ static enum ct_verdict proto_packet(struct ct_table *t, struct ct_entry *ct,
 		return ct_icmp_packet(t, ct, pv, dir, now);
 	case IPPROTO_SCTP:
 		return ct_sctp_packet(t, ct, pv, dir, now);
+	case IPPROTO_GRE:
+		return ct_gre_packet(t, ct, pv, dir, now);
 	default:
 		return ct_generic_packet(t, ct, pv, dir, now);
 	}

@@ -87,6 +87,9 @@ static void put_tuple(struct out *o, const struct ct_tuple *tp)
 	case IPPROTO_ICMPV6:
 		put(o, "type=%u code=%u id=%u ", tp->dport >> 8, tp->dport & 0xff, tp->sport);
 		break;
+	case IPPROTO_GRE:
+		put(o, "srckey=0x%x dstkey=0x%x ", tp->sport, tp->dport);
+		break;
 	default:
 		break;
 	}

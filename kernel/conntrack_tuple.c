@@ -52,6 +52,12 @@ bool ct_tuple_from_pkt(const struct pkt_view *pv, uint16_t zone, struct ct_tuple
 			return false;
 		tp->dport = (uint16_t)(l4[0] << 8 | l4[1]);
 		tp->sport = (uint16_t)(l4[4] << 8 | l4[5]);
+	} else if (pv->l4proto == IPPROTO_GRE && pv->l4_len >= 2 && (l4[1] & 7) == 1) {
+		/* enhanced GRE (PPTP): the call id is the destination key; the source
+		 * key would come from the PPTP helper's keymap, which nfcore has not */
+		if (pv->l4_len < 8)
+			return false;
+		tp->dport = (uint16_t)(l4[6] << 8 | l4[7]);
 	}
 	return true;
 }

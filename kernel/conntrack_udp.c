@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The UDP, UDP-Lite and generic trackers: unreplied/replied timeouts, ASSURED for streams. */
+/* The UDP, UDP-Lite, GRE and generic trackers: unreplied/replied timeouts, ASSURED for streams. */
 #include <netinet/in.h>
 
 #include "ct_priv.h"
@@ -46,6 +46,26 @@ enum ct_verdict ct_udp_packet(struct ct_table *t, struct ct_entry *ct, const str
 		}
 	} else {
 		ct_refresh_acct(t, ct, dir, len, now, to->udp_unreplied);
+	}
+	return CT_V_ACCEPT;
+}
+
+/* nf_conntrack_proto_gre: 30 s until a reply is seen, then 180 s and ASSURED. */
+enum ct_verdict ct_gre_packet(struct ct_table *t, struct ct_entry *ct, const struct pkt_view *pv,
+			      enum ct_dir dir, uint64_t now)
+{
+	const struct ct_timeouts *to = &t->cfg.to;
+	uint32_t len = ct_pkt_len(pv);
+
+	if (!(ct->status & CT_S_SEEN_REPLY)) {
+		ct_refresh_acct(t, ct, dir, len, now, to->gre_unreplied);
+		return CT_V_ACCEPT;
+	}
+	ct_refresh_acct(t, ct, dir, len, now, to->gre_replied);
+	if (!(ct->status & CT_S_ASSURED)) {
+		ct->status |= CT_S_ASSURED;
+		if (t->ev && ct->in_use == 2)
+			t->ev(t->ev_arg, CT_EV_UPDATE, ct);
 	}
 	return CT_V_ACCEPT;
 }

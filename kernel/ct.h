@@ -147,6 +147,7 @@ struct ct_timeouts {
 	uint32_t tcp[CT_TCP_TIMEOUT_MAX];
 	uint32_t udp_unreplied, udp_replied;
 	uint32_t icmp, icmpv6;
+	uint32_t gre_unreplied, gre_replied;
 	uint32_t sctp[CT_SCTP_MAX];
 	uint32_t generic;
 };

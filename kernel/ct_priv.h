@@ -69,6 +69,8 @@ bool ct_udp_error(const struct pkt_view *pv);
 void ct_udp_new(struct ct_entry *ct, uint64_t now);
 enum ct_verdict ct_udp_packet(struct ct_table *t, struct ct_entry *ct, const struct pkt_view *pv,
 			      enum ct_dir dir, uint64_t now);
+enum ct_verdict ct_gre_packet(struct ct_table *t, struct ct_entry *ct, const struct pkt_view *pv,
+			      enum ct_dir dir, uint64_t now);
 enum ct_verdict ct_generic_packet(struct ct_table *t, struct ct_entry *ct,
 				  const struct pkt_view *pv, enum ct_dir dir, uint64_t now);
 

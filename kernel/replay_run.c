@@ -403,7 +403,8 @@ void replay_report(const struct replay *r, FILE *f)
 		(unsigned long long)s->queued, (unsigned long long)s->stolen,
 		(unsigned long long)s->route_drop, (unsigned long long)s->ct_full);
 	if (r->ct) {
+		/* the table as of --until (when the kernel's was listed), else of the last packet */
 		fprintf(f, "# conntrack -L\n");
-		ct_dump(r->ct, r->now, false, f);
+		ct_dump(r->ct, r->until_ns > r->now ? r->until_ns : r->now, false, f);
 	}
 }

@@ -20,7 +20,8 @@ static const char usage[] =
 	"for a family when its ruleset uses it (auto), as in the kernel. At the end:\n"
 	"the rulesets with counters in iptables-save -c form, the verdict totals, and\n"
 	"the conntrack table in conntrack -L form. --trace prints TRACE lines.\n"
-	"--from/--until replay only the packets captured in that time window.\n"
+	"--from/--until replay only the packets captured in that time window; the\n"
+	"conntrack table is printed as of --until (else of the last packet).\n"
 	"--owner: the packets the host sends (not the kernel's own answers) come from\n"
 	"a socket of that user, for owner matches; without it they match no owner.\n"
 	"With @ADDR (repeatable): those the host sends from source address ADDR, any kind.\n";

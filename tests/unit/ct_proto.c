@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* UDP, UDP-Lite, ICMP, ICMPv6, SCTP and generic conntrack, with packet timestamps for time. */
+/* UDP, UDP-Lite, ICMP, ICMPv6, SCTP, GRE and generic conntrack, with packet timestamps for time. */
 #include <stdio.h>
+#include <string.h>
 
 #include "kernel/ct.h"
 #include "test.h"
@@ -186,11 +187,23 @@ static void generic(void)
 	char line[512];
 
 	mk_ip(&p, 47, "10.0.0.1", "10.0.0.2", 24);
-	CHECK(feed(t, tp_parse(&p), T0, &e) == CT_NEW && e && ct_expires_s(e, T0) == 600,
-	      "generic: GRE tracked by addresses, 600 s");
+	CHECK(feed(t, tp_parse(&p), T0, &e) == CT_NEW && e && ct_expires_s(e, T0) == 30,
+	      "gre: GRE (version 0) tracked with keys 0, 30 s unreplied");
 	ct_print(t, e, T0, false, line, sizeof(line));
-	CHECK(!strcmp(line, "gre      47 600 src=10.0.0.1 dst=10.0.0.2 packets=1 bytes=44 [UNREPLIED] "
-			    "src=10.0.0.2 dst=10.0.0.1 packets=0 bytes=0 mark=0 use=1"), "generic: line (%s)", line);
+	CHECK(!strcmp(line, "gre      47 30 src=10.0.0.1 dst=10.0.0.2 srckey=0x0 dstkey=0x0 packets=1 bytes=44 "
+			    "[UNREPLIED] src=10.0.0.2 dst=10.0.0.1 srckey=0x0 dstkey=0x0 packets=0 bytes=0 mark=0 use=1"),
+	      "gre: line as conntrack -L prints it (%s)", line);
+	mk_ip(&p, 47, "10.0.0.2", "10.0.0.1", 24);
+	CHECK(feed(t, tp_parse(&p), T0 + SEC, &e) == CT_ESTABLISHED_REPLY && ct_expires_s(e, T0 + SEC) == 180 &&
+	      (e->status & CT_S_ASSURED), "gre: a reply makes it 180 s and ASSURED");
+	mk_ip(&p, 47, "10.0.0.3", "10.0.0.4", 24);
+	memcpy(p.b + 20, "\x20\x01\x88\x0b\x00\x00\x12\x34", 8);   /* enhanced GRE, call id 0x1234 */
+	CHECK(feed(t, tp_parse(&p), T0, &e) == CT_NEW && e &&
+	      ct_print(t, e, T0, false, line, sizeof(line)) > 0 && strstr(line, " srckey=0x0 dstkey=0x1234 "),
+	      "gre: PPTP's enhanced GRE keyed by its call id (%s)", line);
+	mk_ip(&p, 89, "10.0.0.1", "10.0.0.2", 24);
+	CHECK(feed(t, tp_parse(&p), T0, &e) == CT_NEW && e && ct_expires_s(e, T0) == 600,
+	      "generic: another protocol (OSPF) tracked by addresses, 600 s");
 	ct_table_free(t);
 }
 
