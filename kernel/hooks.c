@@ -138,8 +138,10 @@ static enum filter_verdict run_table(struct hooks *h, enum filter_hook hook, con
 	p.out = &h->tap;
 	p.wr = &wr;
 	v = h->table(h->table_arg, b->family, table, &p);
-	if (p.hotdrop)
+	if (p.hotdrop) {
 		v = FILTER_DROP;
+		h->st.hotdrop++;
+	}
 	pktbuf_meta_to_ct(b);
 	return v;
 }

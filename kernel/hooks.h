@@ -52,6 +52,7 @@ typedef enum filter_verdict (*hooks_table_fn)(void *arg, uint8_t family, const c
 struct hooks_stats {
 	uint64_t pkts[FILTER_NHOOKS];        /* packets that entered each hook */
 	uint64_t accepted, dropped, queued, stolen, route_drop, ct_full;
+	uint64_t hotdrop;                /* of dropped: by a match (malformed header), no rule counts it */
 };
 
 /* The largest packet a target may grow: an IP datagram plus an option. */

@@ -395,13 +395,15 @@ void replay_report(const struct replay *r, FILE *f)
 		filter_ruleset_save(f, r->rs6, NULL, true, false);
 	}
 	fprintf(f, "# verdicts: packets=%llu received=%llu sent=%llu skipped=%llu fragments-held=%llu "
-		"accepted=%llu dropped=%llu queued=%llu stolen=%llu no-route=%llu conntrack-full=%llu\n",
+		"accepted=%llu dropped=%llu queued=%llu stolen=%llu no-route=%llu conntrack-full=%llu "
+		"hotdrop=%llu\n",
 		(unsigned long long)r->pkts, (unsigned long long)r->received,
 		(unsigned long long)r->sent, (unsigned long long)r->skipped,
 		(unsigned long long)r->held,
 		(unsigned long long)s->accepted, (unsigned long long)s->dropped,
 		(unsigned long long)s->queued, (unsigned long long)s->stolen,
-		(unsigned long long)s->route_drop, (unsigned long long)s->ct_full);
+		(unsigned long long)s->route_drop, (unsigned long long)s->ct_full,
+		(unsigned long long)s->hotdrop);
 	if (r->ct) {
 		/* the table as of --until (when the kernel's was listed), else of the last packet */
 		fprintf(f, "# conntrack -L\n");

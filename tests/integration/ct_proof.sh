@@ -21,10 +21,21 @@ CT_PROOF_GROUP=${CT_PROOF_GROUP:-4731}
 # Divergences found by this test and not yet fixed in nfcore (kernel/README.md, "Proof"):
 # they are still run and their differences printed, but reported as skips, so that a new
 # divergence anywhere else fails. Remove an entry once its ruleset equals the kernel.
-declare -A KNOWN=(
-	[tum-chair/iptables-save-2016-06-27_16-29-01]="LOG_DROP's 100/min limit: the generator's pace exceeds it, so which packets pass it depends on timing (harness pacing; the rest equals)"
-	[tum-chair/ip6tables-save-2016-06-27_16-29-01]="LOG_DROP's 100/min limit: the generator's pace exceeds it, so which packets pass it depends on timing (harness pacing; the rest equals)"
+declare -A KNOWN=()
+# Rules whose counters depend on timing finer than the capture can tell: only these rules'
+# counter lines may differ (a skip, naming them); any other difference still fails. tum-chair's
+# LOG_DROP chain logs at most 100/min of the thousands of packets that reach it 3 ms apart:
+# nfcore counts jiffies from the capture's timestamps (moved to the kernel's tick phase,
+# filter/tests/jiffies.py), the kernel from when it runs the rule, later under load, so now and
+# then another packet takes a token. LOG does not decide: verdicts and connections must equal.
+declare -A TIMING=(
+	[tum-chair/iptables-save-2016-06-27_16-29-01]='-A LOG_DROP -m limit --limit 100/min -j LOG'
+	[tum-chair/ip6tables-save-2016-06-27_16-29-01]='-A LOG_DROP -m limit --limit 100/min -j LOG'
 )
+# timing_only NAME DIFF: true if every changed counter line of DIFF is one of NAME's TIMING rules
+timing_only() {
+	[ -n "${TIMING[$1]:-}" ] && ! grep '^[<>]' "$2" | grep -vqF -- "${TIMING[$1]}"
+}
 # differs NAME WHAT: a failure, or a skip naming the known divergence
 differs() {
 	if [ -n "${KNOWN[$1]:-}" ]; then
@@ -128,7 +139,7 @@ setup() {
 # run NAME RULES PKTS: sends PKTS through H (primers first), captures, saves the kernel's counters
 # and connections, replays; leaves $H.kernel/$H.save, $H.kct/$H.oct, $H.ours.
 run() {
-	local name=$1 rules=$2 pkts=$3 k a from until tpid npid
+	local name=$1 rules=$2 pkts=$3 k a from until tpid npid shift
 	while read -r k a; do
 		if [ "$FAM" = 6 ]; then ip -n "$H" addr add "$a/128" dev "$k" nodad; else ip -n "$H" addr add "$a/32" dev "$k"; fi
 	done <"$T_TMP/$H.local"
@@ -160,8 +171,11 @@ run() {
 	until=$(date +%s.%N)
 	sleep 1.5
 	kill -INT $tpid $npid; wait $tpid $npid 2>/dev/null
-	python3 "$HERE/ct_proof_merge.py" "$T_TMP/$H.pcap" "$T_TMP/$H.nflog" "$T_TMP/$H.merged" "$T_TMP/$H.sent" ||
+	# the merged capture's times are moved back by the kernel's jiffy phase (printed): the window too
+	shift=$(python3 "$HERE/ct_proof_merge.py" "$T_TMP/$H.pcap" "$T_TMP/$H.nflog" "$T_TMP/$H.merged" "$T_TMP/$H.sent") ||
 		{ fail "ct_proof: $name: merging the captures"; return 1; }
+	from=$(awk -v t="$from" -v s="$shift" 'BEGIN { printf "%.6f", t - s / 1e9 }')
+	until=$(awk -v t="$until" -v s="$shift" 'BEGIN { printf "%.6f", t - s / 1e9 }')
 	"$NFCORE" --replay "$T_TMP/$H.merged" "--rules$([ "$FAM" = 6 ] && echo 6)" "$rules" --host "$T_TMP/$H.addr" --acct \
 		--host "$T_TMP/$H.route" --host "$T_TMP/$H.route6" --from "$from" --until "$until" --owner 0:0 \
 		$(awk 'NF > 13 { print "--owner " $14 "@" $3 }' "$pkts" | sort -u) >"$T_TMP/$H.ours" 2>"$T_TMP/$H.ours.err" ||
@@ -277,7 +291,11 @@ prove() {
 	if diff "$T_TMP/$H.kernel" "$T_TMP/$H.save" >"$T_TMP/$H.diff"; then
 		ok "ct_proof: $name: every rule's and policy's counters equal the kernel's ($(wc -l <"$T_TMP/$H.pkts") packets, $hit of $total rules hit$note)"
 	else
-		differs "$name" "counters differ (< kernel, > nfcore; $hit of $total rules hit$note)"
+		if timing_only "$name" "$T_TMP/$H.diff"; then
+			skip "ct_proof: $name: counters equal the kernel's but for the timing-dependent rule (${TIMING[$name]}; $hit of $total rules hit$note)"
+		else
+			differs "$name" "counters differ (< kernel, > nfcore; $hit of $total rules hit$note)"
+		fi
 		divergence "$T_TMP/$H.kernel" "$T_TMP/$H.diff" "$rules" "$T_TMP/$H.pkts"
 	fi
 	if diff <(conns "$T_TMP/$H.kct" "$T_TMP/$H.nat") <(conns "$T_TMP/$H.oct" "$T_TMP/$H.nat") >"$T_TMP/$H.cdiff"; then
@@ -302,17 +320,19 @@ unreachable() {
 
 # verdicts NAME: the verdict totals: every packet the kernel dropped ends in exactly one DROP or
 # REJECT rule or DROP policy (its counters), so their sum must equal nfcore's dropped total less
-# its routing drops (no rule counts those); accepted = packets through the hooks - dropped.
+# its routing drops and hotdrops (a match refusing a malformed header: no rule counts those);
+# accepted = packets through the hooks - dropped.
 verdicts() {
-	local kd line od nr acc
+	local kd line od nr hd acc
 	kd=$(awk '/^:/ && $2 == "DROP" { split($3, c, ":"); s += substr(c[1], 2) }
 		/^\[/ && / -j (DROP|REJECT)( |$)/ { split($1, c, ":"); s += substr(c[1], 2) } END { print s + 0 }' "$T_TMP/$H.kernel")
 	line=$(grep '^# verdicts:' "$T_TMP/$H.ours")
 	od=$(echo "$line" | sed -n 's/.* dropped=\([0-9]*\).*/\1/p')
 	nr=$(echo "$line" | sed -n 's/.* no-route=\([0-9]*\).*/\1/p')
+	hd=$(echo "$line" | sed -n 's/.* hotdrop=\([0-9]*\).*/\1/p')
 	acc=$(echo "$line" | sed -n 's/.* accepted=\([0-9]*\).*/\1/p')
-	if [ -n "$od" ] && [ "$kd" = "$((od - nr))" ]; then
-		ok "ct_proof: $1: verdict totals equal the kernel's (dropped $kd by rules and policies, $nr by routing; accepted $acc)"
+	if [ -n "$od" ] && [ "$kd" = "$((od - nr - ${hd:-0}))" ]; then
+		ok "ct_proof: $1: verdict totals equal the kernel's (dropped $kd by rules and policies, $nr by routing, ${hd:-0} by matches; accepted $acc)"
 	else
 		differs "$1" "verdict totals differ: the kernel's DROP/REJECT rules and DROP policies count $kd, nfcore dropped ${od:-?} (${nr:-?} by routing) ($line)"
 	fi

@@ -3,8 +3,13 @@
 # packets that arrived (from `tcpdump -i any`, outgoing copies dropped) and the packets the host
 # sent as the raw table's OUTPUT hook saw them (from `tcpdump -i nflog:N`: an NFLOG rule first
 # in raw OUTPUT), so that host packets a later OUTPUT rule drops are replayed too.
+# Times are moved back by the kernel's jiffy phase (printed, in ns), so that nfcore's rate
+# matches count in the kernel's jiffies.
 # argv: any.pcap nflog.pcap out.pcap [sender-log [lo-ifindex]]
-import bisect, struct, sys
+import bisect, os, struct, sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'filter', 'tests'))
+from jiffies import jiffy_shift
 
 def records(path):
     with open(path, 'rb') as f:
@@ -97,5 +102,8 @@ for ts, d in sent:
 merged.sort(key=lambda x: (x[0], x[1]))
 with open(sys.argv[3], 'wb') as f:
     f.write(struct.pack('<IHHiIII', 0xa1b23c4d, 2, 4, 0, 0, 262144, 276))
+    shift = jiffy_shift()
     for ts, _, d in merged:
+        ts -= shift
         f.write(struct.pack('<IIII', ts // 10**9, ts % 10**9, len(d), len(d)) + d)
+print(shift)
