@@ -147,6 +147,15 @@ run() {
 	ip netns exec "$H" ip -j addr >"$T_TMP/$H.addr"
 	ip netns exec "$H" ip -j route >"$T_TMP/$H.route"
 	ip netns exec "$H" ip -6 -j route >"$T_TMP/$H.route6"
+	# policy routing (the generator's `rule add` lines): the rules and the other tables' routes
+	local policy=()
+	if grep -q '^rule ' "$T_TMP/$H.routes"; then
+		ip netns exec "$H" ip -j rule >"$T_TMP/$H.rule"
+		ip netns exec "$H" ip -6 -j rule >"$T_TMP/$H.rule6"
+		ip netns exec "$H" ip -j route show table all | python3 -c 'import json, sys
+print(json.dumps([r for r in json.load(sys.stdin) if r.get("table") not in (None, "main", "local")]))' >"$T_TMP/$H.tables"
+		policy=(--host "$T_TMP/$H.rule" --host "$T_TMP/$H.rule6" --host "$T_TMP/$H.tables")
+	fi
 	inside_only "$H" "$X" || { fail "ct_proof: $name: a link or route leads out of the test namespaces"; return 1; }
 	sleep 2
 	ip netns exec "$H" tcpdump -i any -U -B 16384 -n -w "$T_TMP/$H.pcap" 2>"$T_TMP/$H.tcpdump" &
@@ -177,7 +186,7 @@ run() {
 	from=$(awk -v t="$from" -v s="$shift" 'BEGIN { printf "%.6f", t - s / 1e9 }')
 	until=$(awk -v t="$until" -v s="$shift" 'BEGIN { printf "%.6f", t - s / 1e9 }')
 	"$NFCORE" --replay "$T_TMP/$H.merged" "--rules$([ "$FAM" = 6 ] && echo 6)" "$rules" --host "$T_TMP/$H.addr" --acct \
-		--host "$T_TMP/$H.route" --host "$T_TMP/$H.route6" --from "$from" --until "$until" --owner 0:0 \
+		--host "$T_TMP/$H.route" --host "$T_TMP/$H.route6" "${policy[@]}" --from "$from" --until "$until" --owner 0:0 \
 		$(awk 'NF > 13 { print "--owner " $14 "@" $3 }' "$pkts" | sort -u) >"$T_TMP/$H.ours" 2>"$T_TMP/$H.ours.err" ||
 		{ fail "ct_proof: $name: nfcore: $(head -1 "$T_TMP/$H.ours.err")"; return 1; }
 	awk -v h="# ip$([ "$FAM" = 6 ] && echo 6)tables-save -c" '$0 == h {f=1;next} /^#/{f=0} f' "$T_TMP/$H.ours" >"$T_TMP/$H.save"

@@ -99,21 +99,6 @@ def moved(cov, hexs, a, b):
     return p.hex()
 
 
-def spare(rule, d, taken):
-    """Another address than D in the destination network of RULE (parsed), none of TAKEN, or None."""
-    if not rule or not rule.get('dst'):
-        return None
-    net = ipaddress.ip_network(rule['dst'], strict=False)
-    if ipaddress.ip_address(d) not in net or net.num_addresses < 4:
-        return None
-    for k in range(2, min(net.num_addresses, 66)):
-        a = str(net.broadcast_address - k)
-        if a != d and a not in taken:
-            taken.add(a)
-            return a
-    return None
-
-
 def coverage_lines(cov, rules, local, taken, routes_out):
     """ct_proof lines from coverage_gen's plan, and the routes to the sinks it needs (written to
     ROUTES_OUT as `ip -batch` lines). TAKEN: the sources of this generator's arriving packets
@@ -127,10 +112,11 @@ def coverage_lines(cov, rules, local, taken, routes_out):
     devs = set(names)
     side = {d: o for d, o in cov['routes'].items() if taken.get(d, o) == o}   # address -> its interface
     lines, done = [], set()
-    # source-specific routes (nfcore reads the main table only): the packets that need one get
-    # another address of their rule's destination network, routed as they need
-    policy = {(s, d): o for s, d, o in cov['prules']}
-    used = set(cov['routes']) | set(local)
+    # source-specific routes: `ip rule from S to D lookup T` with D's route in table T (nfcore
+    # reads them with --host of `ip -j rule` and the tables' routes)
+    policy = {(s, d): o for s, d, o in cov['prules'] if o in devs}
+    pinned = set()
+    allpol = {(s, d) for s, d, _ in cov['prules']}
     mcast_ok = ('ff02::1',) if V6 else ('224.0.0.1', '255.255.255.255')
 
     def line(how, dev, hexs, mac, g, owner='-'):
@@ -150,15 +136,6 @@ def coverage_lines(cov, rules, local, taken, routes_out):
                     ok = False
                 out.append(('in', x[0], x[2], x[1], '-'))
         pol = [fields(h)[:2] for _, _, h, _, _ in out if fields(h)[:2] in policy]
-        if pol and policy[pol[0]] in devs:
-            d1 = pol[0][1]
-            d2 = spare(rules[g][2], d1, used)
-            out = [(how, dev, moved(cov, h, d1, d2), mac, ow) for how, dev, h, mac, ow in out] if d2 else []
-            ents = [tuple(d2 if v == d1 else v for v in map(str, e)) for e in ents]
-            ents = [(int(e[0]), e[1], e[2], int(e[3]), int(e[4])) for e in ents]
-            if not out or None in [x[2] for x in out]:
-                continue
-            side[d2] = policy[pol[0]]
         for how, dev, hexs, _, _ in out:
             s, d = fields(hexs)[:2]
             a = ipaddress.ip_address(d)
@@ -169,17 +146,19 @@ def coverage_lines(cov, rules, local, taken, routes_out):
             if V6 and how == 'in' and ipaddress.ip_address(s).is_link_local and d not in local and not a.is_multicast:
                 ok = False
             if cov['routes'].get(d) and d not in side or how == 'in' and side.get(s, dev) != dev or \
-                    (s, d) in policy:
+                    (s, d) in allpol and (s, d) not in policy:
                 ok = False
         if not ok:
             continue
+        pinned.update((s, d, policy[(s, d)]) for s, d in pol)
         first = out[0]
         s0, d0 = fields(first[2])[:2]
         # the first packet's side, and the side its answer comes from: H if its destination
         # is H's, else the sink behind the route to it
         here = ('pout', '-', first[4]) if first[0] == 'out' else ('pin', first[1], '-')
         mine = d0 in local or ipaddress.ip_address(d0).is_loopback
-        other = ('pout', '-', '-') if mine else ('pin', side.get(d0) if side.get(d0) in devs else names[0], '-')
+        sink = policy.get((s0, d0), side.get(d0))
+        other = ('pout', '-', '-') if mine else ('pin', sink if sink in devs else names[0], '-')
         for e in ents:
             e = tuple(str(v) if k in (1, 2) else v for k, v in enumerate(e))
             if e in done:
@@ -199,6 +178,9 @@ def coverage_lines(cov, rules, local, taken, routes_out):
         for d, o in side.items():
             if o in dev_no:
                 print('route replace %s/%d via %s' % (d, plen, gw % dev_no[o]), file=f)
+        for k, (s, d, o) in enumerate(sorted(pinned)):
+            print('rule add from %s to %s lookup %d pref %d' % (s, d, 100 + dev_no[o], 1000 + k), file=f)
+            print('route replace %s/%d via %s table %d' % (d, plen, gw % dev_no[o], 100 + dev_no[o]), file=f)
     return lines, side
 
 
