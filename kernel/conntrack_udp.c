@@ -6,6 +6,16 @@
 
 #define UDP_STREAM_NS (2 * CT_NS_PER_S)   /* "still active after two seconds" */
 
+/* A stream seen both ways is ASSURED once; a confirmed entry reports the change. */
+static void assure(struct ct_table *t, struct ct_entry *ct)
+{
+	if (ct->status & CT_S_ASSURED)
+		return;
+	ct->status |= CT_S_ASSURED;
+	if (t->ev && ct->in_use == 2)
+		t->ev(t->ev_arg, CT_EV_UPDATE, ct);
+}
+
 bool ct_udp_error(const struct pkt_view *pv)
 {
 	const uint8_t *uh;
@@ -39,11 +49,7 @@ enum ct_verdict ct_udp_packet(struct ct_table *t, struct ct_entry *ct, const str
 	}
 	if (now > ct->proto.udp.stream_ns) {
 		ct_refresh_acct(t, ct, dir, len, now, to->udp_replied);
-		if (!(ct->status & CT_S_ASSURED)) {
-			ct->status |= CT_S_ASSURED;
-			if (t->ev && ct->in_use == 2)
-				t->ev(t->ev_arg, CT_EV_UPDATE, ct);
-		}
+		assure(t, ct);
 	} else {
 		ct_refresh_acct(t, ct, dir, len, now, to->udp_unreplied);
 	}
@@ -62,11 +68,7 @@ enum ct_verdict ct_gre_packet(struct ct_table *t, struct ct_entry *ct, const str
 		return CT_V_ACCEPT;
 	}
 	ct_refresh_acct(t, ct, dir, len, now, to->gre_replied);
-	if (!(ct->status & CT_S_ASSURED)) {
-		ct->status |= CT_S_ASSURED;
-		if (t->ev && ct->in_use == 2)
-			t->ev(t->ev_arg, CT_EV_UPDATE, ct);
-	}
+	assure(t, ct);
 	return CT_V_ACCEPT;
 }
 

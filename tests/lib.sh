@@ -58,6 +58,29 @@ netns_pair() {
 	echo "$va $vb"
 }
 
+# router_triple TAG N: a client C, a router R and a server S namespace (names from TAG), C-R on
+# r0/c0 with 10.N.1.0/24 and fdN:1::/64, R-S on r1/s0 with 10.N.2.0/24 and fdN:2::/64 (R has
+# .1/::1 on both), C and S routed through R, R forwarding with conntrack accounting; sets C R S
+# and inC inR inS ("ip netns exec NS"). Returns 1 if a namespace or link cannot be made.
+router_triple() {
+	local t=$1 n=$2 x
+	C=$(netns_new "${t}c") && R=$(netns_new "${t}r") && S=$(netns_new "${t}s") || return 1
+	ip link add r0 netns "$R" type veth peer name c0 netns "$C" &&
+		ip link add r1 netns "$R" type veth peer name s0 netns "$S" || return 1
+	ip -n "$C" addr add "10.$n.1.2/24" dev c0; ip -n "$R" addr add "10.$n.1.1/24" dev r0
+	ip -n "$S" addr add "10.$n.2.2/24" dev s0; ip -n "$R" addr add "10.$n.2.1/24" dev r1
+	for x in "$C c0" "$R r0" "$R r1" "$S s0"; do set -- $x; ip -n "$1" link set "$2" up; done
+	ip -n "$C" addr add "fd$n:1::2/64" dev c0 nodad; ip -n "$R" addr add "fd$n:1::1/64" dev r0 nodad
+	ip -n "$S" addr add "fd$n:2::2/64" dev s0 nodad; ip -n "$R" addr add "fd$n:2::1/64" dev r1 nodad
+	ip -n "$C" route add default via "10.$n.1.1"
+	ip -n "$S" route add default via "10.$n.2.1"
+	ip -n "$C" -6 route add default via "fd$n:1::1"
+	ip -n "$S" -6 route add default via "fd$n:2::1"
+	ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 \
+		net.netfilter.nf_conntrack_acct=1
+	inC="ip netns exec $C"; inR="ip netns exec $R"; inS="ip netns exec $S"
+}
+
 # need CMD...: skip the whole test (exit 0) if a command is missing.
 need() {
 	local c

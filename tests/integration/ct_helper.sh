@@ -15,21 +15,7 @@ need iptables-legacy iptables-legacy-restore iptables-legacy-save conntrack tcpd
 NFCORE=$ULOG_TOP/$BUILD/nfcore
 [ -x "$NFCORE" ] || { skip "ct_helper: $NFCORE not built"; exit 0; }
 
-C=$(netns_new hc) && R=$(netns_new hr) && S=$(netns_new hs) || { fail "ct_helper: namespaces"; exit 1; }
-ip link add r0 netns "$R" type veth peer name c0 netns "$C" &&
-ip link add r1 netns "$R" type veth peer name s0 netns "$S" || { fail "ct_helper: veths"; exit 1; }
-ip -n "$C" addr add 10.81.1.2/24 dev c0; ip -n "$R" addr add 10.81.1.1/24 dev r0
-ip -n "$S" addr add 10.81.2.2/24 dev s0; ip -n "$R" addr add 10.81.2.1/24 dev r1
-for x in "$C c0" "$R r0" "$R r1" "$S s0"; do set -- $x; ip -n "$1" link set "$2" up; done
-ip -n "$C" addr add fd81:1::2/64 dev c0 nodad; ip -n "$R" addr add fd81:1::1/64 dev r0 nodad
-ip -n "$S" addr add fd81:2::2/64 dev s0 nodad; ip -n "$R" addr add fd81:2::1/64 dev r1 nodad
-ip -n "$C" route add default via 10.81.1.1
-ip -n "$S" route add default via 10.81.2.1
-ip -n "$C" -6 route add default via fd81:1::1
-ip -n "$S" -6 route add default via fd81:2::1
-ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 \
-	net.netfilter.nf_conntrack_acct=1
-inC="ip netns exec $C"; inR="ip netns exec $R"; inS="ip netns exec $S"
+router_triple h 81 || { fail "ct_helper: namespaces"; exit 1; }
 
 cat >"$T_TMP/rules.v4" <<'RULES'
 *raw

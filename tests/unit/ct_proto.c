@@ -193,9 +193,14 @@ static void generic(void)
 	CHECK(!strcmp(line, "gre      47 30 src=10.0.0.1 dst=10.0.0.2 srckey=0x0 dstkey=0x0 packets=1 bytes=44 "
 			    "[UNREPLIED] src=10.0.0.2 dst=10.0.0.1 srckey=0x0 dstkey=0x0 packets=0 bytes=0 mark=0 use=1"),
 	      "gre: line as conntrack -L prints it (%s)", line);
+	/* SEEN_REPLY is set after the tracker ran (nf_conntrack_in), so the first reply is
+	 * still timed as unreplied; the next packet makes it a stream */
 	mk_ip(&p, 47, "10.0.0.2", "10.0.0.1", 24);
-	CHECK(feed(t, tp_parse(&p), T0 + SEC, &e) == CT_ESTABLISHED_REPLY && ct_expires_s(e, T0 + SEC) == 180 &&
-	      (e->status & CT_S_ASSURED), "gre: a reply makes it 180 s and ASSURED");
+	CHECK(feed(t, tp_parse(&p), T0 + SEC, &e) == CT_ESTABLISHED_REPLY && ct_expires_s(e, T0 + SEC) == 30 &&
+	      !(e->status & CT_S_ASSURED), "gre: the first reply: 30 s, not yet ASSURED");
+	mk_ip(&p, 47, "10.0.0.1", "10.0.0.2", 24);
+	CHECK(feed(t, tp_parse(&p), T0 + 2 * SEC, &e) == CT_ESTABLISHED && ct_expires_s(e, T0 + 2 * SEC) == 180 &&
+	      (e->status & CT_S_ASSURED), "gre: a packet after the reply: 180 s and ASSURED");
 	mk_ip(&p, 47, "10.0.0.3", "10.0.0.4", 24);
 	memcpy(p.b + 20, "\x20\x01\x88\x0b\x00\x00\x12\x34", 8);   /* enhanced GRE, call id 0x1234 */
 	CHECK(feed(t, tp_parse(&p), T0, &e) == CT_NEW && e &&

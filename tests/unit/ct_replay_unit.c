@@ -81,6 +81,8 @@ static uint64_t counter(struct replay *r, const char *chain, unsigned n, bool po
 	return policy ? c->pcnt : n < c->n_rules ? c->rules[n]->pcnt : ~0ull;
 }
 
+static const uint8_t mac_c[6] = { 2, 0, 0, 0, 0, 9 };     /* the client's MAC */
+
 /* --trace: TRACE lines in the kernel's form, with the input MAC header. */
 static void trace(const char *host_file)
 {
@@ -88,7 +90,6 @@ static void trace(const char *host_file)
 		"*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A PREROUTING -p tcp --dport 22 -j TRACE\nCOMMIT\n"
 		"*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
 		"-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n";
-	static const uint8_t mac_c[6] = { 2, 0, 0, 0, 0, 9 };
 	struct replay_opts o = { .conntrack = -1 };
 	struct replay r;
 	struct ulog_err err;
@@ -127,7 +128,6 @@ static void pkttype(const char *host_file)
 		"*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
 		"-A INPUT -m pkttype --pkt-type broadcast\n-A INPUT -m pkttype --pkt-type multicast\n"
 		"-A INPUT -m pkttype --pkt-type unicast\nCOMMIT\n";
-	static const uint8_t mac_c[6] = { 2, 0, 0, 0, 0, 9 };
 	struct replay_opts o = { .conntrack = -1 };
 	struct replay r;
 	struct ulog_err err;
@@ -186,7 +186,7 @@ int main(void)
 	struct ulog_err err;
 	struct tpkt p;
 	uint8_t rec[2048];
-	static const uint8_t mac_c[6] = { 2, 0, 0, 0, 0, 9 }, mac_r0[6] = { 2, 0, 0, 0, 0, 1 };
+	static const uint8_t mac_r0[6] = { 2, 0, 0, 0, 0, 1 };
 	uint64_t t = T0;
 	char *buf = NULL;
 	size_t len = 0;
