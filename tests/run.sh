@@ -31,7 +31,7 @@ run_one() {
 	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s))
 	printf '%-48s %4d ok %3d failed %3d skipped  (%ds)\n' "$name" "$p" "$f" "$s" $((SECONDS - start))
 	if [ "$f" -gt 0 ]; then
-		grep -E '^not ok |^#' "$log" | head -n 30 | sed 's/^/    /'
+		{ grep -E '^not ok ' "$log"; grep -E '^#' "$log"; } | head -n 30 | sed 's/^/    /'
 		tail -n 15 "$log" | sed 's/^/    | /'
 	fi
 }

@@ -24,14 +24,14 @@ CT_PROOF_GROUP=${CT_PROOF_GROUP:-4731}
 declare -A KNOWN=()
 # Rules whose counters depend on timing finer than the capture can tell: only these rules'
 # counter lines may differ (a skip, naming them); any other difference still fails. tum-chair's
-# LOG_DROP chain logs at most 100/min of the thousands of packets that reach it 3 ms apart:
-# nfcore counts jiffies from the capture's timestamps (moved to the kernel's tick phase,
+# LOG_DROP and LOG_RECENT_DROP chains log at most 100/min of the packets that reach them 3 ms
+# apart: nfcore counts jiffies from the capture's timestamps (moved to the kernel's tick phase,
 # filter/tests/jiffies.py), the kernel from when it runs the rule, later under load, so now and
 # then another packet takes a token. LOG does not decide: verdicts and connections must equal.
 declare -A TIMING=(
-	[tum-chair/iptables-save-2016-06-27_16-29-01]='-A LOG_DROP -m limit --limit 100/min -j LOG'
-	[tum-chair/ip6tables-save-2016-06-27_16-29-01]='-A LOG_DROP -m limit --limit 100/min -j LOG'
-	[tum-chair/iptables-save-2015-09-03_15-56-50]='-A LOG_DROP -m limit --limit 100/min -j LOG'
+	[tum-chair/iptables-save-2016-06-27_16-29-01]='-m limit --limit 100/min -j LOG'
+	[tum-chair/ip6tables-save-2016-06-27_16-29-01]='-m limit --limit 100/min -j LOG'
+	[tum-chair/iptables-save-2015-09-03_15-56-50]='-m limit --limit 100/min -j LOG'
 )
 # timing_only NAME DIFF: true if every changed counter line of DIFF is one of NAME's TIMING rules
 timing_only() {
