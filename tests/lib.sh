@@ -81,6 +81,42 @@ router_triple() {
 	inC="ip netns exec $C"; inR="ip netns exec $R"; inS="ip netns exec $S"
 }
 
+# nfcore_replay NAME TAG NFCORE_ARGS...: replays the capture $PCAP through $NFCORE with
+# NFCORE_ARGS (--rules, --host ...) plus --acct --from $T_FROM --until $T_UNTIL; writes its output
+# to $T_TMP/oursTAG.txt, its ip(6)tables-save -c sections to oursTAG.save and its conntrack -L
+# section, sorted, to oursTAG.ct. Returns 1 after "not ok NAME: nfcore failed: ..." if it fails.
+nfcore_replay() {
+	local name=$1 o=$T_TMP/ours$2; shift 2
+	"$NFCORE" --replay "$PCAP" "$@" --acct --from "$T_FROM" --until "$T_UNTIL" >"$o.txt" 2>"$o.err" ||
+		{ fail "$name: nfcore failed: $(cat "$o.err")"; return 1; }
+	awk '/^# ip6?tables-save -c/{f=1;next} /^#/{f=0} f' "$o.txt" >"$o.save"
+	awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$o.txt" | sort >"$o.ct"
+}
+
+# nfcore_compare NAME NFCORE_ARGS...: nfcore_replay NAME "" NFCORE_ARGS..., then "ok"/"not ok NAME:"
+# for its counters against the kernel's ($T_TMP/kernel.save, iptables-save -c without comments)
+# and for its conntrack table against the kernel's ($T_TMP/kernel.ct, conntrack -L) with the
+# timeouts (field 3) left out; a difference follows as "# " lines (< kernel, > nfcore).
+# Returns 1 if nfcore failed or either differs.
+nfcore_compare() {
+	local name=$1 k=$T_TMP/kernel rc=0 f; shift
+	nfcore_replay "$name" "" "$@" || return 1
+	if diff "$k.save" "$T_TMP/ours.save" >"$T_TMP/save.diff"; then
+		ok "$name: every rule and policy counter equals the kernel's ($(grep -c '^\[' "$k.save") rules)"
+	else
+		fail "$name: counters differ from the kernel's (< kernel, > nfcore)"; rc=1
+		sed 's/^/# /' "$T_TMP/save.diff"
+	fi
+	for f in kernel ours; do awk '{ $3 = "-"; print }' "$T_TMP/$f.ct" | sort >"$T_TMP/$f.ctn"; done
+	if diff "$k.ctn" "$T_TMP/ours.ctn" >"$T_TMP/ct.diff"; then
+		ok "$name: the same conntrack table ($(wc -l <"$k.ct") entries)"
+	else
+		fail "$name: conntrack tables differ (< kernel, > nfcore)"; rc=1
+		sed 's/^/# /' "$T_TMP/ct.diff"
+	fi
+	return $rc
+}
+
 # need CMD...: skip the whole test (exit 0) if a command is missing.
 need() {
 	local c

@@ -366,11 +366,8 @@ T_UNTIL=$(date +%s.%N)
 sleep 1.5   # the capture ring hands over what it holds within its 1 s timeout
 kill -INT "${T_PIDS[0]}"; wait "${T_PIDS[0]}" 2>/dev/null
 
-"$NFCORE" --replay "$PCAP" --rules "$T_TMP/rules.v4" --host "$T_TMP/addr.json" --host "$T_TMP/route.json" \
-	--rules6 "$T_TMP/rules.v6" --acct --from "$T_FROM" --until "$T_UNTIL" >"$T_TMP/ours.txt" 2>"$T_TMP/ours.err" ||
-	{ fail "ct_helper: nfcore failed: $(cat "$T_TMP/ours.err")"; exit 1; }
-awk '/^# ip6?tables-save -c/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" | grep -v '^#' >"$T_TMP/ours.save"
-awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" | sort >"$T_TMP/ours.ct"
+nfcore_compare ct_helper --rules "$T_TMP/rules.v4" --rules6 "$T_TMP/rules.v6" \
+	--host "$T_TMP/addr.json" --host "$T_TMP/route.json"
 
 # related NAME: the kernel's counters of `--ctstate RELATED -m helper --helper NAME`, IPv4 then IPv6
 related() { grep -- "--ctstate RELATED -m helper --helper $1 -j" "$T_TMP/kernel.save" | sed 's/^\[\([0-9]*\):.*/\1/' | tr '\n' ' '; }
@@ -379,20 +376,7 @@ check_eq "ct_helper: ... and the TFTP answers as RELATED to tftp (1 IPv4, 1 IPv6
 check_eq "ct_helper: ... and the DCC connection as RELATED to irc (IPv4)" "$(related irc)" "1 0 "
 check_eq "ct_helper: ... and the SANE data connections as RELATED to sane (1 IPv4, 1 IPv6)" "$(related sane)" "1 1 "
 check_eq "ct_helper: ... and the Amanda DATA connections as RELATED to amanda (1 IPv4, 1 IPv6)" "$(related amanda)" "1 1 "
-if diff "$T_TMP/kernel.save" "$T_TMP/ours.save" >"$T_TMP/save.diff"; then
-	ok "ct_helper: every rule and policy counter equals the kernel's ($(grep -c '^\[' "$T_TMP/kernel.save") rules)"
-else
-	fail "ct_helper: counters differ from the kernel's (< kernel, > nfcore)"
-	sed 's/^/# /' "$T_TMP/save.diff"
-fi
 check_eq "ct_helper: the kernel lists helper=ftp on the control connections" \
 	"$(grep -c 'dport=21 .*helper=ftp' "$T_TMP/kernel.ct")" 2
-strip() { awk '{ $3 = "-"; print }' "$1" | sort; }
-if diff <(strip "$T_TMP/kernel.ct") <(strip "$T_TMP/ours.ct") >"$T_TMP/ct.diff"; then
-	ok "ct_helper: the same conntrack table ($(wc -l <"$T_TMP/kernel.ct") entries: helper=NAME, use=, the expected connections)"
-else
-	fail "ct_helper: conntrack tables differ (< kernel, > nfcore)"
-	sed 's/^/# /' "$T_TMP/ct.diff"
-fi
 [ -n "${CT_HELPER_KEEP:-}" ] && cp -r "$T_TMP" "$CT_HELPER_KEEP"
 t_done

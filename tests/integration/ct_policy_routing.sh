@@ -98,31 +98,11 @@ $inR conntrack -L -f ipv4 2>/dev/null | sort >"$T_TMP/kernel.ct"
 sleep 1.5
 kill -INT "${T_PIDS[0]}"; wait "${T_PIDS[0]}" 2>/dev/null
 
-# replay [extra host files...] -> $T_TMP/ours$1.save, .ct
-replay() {
-	local tag=$1; shift
-	"$NFCORE" --replay "$PCAP" --rules "$T_TMP/rules.v4" --host "$T_TMP/addr.json" \
-		--host "$T_TMP/route.json" "$@" --acct --from "$T_FROM" --until "$T_UNTIL" \
-		>"$T_TMP/ours$tag.txt" 2>"$T_TMP/ours$tag.err" ||
-		{ fail "ct_policy_routing: nfcore failed: $(cat "$T_TMP/ours$tag.err")"; return 1; }
-	awk '/^# ip6?tables-save -c/{f=1;next} /^#/{f=0} f' "$T_TMP/ours$tag.txt" >"$T_TMP/ours$tag.save"
-	awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/ours$tag.txt" | sort >"$T_TMP/ours$tag.ct"
-}
-replay "" --host "$T_TMP/rule.json" || exit 1
-# the conntrack tables without their timeouts (field 3)
-for f in kernel ours; do awk '{ $3 = "-"; print }' "$T_TMP/$f.ct" | sort >"$T_TMP/$f.ctn"; done
-for what in "save:every rule counter equals the kernel's" "ctn:the same conntrack table"; do
-	ext=${what%%:*}
-	if diff "$T_TMP/kernel.$ext" "$T_TMP/ours.$ext" >"$T_TMP/$ext.diff"; then
-		ok "ct_policy_routing: ${what#*:} ($(wc -l <"$T_TMP/kernel.$ext") lines)"
-	else
-		fail "ct_policy_routing: ${what#*:}: not so (< kernel, > nfcore)"
-		sed 's/^/# /' "$T_TMP/$ext.diff"
-	fi
-done
+HOST=(--rules "$T_TMP/rules.v4" --host "$T_TMP/addr.json" --host "$T_TMP/route.json")
+nfcore_compare ct_policy_routing "${HOST[@]}" --host "$T_TMP/rule.json"
 rules=$(grep -c '^\[' "$T_TMP/kernel.save")
 check_eq "ct_policy_routing: the traffic hits all $rules rules" "$(grep '^\[' "$T_TMP/kernel.save" | grep -vc '^\[0:0\]')" "$rules"
-replay _main || exit 1
+nfcore_replay ct_policy_routing _main "${HOST[@]}" || exit 1
 check "ct_policy_routing: without the rule file (main table only) the counters differ" \
 	bash -c "! diff -q '$T_TMP/kernel.save' '$T_TMP/ours_main.save' >/dev/null"
 [ -n "${CT_POLICY_KEEP:-}" ] && cp -r "$T_TMP" "$CT_POLICY_KEEP"

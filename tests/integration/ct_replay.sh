@@ -144,25 +144,9 @@ T_UNTIL=$(date +%s.%N)
 sleep 1.5   # the capture ring hands over what it holds within its 1 s timeout
 kill -INT "${T_PIDS[0]}"; wait "${T_PIDS[0]}" 2>/dev/null
 
-"$NFCORE" --replay "$PCAP" --rules "$T_TMP/rules.v4" --host "$T_TMP/addr.json" --host "$T_TMP/route.json" \
-	--rules6 "$T_TMP/rules.v6" --acct --from "$T_FROM" --until "$T_UNTIL" >"$T_TMP/ours.txt" 2>"$T_TMP/ours.err" || { fail "ct_replay: nfcore failed: $(cat "$T_TMP/ours.err")"; exit 1; }
-awk '/^# ip6?tables-save -c/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" >"$T_TMP/ours.save"
-awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/ours.txt" | sort >"$T_TMP/ours.ct"
-
-if diff "$T_TMP/kernel.save" "$T_TMP/ours.save" >"$T_TMP/save.diff"; then
-	ok "ct_replay: every rule and policy counter equals the kernel's ($(grep -c '^\[' "$T_TMP/kernel.save") rules)"
-else
-	fail "ct_replay: counters differ from the kernel's (< kernel, > nfcore)"
-	sed 's/^/# /' "$T_TMP/save.diff"
-fi
+nfcore_compare ct_replay --rules "$T_TMP/rules.v4" --rules6 "$T_TMP/rules.v6" \
+	--host "$T_TMP/addr.json" --host "$T_TMP/route.json"
 hit=$(grep '^\[' "$T_TMP/kernel.save" | grep -vc '^\[0:0\]')
 check_eq "ct_replay: the traffic hits every rule" "$hit" "$(grep -c '^\[' "$T_TMP/kernel.save")"
-strip() { awk '{ $3 = "-"; print }' "$1" | sort; }
-if diff <(strip "$T_TMP/kernel.ct") <(strip "$T_TMP/ours.ct") >"$T_TMP/ct.diff"; then
-	ok "ct_replay: the same conntrack table ($(wc -l <"$T_TMP/kernel.ct") entries)"
-else
-	fail "ct_replay: conntrack tables differ (< kernel, > nfcore)"
-	sed 's/^/# /' "$T_TMP/ct.diff"
-fi
 [ -n "${CT_REPLAY_KEEP:-}" ] && cp -r "$T_TMP" "$CT_REPLAY_KEEP"
 t_done
