@@ -1,17 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The packet path: hooks in priority order with a real ruleset (filter/), the host model and conntrack. */
-#include <stdio.h>
-#include <string.h>
 #include <sys/time.h>
 
-#include "filter/filter.h"
-#include "filter/text.h"
 #include "filter/cmd.h"
-#include "kernel/hooks.h"
-#include "test.h"
-#include "ct_build.h"
+#include "ct_hooks_env.h"
 
-#define TUM "tum-chair/"
 #define SEC 1000000000ull
 #define T0 (1700000000ull * SEC)
 
@@ -36,78 +29,22 @@ static const char rules[] =
 	"-A FORWARD -m conntrack --ctstate ESTABLISHED -j ACCEPT\n"
 	"COMMIT\n";
 
-struct env {
-	struct filter_ruleset *rs;
-	struct hooks_rulesets sets;
-	struct host *host;
-	struct ct_table *ct;
-	struct hooks_facts facts;
-	struct hooks h;
-};
-
-static int env_init(struct env *e)
+static uint64_t rule_pcnt(struct hooks_env *e, const char *table, const char *chain, unsigned n)
 {
-	struct filter_restore_opts o = { 0 };
-	struct filter_error fe;
-	struct ulog_err err;
-	struct ct_config cfg;
-	char addr[4096], route[4096];
+	struct filter_rule *r = hooks_env_rule(e, table, chain, n);
 
-	memset(e, 0, sizeof(*e));
-	e->rs = filter_ruleset_new(FILTER_V4);
-	if (filter_restore(e->rs, rules, sizeof(rules) - 1, &o, &fe)) {
-		printf("# restore: line %u: %s %s\n", fe.line, fe.msg, fe.why);
-		return -1;
-	}
-	e->host = host_new();
-	if (host_load_file(e->host, test_rulesets(TUM "ip-addr-2016-06-27_16-29-01", addr, sizeof(addr)),
-			   false, &err) ||
-	    host_load_file(e->host, test_rulesets(TUM "ip-route-2016-06-27_16-29-01", route, sizeof(route)),
-			   true, &err))
-		return -1;
-	ct_config_default(&cfg);
-	cfg.max = 256;
-	e->ct = ct_table_new(&cfg);
-	hooks_facts_init(&e->facts, e->host, e->ct);
-	e->sets.v4 = e->rs;
-	e->h.ct = e->ct;
-	e->h.host = e->host;
-	e->h.facts = &e->facts.fh;
-	e->h.table = hooks_filter_table;
-	e->h.table_arg = &e->sets;
-	return 0;
-}
-
-static uint64_t rule_pcnt(struct env *e, const char *table, const char *chain, unsigned n)
-{
-	struct filter_chain *c = filter_chain_find(filter_ruleset_table(e->rs, table), chain);
-
-	return c && n < c->n_rules ? c->rules[n]->pcnt : ~0ull;
-}
-
-static enum filter_verdict in(struct env *e, struct tpkt *p, const char *dev, uint64_t now,
-			      struct pktbuf *b)
-{
-	pktbuf_init(b, p->b, p->len, 0, now, dev, NULL);
-	return hooks_receive(&e->h, b);
+	return r ? r->pcnt : ~0ull;
 }
 
 int main(void)
 {
-	struct env e;
+	struct hooks_env e;
 	struct tpkt p;
 	struct pktbuf b;
 	uint32_t n;
-	char probe[4096];
 
-	if (!test_rulesets(TUM "ip-route-2016-06-27_16-29-01", probe, sizeof(probe))) {
-		printf("skip hooks: %s absent\n", probe);
-		return 0;
-	}
-	if (env_init(&e)) {
-		CHECK(0, "hooks: ruleset and host load");
+	if (!hooks_env_open(&e, "hooks", rules, 256))
 		TEST_EXIT();
-	}
 	{
 		struct timeval tv;
 		struct timezone tz = { 0 };
@@ -117,17 +54,18 @@ int main(void)
 		      "hooks: time --kerneltz gets this machine's sys_tz");
 	}
 	mk_tcp(&p, "131.159.14.50", 40000, "131.159.14.3", 22, 1000, 0, TH_SYN, 64240, 0);
-	CHECK(in(&e, &p, "eth1.96", T0, &b) == FILTER_ACCEPT && b.ct.ct && b.ct.ct->mark == 5 &&
+	CHECK(hooks_env_in(&e, &p, "eth1.96", T0, &b) == FILTER_ACCEPT && b.ct.ct && b.ct.ct->mark == 5 &&
 	      (b.ct.ct->status & CT_S_CONFIRMED) && ct_table_count(e.ct) == 1,
 	      "hooks: SYN to ssh accepted as NEW, CONNMARK from mangle, confirmed at INPUT");
 	CHECK(rule_pcnt(&e, "nat", "PREROUTING", 0) == 1 && rule_pcnt(&e, "filter", "INPUT", 1) == 1,
 	      "hooks: nat PREROUTING and filter INPUT rules counted");
-	CHECK(in(&e, &p, "eth1.96", T0 + SEC, &b) == FILTER_ACCEPT && rule_pcnt(&e, "nat", "PREROUTING", 0) == 1,
+	CHECK(hooks_env_in(&e, &p, "eth1.96", T0 + SEC, &b) == FILTER_ACCEPT &&
+	      rule_pcnt(&e, "nat", "PREROUTING", 0) == 1,
 	      "hooks: a retransmitted SYN does not traverse nat again");
 
 	mk_tcp(&p, "131.159.14.50", 40001, "131.159.14.3", 23, 1000, 0, TH_SYN, 64240, 0);
 	n = ct_table_count(e.ct);
-	CHECK(in(&e, &p, "eth1.96", T0, &b) == FILTER_DROP && ct_table_count(e.ct) == n,
+	CHECK(hooks_env_in(&e, &p, "eth1.96", T0, &b) == FILTER_DROP && ct_table_count(e.ct) == n,
 	      "hooks: dropped by the INPUT policy before confirm: no entry");
 
 	mk_tcp(&p, "131.159.14.3", 22, "131.159.14.50", 40000, 5000, 1001, TH_SYN | TH_ACK, 65160, 0);
@@ -135,37 +73,35 @@ int main(void)
 	CHECK(hooks_send(&e.h, &b) == FILTER_ACCEPT && !strcmp(b.meta.out, "eth1.96") &&
 	      b.ct.ctinfo == CT_ESTABLISHED_REPLY, "hooks: SYN/ACK sent via OUTPUT/POSTROUTING on eth1.96");
 	mk_tcp(&p, "131.159.14.50", 40000, "131.159.14.3", 22, 1001, 5001, TH_ACK, 502, 0);
-	CHECK(in(&e, &p, "eth1.96", T0 + 3 * SEC, &b) == FILTER_ACCEPT && b.ct.ctinfo == CT_ESTABLISHED &&
+	CHECK(hooks_env_in(&e, &p, "eth1.96", T0 + 3 * SEC, &b) == FILTER_ACCEPT && b.ct.ctinfo == CT_ESTABLISHED &&
 	      (b.ct.ct->status & CT_S_ASSURED) && rule_pcnt(&e, "filter", "INPUT", 0) == 1,
 	      "hooks: the handshake's ACK is ESTABLISHED and assured");
 
 	mk_udp(&p, IPPROTO_UDP, "131.159.14.50", 5353, "131.159.14.3", 5353, 10);
 	n = ct_table_count(e.ct);
-	CHECK(in(&e, &p, "eth1.96", T0, &b) == FILTER_ACCEPT && b.ct.ctinfo == CT_UNTRACKED &&
+	CHECK(hooks_env_in(&e, &p, "eth1.96", T0, &b) == FILTER_ACCEPT && b.ct.ctinfo == CT_UNTRACKED &&
 	      ct_table_count(e.ct) == n && rule_pcnt(&e, "filter", "INPUT", 2) == 1,
 	      "hooks: NOTRACK in raw makes the packet UNTRACKED, no entry");
 
 	mk_icmp(&p, "131.159.14.50", "131.159.14.3", 8, 0, 77);
-	CHECK(in(&e, &p, "eth1.96", T0, &b) == FILTER_ACCEPT && b.ct.ct && b.ct.ct->tuple[0].zone == 3,
+	CHECK(hooks_env_in(&e, &p, "eth1.96", T0, &b) == FILTER_ACCEPT && b.ct.ct && b.ct.ct->tuple[0].zone == 3,
 	      "hooks: CT --zone 3 in raw puts the connection in zone 3");
 
 	mk_tcp(&p, "192.168.213.77", 33333, "131.159.14.50", 80, 1, 0, TH_SYN, 64240, 0);
-	CHECK(in(&e, &p, "eth0", T0, &b) == FILTER_ACCEPT && !strcmp(b.meta.out, "eth1.96") &&
+	CHECK(hooks_env_in(&e, &p, "eth0", T0, &b) == FILTER_ACCEPT && !strcmp(b.meta.out, "eth1.96") &&
 	      b.ct.ct && (b.ct.ct->status & CT_S_CONFIRMED) && rule_pcnt(&e, "filter", "FORWARD", 0) == 1,
 	      "hooks: forwarded eth0 -> eth1.96, confirmed at POSTROUTING");
 	mk_tcp(&p, "192.168.213.77", 33334, "131.159.14.50", 81, 1, 0, TH_SYN, 64240, 0);
 	n = ct_table_count(e.ct);
-	CHECK(in(&e, &p, "eth0", T0, &b) == FILTER_DROP && ct_table_count(e.ct) == n,
+	CHECK(hooks_env_in(&e, &p, "eth0", T0, &b) == FILTER_DROP && ct_table_count(e.ct) == n,
 	      "hooks: FORWARD policy drop leaves no entry");
 	mk_tcp(&p, "131.159.14.50", 80, "192.168.213.77", 33333, 9, 2, TH_SYN | TH_ACK, 64240, 0);
-	CHECK(in(&e, &p, "eth1.96", T0, &b) == FILTER_ACCEPT && b.ct.ctinfo == CT_ESTABLISHED_REPLY &&
+	CHECK(hooks_env_in(&e, &p, "eth1.96", T0, &b) == FILTER_ACCEPT && b.ct.ctinfo == CT_ESTABLISHED_REPLY &&
 	      !strcmp(b.meta.out, "eth0"), "hooks: the forwarded reply is ESTABLISHED");
 	CHECK(e.h.st.pkts[FILTER_PRE_ROUTING] == 9 && e.h.st.dropped == 2,
 	      "hooks: per-hook and verdict statistics (%llu in, %llu dropped)",
 	      (unsigned long long)e.h.st.pkts[FILTER_PRE_ROUTING], (unsigned long long)e.h.st.dropped);
 
-	ct_table_free(e.ct);
-	host_free(e.host);
-	filter_ruleset_free(e.rs);
+	hooks_env_free(&e);
 	TEST_EXIT();
 }

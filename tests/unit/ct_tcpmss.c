@@ -1,15 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* TCPMSS through the hooks: the MSS option lowered or added (+4 bytes seen by later rules), checksums kept valid. */
-#include <stdio.h>
-#include <string.h>
+#include "ct_hooks_env.h"
 
-#include "filter/filter.h"
-#include "filter/text.h"
-#include "kernel/hooks.h"
-#include "test.h"
-#include "ct_build.h"
-
-#define TUM "tum-chair/"
 #define T0 (1700000000ull * 1000000000ull)
 
 static const char rules[] =
@@ -21,44 +13,9 @@ static const char rules[] =
 	"-A POSTROUTING -p tcp --dport 80\n"
 	"COMMIT\n";
 
-struct env {
-	struct filter_ruleset *rs;
-	struct hooks_rulesets sets;
-	struct host *host;
-	struct hooks_facts facts;
-	struct hooks h;
-};
-
-static int env_init(struct env *e)
+static struct filter_rule *rule(struct hooks_env *e, const char *chain, unsigned n)
 {
-	struct filter_restore_opts o = { 0 };
-	struct filter_error fe;
-	struct ulog_err err;
-	char addr[4096], route[4096];
-
-	memset(e, 0, sizeof(*e));
-	e->rs = filter_ruleset_new(FILTER_V4);
-	e->host = host_new();
-	if (filter_restore(e->rs, rules, sizeof(rules) - 1, &o, &fe) ||
-	    host_load_file(e->host, test_rulesets(TUM "ip-addr-2016-06-27_16-29-01", addr, sizeof(addr)),
-			   false, &err) ||
-	    host_load_file(e->host, test_rulesets(TUM "ip-route-2016-06-27_16-29-01", route, sizeof(route)),
-			   true, &err))
-		return -1;
-	hooks_facts_init(&e->facts, e->host, NULL);
-	e->sets.v4 = e->rs;
-	e->h.host = e->host;
-	e->h.facts = &e->facts.fh;
-	e->h.table = hooks_filter_table;
-	e->h.table_arg = &e->sets;
-	return 0;
-}
-
-static struct filter_rule *rule(struct env *e, const char *chain, unsigned n)
-{
-	struct filter_chain *c = filter_chain_find(filter_ruleset_table(e->rs, "mangle"), chain);
-
-	return c && n < c->n_rules ? c->rules[n] : NULL;
+	return hooks_env_rule(e, "mangle", chain, n);
 }
 
 /* One's-complement sum of IPv4 TCP's pseudo-header and segment: 0xffff if the checksum is right. */
@@ -100,11 +57,10 @@ static void seal(struct tpkt *p)
 }
 
 /* Forwards @p from eth0 (to 131.159.14.50: out eth1.96) into @b. */
-static enum filter_verdict fwd(struct env *e, struct tpkt *p, struct pktbuf *b)
+static enum filter_verdict fwd(struct hooks_env *e, struct tpkt *p, struct pktbuf *b)
 {
 	seal(p);
-	pktbuf_init(b, p->b, p->len, 0, T0, "eth0", NULL);
-	return hooks_receive(&e->h, b);
+	return hooks_env_in(e, p, "eth0", T0, b);
 }
 
 static bool sums_ok(const struct pktbuf *b)
@@ -115,19 +71,12 @@ static bool sums_ok(const struct pktbuf *b)
 int main(void)
 {
 	static const uint8_t mss1460[4] = { 2, 4, 0x05, 0xb4 }, mss1200[8] = { 1, 1, 2, 4, 0x04, 0xb0, 1, 1 };
-	struct env e;
+	struct hooks_env e;
 	struct tpkt p, orig;
 	struct pktbuf b;
-	char probe[4096];
 
-	if (!test_rulesets(TUM "ip-route-2016-06-27_16-29-01", probe, sizeof(probe))) {
-		printf("skip tcpmss: %s absent\n", probe);
-		return 0;
-	}
-	if (env_init(&e)) {
-		CHECK(0, "tcpmss: ruleset and host load");
+	if (!hooks_env_open(&e, "tcpmss", rules, 0))
 		TEST_EXIT();
-	}
 
 	/* --set-mss 1400 on a SYN without options: one added, at most 536 */
 	mk_tcp(&p, "192.168.213.77", 33000, "131.159.14.50", 81, 1, 0, TH_SYN, 64240, 0);
@@ -166,7 +115,6 @@ int main(void)
 	      sums_ok(&b) && rule(&e, "POSTROUTING", 1)->bcnt == 88,
 	      "tcpmss: --clamp-mss-to-pmtu adds MSS 536 to a SYN without one; the next rule counts 44 bytes");
 
-	host_free(e.host);
-	filter_ruleset_free(e.rs);
+	hooks_env_free(&e);
 	TEST_EXIT();
 }
