@@ -48,6 +48,7 @@ struct host *host_new(void)
 /* Forgets every memoised answer (addresses or routes changed). */
 static void cache_flush(struct host *h)
 {
+	host_rule_memo_flush(h);
 	if (h->cache && !++h->cache->gen) {
 		memset(h->cache->e, 0, sizeof(h->cache->e));
 		h->cache->gen = 1;
@@ -59,6 +60,7 @@ void host_free(struct host *h)
 	if (!h)
 		return;
 	free(h->cache);
+	free(h->rule_memo);
 	free(h->ifs);
 	free(h->addrs);
 	free(h->routes);
@@ -377,7 +379,8 @@ int host_rule_add(struct host *h, const struct host_rule *r)
 {
 	unsigned pos;
 
-	if (grow((void **)&h->rules, h->n_rules, &h->cap_rules, sizeof(*h->rules)))
+	if (host_rule_memo_new(h) ||
+	    grow((void **)&h->rules, h->n_rules, &h->cap_rules, sizeof(*h->rules)))
 		return -ENOMEM;
 	cache_flush(h);
 	for (pos = h->n_rules; pos > 0 && h->rules[pos - 1].priority > r->priority; pos--)

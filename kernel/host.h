@@ -98,6 +98,7 @@ struct host_flow {
 };
 
 struct host_cache;
+struct host_rule_memo;
 
 struct host {
 	struct host_if *ifs;
@@ -109,6 +110,7 @@ struct host {
 	struct host_cache *cache;    /* per-address memo of route lookups and locality (host.c) */
 	struct host_rule *rules;     /* sorted by priority (stable); none of a family: local, main, default */
 	unsigned n_rules, cap_rules;
+	struct host_rule_memo *rule_memo; /* per-flow memo of rule lookups (host_rule_memo.c), with rules */
 };
 
 /* Where a packet arriving at the host goes (ip_route_input). */
@@ -165,7 +167,9 @@ const struct host_route *host_route_lookup(const struct host *h, uint8_t family,
 /* The route the kernel's fib rules pick for @dst and flow @fl (NULL: no
  * source, interfaces or mark), or NULL (no route). Without rules of
  * @family: host_route_lookup(). A rule's blackhole, unreachable or
- * prohibit gives a static route of that type. */
+ * prohibit gives a static route of that type. Answers are memoised per
+ * flow (the fields the rules select on) until rules, routes or addresses
+ * change; nothing is allocated. */
 const struct host_route *host_route_lookup_flow(const struct host *h, uint8_t family,
 						const uint8_t *dst, const struct host_flow *fl);
 /* A hint: @addr's routing and locality will be asked for soon (its memo is fetched into cache). */

@@ -102,8 +102,8 @@ static uint8_t rule_set(const struct host *h, uint8_t family)
 	return has_rules(h, family) ? family : AF_UNSPEC;
 }
 
-const struct host_route *host_route_lookup_flow(const struct host *h, uint8_t family,
-						const uint8_t *dst, const struct host_flow *fl)
+const struct host_route *host_rule_walk(const struct host *h, uint8_t family, const uint8_t *dst,
+					const struct host_flow *fl)
 {
 	static const struct host_flow none;
 	const struct host_route *rt;

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 
 #include "kernel/host.h"
+#include "kernel/host_priv.h"
 #include "test.h"
 
 /*
@@ -182,11 +183,109 @@ static void without_rules(void)
 	host_free(h);
 }
 
+/* A flow of host_rules' namespace, drawn from what its rules tell apart (and what they do not). */
+static void random_flow(unsigned *seed, uint8_t *src, uint8_t *dst, struct host_flow *fl)
+{
+	static const char *const devs[] = { NULL, "", "d0", "d1", "lo", "eth9" };
+	static const uint8_t nets[][2] = { { 10, 7 }, { 10, 8 }, { 10, 6 }, { 10, 50 }, { 10, 60 }, { 10, 61 },
+					   { 10, 62 }, { 10, 70 }, { 10, 71 }, { 10, 2 }, { 192, 0 } };
+	static const uint32_t marks[] = { 0, 5, 6, 0x105, 0x5000 };
+	unsigned r = (unsigned)rand_r(seed), q = (unsigned)rand_r(seed);
+
+	memcpy(src, nets[r % 3], 2);
+	src[2] = (uint8_t)(r >> 8 & 1);
+	src[3] = (uint8_t)(r >> 9);
+	memcpy(dst, nets[q % 11], 2);
+	dst[2] = (uint8_t)(q >> 4 & 3);
+	dst[3] = (uint8_t)(q >> 6);
+	fl->src = r >> 20 & 7 ? src : NULL;
+	fl->iif = devs[(r >> 12) % 6];
+	fl->oif = devs[(q >> 14) % 3 * 2 % 6];
+	fl->mark = marks[(q >> 20) % 5];
+}
+
+/* @n random flows, each looked up twice: the memo's answers are the walk's. */
+static bool memo_equals_walk(const struct host *h, unsigned n, unsigned seed)
+{
+	uint8_t src[16] = { 0 }, dst[16] = { 0 };
+	struct host_flow fl;
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		random_flow(&seed, src, dst, &fl);
+		if (host_route_lookup_flow(h, AF_INET, dst, &fl) != host_rule_walk(h, AF_INET, dst, &fl) ||
+		    host_route_lookup_flow(h, AF_INET, dst, &fl) != host_rule_walk(h, AF_INET, dst, &fl))
+			return false;
+	}
+	return true;
+}
+
+/* The rule memo: a hit answers as the walk does; rules, routes and addresses added forget it. */
+static void memo(void)
+{
+	struct ulog_err err;
+	char out[IFNAMSIZ];
+	int rc;
+	struct host *h = load(rule_json, sizeof(rule_json) - 1, &err, &rc);
+	uint8_t src[16] = { 10, 6, 0, 5 };
+	const struct host_flow fl = { .src = src, .iif = "d0" };
+	struct host_rule r = { .family = AF_INET, .priority = 50, .dst_len = 16, .suppress_plen = -1,
+			       .action = HOST_RULE_BLACKHOLE };
+	struct host_route rt = { .family = AF_INET, .plen = 24, .type = HOST_RTN_UNICAST };
+	struct host_addr a = { .family = AF_INET, .plen = 32, .ifindex = 3, .scope = "global" };
+	uint64_t hits, misses, hits0;
+
+	host_rule_memo_stats(h, &hits0, &misses);
+	CHECK(rc == 0 && memo_equals_walk(h, 200000, 1),
+	      "host rules memo: 200000 random flows, each twice: the walk's answers");
+	host_rule_memo_stats(h, &hits, &misses);
+	CHECK(hits - hits0 >= 200000 && misses > 0 && misses < 200000,
+	      "host rules memo: the second lookups are hits (%llu hits, %llu misses)", (unsigned long long)hits,
+	      (unsigned long long)misses);
+
+	host_route_input_flow(h, AF_INET, ip("10.99.1.1"), &fl, out);
+	host_rule_memo_stats(h, &hits0, &misses);
+	CHECK(host_route_input_flow(h, AF_INET, ip("10.99.1.1"), &fl, out) == HOST_IN_FORWARD &&
+	      !strcmp(out, "d1") && (host_rule_memo_stats(h, &hits, &misses), hits == hits0 + 1),
+	      "host rules memo: 10.99.1.1 by main via d1, a hit");
+	inet_pton(AF_INET, "10.99.1.0", rt.dst);
+	rt.ifindex = host_if_by_name(h, "d0")->index;
+	CHECK(host_route_add(h, &rt) == 0 &&
+	      host_route_input_flow(h, AF_INET, ip("10.99.1.1"), &fl, out) == HOST_IN_FORWARD && !strcmp(out, "d0"),
+	      "host rules memo: a route added to main is seen (10.99.1.0/24 dev d0)");
+	inet_pton(AF_INET, "10.99.0.0", r.dst);
+	CHECK(host_rule_add(h, &r) == 0 &&
+	      host_route_input_flow(h, AF_INET, ip("10.99.1.1"), &fl, out) == HOST_IN_DROP,
+	      "host rules memo: a rule added is seen (50: to 10.99/16 blackhole)");
+	inet_pton(AF_INET, "10.98.0.1", a.addr);
+	host_route_input_flow(h, AF_INET, ip("10.98.0.1"), &fl, out);
+	CHECK(host_addr_add(h, &a) == 0 &&
+	      host_route_input_flow(h, AF_INET, ip("10.98.0.1"), &fl, out) == HOST_IN_LOCAL,
+	      "host rules memo: an address added is seen (10.98.0.1 local)");
+
+	/* interfaces named by rules are told apart, others alike; more than the memo keeps: no memo */
+	r.priority = 40;
+	r.dst_len = 0;
+	r.action = HOST_RULE_PROHIBIT;
+	memcpy(r.iif, "eth9", 5);
+	CHECK(host_rule_add(h, &r) == 0 && memo_equals_walk(h, 20000, 2),
+	      "host rules memo: an iif rule for eth9: the walk's answers");
+	for (rc = 0; rc < 10; rc++) {
+		snprintf(r.iif, sizeof(r.iif), "x%d", rc);
+		host_rule_add(h, &r);
+	}
+	host_rule_memo_stats(h, &hits0, &misses);
+	CHECK(memo_equals_walk(h, 20000, 3) && (host_rule_memo_stats(h, &hits, &misses), hits == hits0),
+	      "host rules memo: rules naming 11 in interfaces: every lookup walks");
+	host_free(h);
+}
+
 int main(void)
 {
 	input("json", rule_json, sizeof(rule_json) - 1);
 	input("text", rule_text, sizeof(rule_text) - 1);
 	output_rpf();
 	without_rules();
+	memo();
 	TEST_EXIT();
 }
