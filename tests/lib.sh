@@ -81,6 +81,31 @@ router_triple() {
 	inC="ip netns exec $C"; inR="ip netns exec $R"; inS="ip netns exec $S"
 }
 
+# capture_start NAME NS: tcpdump on every interface of namespace NS into $T_TMP/r.pcap (sets PCAP
+# and T_CAPTURE, its pid), back once it listens; 1 after "not ok NAME: tcpdump did not start".
+capture_start() {
+	PCAP=$T_TMP/r.pcap
+	ip netns exec "$2" tcpdump -i any -U -B 16384 -n -w "$PCAP" 2>"$T_TMP/tcpdump.err" &
+	T_CAPTURE=$!
+	T_PIDS+=("$T_CAPTURE")
+	wait_for 5 grep -qs "listening on" "$T_TMP/tcpdump.err" || { fail "$1: tcpdump did not start"; return 1; }
+	sleep 0.2
+}
+
+# kernel_snapshot NS FAMILY...: a second after the traffic, namespace NS's counters of each FAMILY
+# (4, 6: ip(6)tables-legacy-save -c without comments) into $T_TMP/kernel.save, the time into
+# T_UNTIL, its conntrack table (conntrack -L, sorted) into $T_TMP/kernel.ct; then stops the
+# capture_start capture once its ring has handed over what it holds (1 s timeout).
+kernel_snapshot() {
+	local ns=$1 f; shift
+	sleep 1
+	for f in "$@"; do ip netns exec "$ns" "ip${f/4/}tables-legacy-save" -c; done | grep -v '^#' >"$T_TMP/kernel.save"
+	T_UNTIL=$(date +%s.%N)
+	for f in "$@"; do ip netns exec "$ns" conntrack -L -f "ipv$f"; done 2>/dev/null | sort >"$T_TMP/kernel.ct"
+	sleep 1.5
+	kill -INT "$T_CAPTURE"; wait "$T_CAPTURE" 2>/dev/null
+}
+
 # nfcore_replay NAME TAG NFCORE_ARGS...: replays the capture $PCAP through $NFCORE with
 # NFCORE_ARGS (--rules, --host ...) plus --acct --from $T_FROM --until $T_UNTIL; writes its output
 # to $T_TMP/oursTAG.txt, its ip(6)tables-save -c sections to oursTAG.save and its conntrack -L

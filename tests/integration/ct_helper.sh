@@ -318,11 +318,7 @@ PY
 
 for n in "$C" "$R" "$S"; do ip netns exec "$n" sysctl -qw net.ipv6.conf.all.accept_dad=0; done
 sleep 3       # let the links' own chatter (MLD reports, DAD) die down
-PCAP=$T_TMP/r.pcap
-$inR tcpdump -i any -U -B 16384 -n -w "$PCAP" 2>"$T_TMP/tcpdump.err" &
-T_PIDS+=($!)
-wait_for 5 grep -qs "listening on" "$T_TMP/tcpdump.err" || { fail "ct_helper: tcpdump did not start"; exit 1; }
-sleep 0.2
+capture_start ct_helper "$R" || exit 1
 $inR iptables-legacy -Z; $inR iptables-legacy -t raw -Z; $inR ip6tables-legacy -Z; $inR ip6tables-legacy -t raw -Z
 T_FROM=$(date +%s.%N)
 
@@ -359,12 +355,7 @@ for ip in 10.81.2.2 fd81:2::2; do
 done
 $inC nc -z -w1 10.81.2.2 2121                                 # not expected: dropped
 $inC nc -6 -z -w1 fd81:2::2 2121
-sleep 1
-{ $inR iptables-legacy-save -c; $inR ip6tables-legacy-save -c; } | grep -v '^#' >"$T_TMP/kernel.save"
-T_UNTIL=$(date +%s.%N)
-{ $inR conntrack -L -f ipv4; $inR conntrack -L -f ipv6; } 2>/dev/null | sort >"$T_TMP/kernel.ct"
-sleep 1.5   # the capture ring hands over what it holds within its 1 s timeout
-kill -INT "${T_PIDS[0]}"; wait "${T_PIDS[0]}" 2>/dev/null
+kernel_snapshot "$R" 4 6
 
 nfcore_compare ct_helper --rules "$T_TMP/rules.v4" --rules6 "$T_TMP/rules.v6" \
 	--host "$T_TMP/addr.json" --host "$T_TMP/route.json"

@@ -72,11 +72,7 @@ $inR ip -j route show table all >"$T_TMP/route.json"
 $inR ip -j rule >"$T_TMP/rule.json"
 
 sleep 1
-PCAP=$T_TMP/r.pcap
-$inR tcpdump -i any -U -B 16384 -n -w "$PCAP" 2>"$T_TMP/tcpdump.err" &
-T_PIDS+=($!)
-wait_for 5 grep -qs "listening on" "$T_TMP/tcpdump.err" || { fail "ct_policy_routing: tcpdump did not start"; exit 1; }
-sleep 0.2
+capture_start ct_policy_routing "$R" || exit 1
 for t in raw mangle filter; do $inR iptables-legacy -t $t -Z; done
 T_FROM=$(date +%s.%N)
 
@@ -91,12 +87,7 @@ echo a | $inC nc -q1 -w2 -s 10.81.1.2 10.81.50.2 80                   # r1
 echo b | $inC nc -q1 -w2 -s 10.81.7.2 10.81.50.2 80                   # r2 by source
 echo c | $inC nc -q1 -w2 -s 10.81.1.2 10.81.50.2 443                  # r2 by mark
 $inC ping -c 1 -W 1 -q 10.81.60.1 >/dev/null                       # prohibit from r0
-sleep 1
-$inR iptables-legacy-save -c | grep -v '^#' >"$T_TMP/kernel.save"
-T_UNTIL=$(date +%s.%N)
-$inR conntrack -L -f ipv4 2>/dev/null | sort >"$T_TMP/kernel.ct"
-sleep 1.5
-kill -INT "${T_PIDS[0]}"; wait "${T_PIDS[0]}" 2>/dev/null
+kernel_snapshot "$R" 4
 
 HOST=(--rules "$T_TMP/rules.v4" --host "$T_TMP/addr.json" --host "$T_TMP/route.json")
 nfcore_compare ct_policy_routing "${HOST[@]}" --host "$T_TMP/rule.json"

@@ -96,11 +96,7 @@ udp_echo() { ip netns exec "$1" python3 -c 'import socket,sys;s=socket.socket(so
 
 for n in "$C" "$R" "$S"; do ip netns exec "$n" sysctl -qw net.ipv6.conf.all.accept_dad=0; done
 sleep 3       # let the links' own chatter (MLD reports, DAD) die down
-PCAP=$T_TMP/r.pcap
-$inR tcpdump -i any -U -B 16384 -n -w "$PCAP" 2>"$T_TMP/tcpdump.err" &
-T_PIDS+=($!)
-wait_for 5 grep -qs "listening on" "$T_TMP/tcpdump.err" || { fail "ct_replay: tcpdump did not start"; exit 1; }
-sleep 0.2
+capture_start ct_replay "$R" || exit 1
 $inR iptables-legacy -Z; $inR iptables-legacy -t nat -Z; $inR iptables-legacy -t mangle -Z
 $inR iptables-legacy -t raw -Z; $inR ip6tables-legacy -Z
 T_FROM=$(date +%s.%N)
@@ -137,12 +133,7 @@ $inC nc -6 -z -w1 fd80:2::2 81                               # FORWARD policy
 $inC ping -c 1 -W 1 -q -s 3000 10.80.2.2 >/dev/null          # forwarded in pieces
 $inR ping -c 1 -W 1 -q -s 3000 10.80.1.2 >/dev/null          # sent and answered in pieces
 $inC ping -6 -c 1 -W 1 -q -s 3000 fd80:2::2 >/dev/null
-sleep 1
-{ $inR iptables-legacy-save -c; $inR ip6tables-legacy-save -c; } | grep -v '^#' >"$T_TMP/kernel.save"
-T_UNTIL=$(date +%s.%N)
-{ $inR conntrack -L -f ipv4; $inR conntrack -L -f ipv6; } 2>/dev/null | sort >"$T_TMP/kernel.ct"
-sleep 1.5   # the capture ring hands over what it holds within its 1 s timeout
-kill -INT "${T_PIDS[0]}"; wait "${T_PIDS[0]}" 2>/dev/null
+kernel_snapshot "$R" 4 6
 
 nfcore_compare ct_replay --rules "$T_TMP/rules.v4" --rules6 "$T_TMP/rules.v6" \
 	--host "$T_TMP/addr.json" --host "$T_TMP/route.json"
