@@ -8,6 +8,7 @@
 
 #include "../filter/filter.h"
 #include "../filter/text.h"
+#include "../filter/ext/lib/emit.h"
 #include "../lib/logline.h"
 #include "../lib/pcapio.h"
 #include "replay.h"
@@ -124,18 +125,13 @@ static bool uses_conntrack(const struct filter_ruleset *rs)
 	return false;
 }
 
-static void trace_emit(void *arg, const char *kind, const void *ext_priv,
-		       const struct pkt_view *pv, const struct filter_meta *m)
+/* @prefix, then the packet as the kernel's LOG line prints it, into @f */
+static void print_line(struct replay *r, FILE *f, const char *prefix, const struct pkt_view *pv,
+		       const struct filter_meta *m)
 {
-	struct replay *r = arg;
-	const struct filter_trace *t = ext_priv;
-	char prefix[128], line[2048];
+	char line[2048];
 	struct logline_kmeta km = { 0 };
 
-	if (!r->trace || strcmp(kind, "TRACE"))
-		return;
-	if (logline_trace_prefix(prefix, sizeof(prefix), t->table, t->chain, t->comment, t->rulenum) < 0)
-		return;
 	km.prefix = prefix;
 	km.in = m->in[0] ? m->in : NULL;
 	if (km.in && r->cur_hw) {
@@ -146,7 +142,28 @@ static void trace_emit(void *arg, const char *kind, const void *ext_priv,
 	km.flags = LOGLINE_TRACE_FLAGS;
 	km.mark = m->mark;
 	logline_kernel_view(line, sizeof(line), &km, pv);
-	fprintf(r->trace, "%s\n", line);
+	fprintf(f, "%s\n", line);
+}
+
+/* TRACE lines, and NAT lines: "NAT: table:chain:rule:N TARGET " then the packet */
+static void trace_emit(void *arg, const char *kind, const void *ext_priv,
+		       const struct pkt_view *pv, const struct filter_meta *m)
+{
+	struct replay *r = arg;
+	char prefix[128];
+
+	if (r->trace && !strcmp(kind, "TRACE")) {
+		const struct filter_trace *t = ext_priv;
+
+		if (logline_trace_prefix(prefix, sizeof(prefix), t->table, t->chain, t->comment, t->rulenum) >= 0)
+			print_line(r, r->trace, prefix, pv, m);
+	} else if (r->nat && !strcmp(kind, "NAT")) {
+		const struct xt_nat_choice *c = ext_priv;
+
+		snprintf(prefix, sizeof(prefix), "NAT: %s:%s:rule:%u %s ", c->table, c->chain, c->rulenum,
+			 c->target);
+		print_line(r, r->nat, prefix, pv, m);
+	}
 }
 
 int replay_open(struct replay *r, const struct replay_opts *o, struct ulog_err *err)
@@ -186,6 +203,7 @@ int replay_open(struct replay *r, const struct replay_opts *o, struct ulog_err *
 	r->emit.emit = trace_emit;
 	r->emit.arg = r;
 	r->trace = o->trace;
+	r->nat = o->nat;
 	r->owner = o->owner;
 	r->owner_uid = o->owner_uid;
 	r->owner_gid = o->owner_gid;

@@ -26,6 +26,7 @@ struct replay_opts {
 	bool acct;                               /* packets=/bytes= in the conntrack list */
 	const char *in;                          /* input interface for captures that do not say, or NULL */
 	FILE *trace;                             /* TRACE lines go here, NULL = off */
+	FILE *nat;                               /* NAT lines (a NAT target's choice), NULL = off */
 	uint32_t ct_max;                         /* 0: default */
 	uint64_t from_ns, until_ns;              /* replay only packets in [from, until]; 0 = open */
 	bool owner;                              /* packets the host sends come from a socket of: */
@@ -44,7 +45,7 @@ struct replay {
 	struct filter_emit emit;
 	struct hooks h;
 	const char *in;
-	FILE *trace;
+	FILE *trace, *nat;
 	uint64_t from_ns, until_ns;
 	bool owner;
 	uint32_t owner_uid, owner_gid;

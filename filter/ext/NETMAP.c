@@ -2,6 +2,7 @@
 /* The NETMAP target (nat table): map a whole network onto another, keeping host bits. */
 #include <errno.h>
 
+#include "lib/nat.h"
 #include "lib/table.h"
 
 struct netmap_priv {
@@ -42,11 +43,6 @@ static int netmap_check(const struct filter_ext_data *d, const struct filter_che
 	return xt_check_where(c, "NETMAP target", "nat", 0, err);
 }
 
-static int netmap_target(struct filter_ext_data *d, struct filter_pkt *pkt)
-{
-	return FILTER_ACCEPT;
-}
-
 static int netmap_list(const struct filter_ext_data *d, const struct filter_std *std, bool numeric,
 		       char *buf, size_t len)
 {
@@ -72,5 +68,5 @@ const struct filter_ext filter_ext_NETMAP = {
 	.print = netmap_print,
 	.list = netmap_list,
 	.check = netmap_check,
-	.target = netmap_target,
+	.target = xt_nat_target,
 };

@@ -11,7 +11,7 @@
 
 static const char usage[] =
 	"usage: nfcore --replay CAPTURE [--rules RULES.v4] [--rules6 RULES.v6] [--host FILE]...\n"
-	"              [--in IFACE] [--conntrack auto|on|off] [--acct] [--trace]\n"
+	"              [--in IFACE] [--conntrack auto|on|off] [--acct] [--trace] [--nat]\n"
 	"              [--from SECS.FRAC] [--until SECS.FRAC] [--owner UID[:GID][@ADDR]]...\n"
 	"Runs every packet of CAPTURE (Ethernet, raw IP, Linux cooked) through the\n"
 	"host: arriving packets traverse PREROUTING and INPUT or FORWARD(+POSTROUTING),\n"
@@ -20,6 +20,8 @@ static const char usage[] =
 	"for a family when its ruleset uses it (auto), as in the kernel. At the end:\n"
 	"the rulesets with counters in iptables-save -c form, the verdict totals, and\n"
 	"the conntrack table in conntrack -L form. --trace prints TRACE lines.\n"
+	"--nat prints a NAT line for each connection a NAT target binds (the rule,\n"
+	"the target, the packet; nfcore does not translate yet).\n"
 	"--from/--until replay only the packets captured in that time window; the\n"
 	"conntrack table is printed as of --until (else of the last packet).\n"
 	"--owner: the packets the host sends (not the kernel's own answers) come from\n"
@@ -61,6 +63,7 @@ int main(int argc, char **argv)
 		{ "rules6", required_argument, NULL, '6' }, { "host", required_argument, NULL, 'H' },
 		{ "in", required_argument, NULL, 'i' }, { "conntrack", required_argument, NULL, 'c' },
 		{ "acct", no_argument, NULL, 'a' }, { "trace", no_argument, NULL, 't' },
+		{ "nat", no_argument, NULL, 'N' },
 		{ "owner", required_argument, NULL, 'O' }, { "from", required_argument, NULL, 'F' }, { "until", required_argument, NULL, 'U' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
@@ -102,6 +105,7 @@ int main(int argc, char **argv)
 		case 'F': o.from_ns = (uint64_t)(strtod(optarg, NULL) * 1e9); break;
 		case 'U': o.until_ns = (uint64_t)(strtod(optarg, NULL) * 1e9); break;
 		case 't': o.trace = stdout; break;
+		case 'N': o.nat = stdout; break;
 		case 'h': fputs(usage, stdout); return 0;
 		default: fputs(usage, stderr); return 2;
 		}

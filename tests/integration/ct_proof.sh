@@ -194,11 +194,14 @@ print(json.dumps([r for r in json.load(sys.stdin) if r.get("table") not in (None
 	from=$(awk -v t="$from" -v s="$shift" 'BEGIN { printf "%.6f", t - s / 1e9 }')
 	until=$(awk -v t="$until" -v s="$shift" 'BEGIN { printf "%.6f", t - s / 1e9 }')
 	"$NFCORE" --replay "$T_TMP/$H.merged" "--rules$([ "$FAM" = 6 ] && echo 6)" "$rules" --host "$T_TMP/$H.addr" --acct \
-		--host "$T_TMP/$H.route" --host "$T_TMP/$H.route6" "${policy[@]}" --from "$from" --until "$until" --owner 0:0 \
+		--host "$T_TMP/$H.route" --host "$T_TMP/$H.route6" "${policy[@]}" --from "$from" --until "$until" --owner 0:0 --nat \
 		$(awk 'NF > 13 { print "--owner " $14 "@" $3 }' "$pkts" | sort -u) >"$T_TMP/$H.ours" 2>"$T_TMP/$H.ours.err" ||
 		{ fail "ct_proof: $name: nfcore: $(head -1 "$T_TMP/$H.ours.err")"; return 1; }
 	awk -v h="# ip$([ "$FAM" = 6 ] && echo 6)tables-save -c" '$0 == h {f=1;next} /^#/{f=0} f' "$T_TMP/$H.ours" >"$T_TMP/$H.save"
 	awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/$H.ours" >"$T_TMP/$H.oct"
+	# the connections a NAT target bound in nfcore ("src dst sport dport"): the kernel translated them
+	sed -n 's/^NAT: .* SRC=\([^ ]*\) DST=\([^ ]*\) .* SPT=\([0-9]*\) DPT=\([0-9]*\) .*/\1 \2 \3 \4/p' "$T_TMP/$H.ours" |
+		sort -u >"$T_TMP/$H.bound"
 	return 0
 }
 
@@ -213,15 +216,21 @@ translated() {
 			v["src2"], v["dst2"], v["sport2"] + 0, v["dport2"] + 0 }' "$1"
 }
 
-# nat_hit NAT PKTS: the line numbers of the packets NAT changes in the kernel: those of a
-# connection whose destination was translated, those that answer a translated connection, and
-# those of a source-translated one sent to a peer (whose ICMP errors the kernel translates back)
+# nat_hit NAT BOUND PKTS: the line numbers of the packets NAT changes in the kernel: those of a
+# connection whose destination was translated, those that answer a translated connection,
+# those of a source-translated one sent to a peer (whose ICMP errors the kernel translates back),
+# and the whole-flow packets (fin) of any connection translated in the kernel's list or bound by
+# a NAT target in nfcore's run (BOUND; the kernel's may be gone by the listing), both ways:
+# their answers go to the untranslated address, which is another connection in the kernel
 nat_hit() {
-	awk -v nat="$1" 'BEGIN { while ((getline l <nat) > 0) { split(l, v, " ")
+	awk -v nat="$1" -v bound="$2" 'BEGIN { while ((getline l <bound) > 0) { split(l, v, " ")
+			f[v[1] " " v[2] " " v[3] " " v[4]] = f[v[2] " " v[1] " " v[4] " " v[3]] = 1 }
+		while ((getline l <nat) > 0) { split(l, v, " ")
 			if (v[1] == "d" || v[3] ~ /^(10\.201\.[0-9]+\.2|2001:db8:201:[0-9]+::2)$/) t[v[2] " " v[3] " " v[4] " " v[5]] = 1
 			if (v[1] == "d") t[v[3] " " v[2] " " v[5] " " v[4]] = 1
-			t[v[6] " " v[7] " " v[8] " " v[9]] = 1 } }
-		($3 " " $4 " " $6 " " $7) in t || ($3 " " $4 " 0 0") in t { print NR }' "$2"
+			t[v[6] " " v[7] " " v[8] " " v[9]] = 1
+			f[v[2] " " v[3] " " v[4] " " v[5]] = f[v[3] " " v[2] " " v[5] " " v[4]] = 1 } }
+		($3 " " $4 " " $6 " " $7) in t || ($3 " " $4 " 0 0") in t || $1 == "fin" && ($3 " " $4 " " $6 " " $7) in f { print NR }' "$3"
 }
 
 # canon RULES: the filter table in canonical form (nfctl's save equals the kernel's) into
@@ -293,7 +302,7 @@ prove() {
 	# packets whose destination the kernel translated (DNAT, REDIRECT) take another path than in
 	# nfcore (no NAT yet): a second run, in fresh namespaces, leaves those packets out
 	translated "$T_TMP/$H.kct" >"$T_TMP/$H.nat"
-	nat_hit "$T_TMP/$H.nat" "$T_TMP/$H.pkts" >"$T_TMP/excl.$$"
+	nat_hit "$T_TMP/$H.nat" "$T_TMP/$H.bound" "$T_TMP/$H.pkts" >"$T_TMP/excl.$$"
 	if [ -s "$T_TMP/excl.$$" ]; then
 		nx=$(wc -l <"$T_TMP/excl.$$")
 		setup "$name" "$rules" || return
@@ -309,7 +318,7 @@ prove() {
 	coverage "$name" "$hit" "$total" "$UNR"
 	verdicts "$name"
 	if diff "$T_TMP/$H.kernel" "$T_TMP/$H.save" >"$T_TMP/$H.diff"; then
-		ok "ct_proof: $name: every rule's and policy's counters equal the kernel's ($(wc -l <"$T_TMP/$H.pkts") packets, $hit of $total rules hit$note)"
+		ok "ct_proof: $name: every rule's and policy's counters equal the kernel's ($(wc -l <"$T_TMP/$H.pkts") packets, $(grep -c '^fin ' "$T_TMP/$H.pkts") of them in whole flows, $hit of $total rules hit$note)"
 	else
 		if timing_only "$name" "$T_TMP/$H.diff"; then
 			skip "ct_proof: $name: counters equal the kernel's but for the timing-dependent rule (${TIMING[$name]}; $hit of $total rules hit$note)"

@@ -5,6 +5,8 @@
 # in the other direction first, rules that want INVALID a SYN+FIN.
 # The filter table also gets rule_coverage.sh's packets (filter/tests/coverage_gen.py, imported:
 # coverage_lines below); each generator finds rules the other misses.
+# Some forwarded packets are followed by whole traffic (ct_proof_flows.py): the rest of the TCP
+# connection, a mid-stream pickup, a fragmented UDP datagram.
 # argv: rules ifmap(name=dev,...) addrs-out [4|6] [canon-filter whole-dump prefix routes-out
 #       unreach-out]  -> stdout lines, sent in this order:
 #   "how dev src dst proto sport dport type code tcpflags mac idx [hex [uid:gid]]"
@@ -17,6 +19,7 @@
 # coverage_shadow.py proves unreachable).
 # argv: --ifaces canon-filter [4|6] whole-dump prefix -> the interfaces coverage_gen.py uses
 import contextlib, io, ipaddress, os, runpy, shlex, struct, sys
+from ct_proof_flows import with_flows
 # --- rule_coverage.sh's knowledge (filter/tests/coverage_gen.py, imported): its packets for the
 # filter table, made into real traffic: its conntrack entries become primer packets (the
 # entry's first packet, and its answer when the rule's packet goes the same way), its routes
@@ -516,6 +519,16 @@ if len(sys.argv) > 5:
             print(gidx.get((c, k), -1), 'filter', c, k, why, file=f)
         for (c, k), why in sorted(nat_unreachable(sys.argv[5] + '.nat', sys.argv[6], sys.argv[7]).items()):
             print(-1, 'nat', c, k, why, file=f)
+    # whole connections, pickups and fragments after some forwarded packets (ct_proof_flows.py):
+    # the answers arrive from the sink behind the route to the destination
+    def reply_dev(d):
+        if d in routed:
+            return routed[d]
+        if d.startswith(NET):     # H's subnet N (written in decimal digits, as setup() does)
+            k = (d.split(':')[3] if V6 else d.split('.')[2]) or '0'
+            return names[int(k)] if k.isdigit() and int(k) < len(names) else None
+        return names[0]
+    out = with_flows(out, reply_dev, lambda d: d in mine or ipaddress.ip_address(d).is_loopback)
 for x in out:
     print(*x)
 with open(addrs_out, 'w') as f:

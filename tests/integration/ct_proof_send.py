@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # ct_proof's sender: the generator's lines in their order, one every few milliseconds, far from
-# any rate rule's threshold: in/pin as Ethernet frames from the sink namespace's peer of the
+# any rate rule's threshold: in/pin/fin as Ethernet frames from the sink namespace's peer of the
 # line's interface, out/pout from the host itself through a raw IP socket. Runs in the host's
 # namespace; the peers' packet sockets are opened in the sink's (argv[2], a netns name) first.
 # The host's packets are also written to a log ("nanoseconds hex-bytes" per line, the time
@@ -108,7 +108,7 @@ for line in sys.stdin:
     how, k, dst, mac = f[0], f[1], f[3], f[10]
     pkt = bytes.fromhex(f[12]) if len(f) > 12 else made(f)
     v6 = pkt[0] >> 4 == 6
-    if how in ('in', 'pin'):
+    if how in ('in', 'pin', 'fin'):
         hmac, _, xmac = macs[k].split(',')
         if mac != '-':
             xmac = mac

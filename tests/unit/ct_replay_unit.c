@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* nfcore replay on synthetic records: direction from Linux cooked v2 and from Ethernet MACs/addresses,
- * forwarded copies skipped, lo loops, REJECT replies attached, the report. */
+ * forwarded copies skipped, lo loops, REJECT replies attached, the report, TRACE and NAT lines. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -83,6 +83,53 @@ static uint64_t counter(struct replay *r, const char *chain, unsigned n, bool po
 
 static const uint8_t mac_c[6] = { 2, 0, 0, 0, 0, 9 };     /* the client's MAC */
 
+/* A replay whose TRACE or NAT lines are written into a string. */
+struct lines_run {
+	struct replay_opts o;
+	struct replay r;
+	FILE *f;
+	char *buf;
+	size_t len;
+};
+
+/* Opens @l on @rules and @host_file, its @nat or TRACE lines captured; false
+ * (a failed check named @what) if it cannot. */
+static bool lines_open(struct lines_run *l, const char *what, const char *rules, const char *host_file, bool nat)
+{
+	struct ulog_err err;
+
+	memset(l, 0, sizeof(*l));
+	l->o.conntrack = -1;
+	l->o.rules4 = tmpfile_with(rules);
+	l->o.host_files[l->o.n_host++] = host_file;
+	l->f = open_memstream(&l->buf, &l->len);
+	*(nat ? &l->o.nat : &l->o.trace) = l->f;
+	if (replay_open(&l->r, &l->o, &err)) {
+		CHECK(0, "%s: open (%s)", what, err.msg);
+		fclose(l->f);
+		free(l->buf);
+		return false;
+	}
+	return true;
+}
+
+/* The lines @l wrote (NULL if none); lines_close() frees them. */
+static const char *lines_text(struct lines_run *l)
+{
+	fflush(l->f);
+	if (l->buf && getenv("CT_REPLAY_UNIT_SHOW"))
+		printf("%s", l->buf);
+	return l->buf;
+}
+
+static void lines_close(struct lines_run *l)
+{
+	fclose(l->f);
+	free(l->buf);
+	replay_close(&l->r);
+	remove(l->o.rules4);
+}
+
 /* --trace: TRACE lines in the kernel's form, with the input MAC header. */
 static void trace(const char *host_file)
 {
@@ -90,34 +137,54 @@ static void trace(const char *host_file)
 		"*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A PREROUTING -p tcp --dport 22 -j TRACE\nCOMMIT\n"
 		"*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
 		"-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n";
-	struct replay_opts o = { .conntrack = -1 };
-	struct replay r;
-	struct ulog_err err;
+	struct lines_run l;
 	struct tpkt p;
 	uint8_t rec[256];
-	char *buf = NULL;
-	size_t len = 0;
+	const char *buf;
 
-	o.rules4 = tmpfile_with(trules);
-	o.host_files[o.n_host++] = host_file;
-	o.trace = open_memstream(&buf, &len);
-	if (replay_open(&r, &o, &err)) {
-		CHECK(0, "trace: open (%s)", err.msg);
+	if (!lines_open(&l, "trace", trules, host_file, false))
 		return;
-	}
 	mk_tcp(&p, "10.1.0.2", 4000, "10.1.0.1", 22, 1, 0, TH_SYN, 1000, 0);
 	p.b[4] = 0; p.b[5] = 7;                          /* IP id 7 */
-	replay_record(&r, DLT_EN10MB, rec, ether(rec, &p, mac_c), T0);
-	fclose(o.trace);
+	replay_record(&l.r, DLT_EN10MB, rec, ether(rec, &p, mac_c), T0);
+	buf = lines_text(&l);
 	CHECK(buf && !strncmp(buf, "TRACE: raw:PREROUTING:policy:2 IN=r0 OUT= MAC=00:00:00:00:00:00:02:00:00:00:00:09:08:00 "
 			  "SRC=10.1.0.2 DST=10.1.0.1 LEN=40 TOS=0x00 PREC=0x00 TTL=64 ID=7 PROTO=TCP SPT=4000 DPT=22 "
 			  "SEQ=1 ACK=0 WINDOW=1000 RES=0x00 SYN URGP=0 \nTRACE: filter:INPUT:rule:1 IN=r0 ", 230),
 	      "trace: raw policy and filter rule lines as the kernel prints them");
-	if (buf && getenv("CT_REPLAY_UNIT_SHOW"))
-		printf("%s", buf);
-	free(buf);
-	replay_close(&r);
-	remove(o.rules4);
+	lines_close(&l);
+}
+
+/* --nat: one NAT line per binding a NAT target chooses, at the connection's
+ * first packet of each manipulation (nat chains see nothing else). */
+static void nat_lines(const char *host_file)
+{
+	static const char nrules[] =
+		"*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n"
+		"-A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 10.2.0.2:80\n"
+		"-A POSTROUTING -o r1 -j MASQUERADE\nCOMMIT\n";
+	static const struct { uint16_t sport, dport; uint32_t seq; uint8_t flags; } pkts[] = {
+		{ 4000, 8080, 1, TH_SYN }, { 4000, 8080, 2, TH_ACK }, { 4001, 22, 1, TH_SYN },
+	};
+	struct lines_run l;
+	struct tpkt p;
+	uint8_t rec[256];
+	const char *buf;
+	unsigned i;
+
+	if (!lines_open(&l, "nat", nrules, host_file, true))
+		return;
+	for (i = 0; i < sizeof(pkts) / sizeof(pkts[0]); i++) {
+		mk_tcp(&p, "10.1.0.2", pkts[i].sport, pkts[i].dport == 22 ? "10.1.0.9" : "10.2.0.2", pkts[i].dport,
+		       pkts[i].seq, 0, pkts[i].flags, 1000, 0);
+		replay_record(&l.r, DLT_LINUX_SLL2, rec, sll2(rec, &p, 2, false), T0 + (i + 1) * SEC / 100);
+	}
+	buf = lines_text(&l);
+	CHECK(buf && !strncmp(buf, "NAT: nat:PREROUTING:rule:1 DNAT IN=r0 OUT= MAC=", 47) &&
+	      strstr(buf, "\nNAT: nat:POSTROUTING:rule:1 MASQUERADE IN= OUT=r1 SRC=10.1.0.2 DST=10.2.0.2 ") &&
+	      strstr(buf, "SPT=4000 DPT=8080 SEQ=1 ") && !strstr(buf, "SEQ=2 ") && !strstr(buf, "SPT=4001"),
+	      "nat: a NAT line per binding (DNAT, MASQUERADE), none for later packets or unbound connections");
+	lines_close(&l);
 }
 
 /* pkttype: an arriving packet's link-layer type from the cooked header or the
@@ -255,6 +322,7 @@ int main(void)
 	replay_close(&r);
 	remove(o.rules4);
 	trace(o.host_files[0]);
+	nat_lines(o.host_files[0]);
 	pkttype(o.host_files[0]);
 	remove(o.host_files[0]);
 	TEST_EXIT();

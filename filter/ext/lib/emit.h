@@ -7,7 +7,8 @@
  * target() calls pkt->out->emit(arg, kind, d->priv, pv, meta) with kind
  * "LOG", "NFLOG", "NFQUEUE" or "REJECT"; ext_priv then points to the struct
  * below of that kind (REJECT: struct xt_reject_priv in reject.h, whose .with
- * is the kernel's ipt/ip6t_reject_with value).
+ * is the kernel's ipt/ip6t_reject_with value). The NAT targets report kind
+ * "NAT" with a struct xt_nat_choice (not their private data).
  */
 
 #include <stdbool.h>
@@ -38,6 +39,14 @@ struct xt_nflog_info {
 struct xt_nfqueue_info {
 	uint16_t num, total;
 	bool bypass, fanout;
+};
+
+/* kind "NAT": a NAT target chose the connection's binding at this rule (the
+ * kernel translates from here on; nfcore does not translate yet) */
+struct xt_nat_choice {
+	const char *target;      /* "SNAT", "DNAT", "MASQUERADE", "REDIRECT", "NETMAP" */
+	const char *table, *chain;
+	unsigned rulenum;
 };
 
 #endif

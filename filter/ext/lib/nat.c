@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit.h"
 #include "nat.h"
 
 /* See nat.h. */
@@ -224,5 +225,9 @@ int xt_nat_list(const struct filter_ext_data *d, const char *ports, uint8_t fami
 /* See nat.h. */
 int xt_nat_target(struct filter_ext_data *d, struct filter_pkt *pkt)
 {
+	struct xt_nat_choice c = { d->ext->name, pkt->table, pkt->chain, pkt->rulenum };
+
+	if (pkt->out && pkt->out->emit)
+		pkt->out->emit(pkt->out->arg, "NAT", &c, pkt->pv, pkt->meta);
 	return FILTER_ACCEPT;
 }

@@ -37,7 +37,8 @@ int xt_nat_print(const struct filter_ext_data *d, const char *to, uint8_t family
  * " random-fully", " persistent" as set. */
 int xt_nat_list(const struct filter_ext_data *d, const char *ports, uint8_t family,
 		char *buf, size_t len);
-/* The NAT targets' verdict here (no translation is done): FILTER_ACCEPT. */
+/* The NAT targets' verdict here (no translation is done): FILTER_ACCEPT, after
+ * reporting the choice (kind "NAT", struct xt_nat_choice in emit.h). */
 int xt_nat_target(struct filter_ext_data *d, struct filter_pkt *pkt);
 
 #endif
