@@ -22,13 +22,6 @@ CT_PROOF_GROUP=${CT_PROOF_GROUP:-4731}
 # they are still run and their differences printed, but reported as skips, so that a new
 # divergence anywhere else fails. Remove an entry once its ruleset equals the kernel.
 declare -A KNOWN=()
-# Connection lists known to differ (the other checks of the ruleset still fail on a difference)
-TUM_CONNS="in a fresh Debian 12 chroot under load (the README's test command) one UDP [UNREPLIED] entry of these long runs is still listed by the kernel but expired in nfcore; never in the development machine's runs; cause not found yet"
-declare -A KNOWN_CONNS=(
-	[tum-chair/iptables-save-2016-06-27_16-29-01]=$TUM_CONNS
-	[tum-chair/ip6tables-save-2016-06-27_16-29-01]=$TUM_CONNS
-	[tum-chair/iptables-save-2015-09-03_15-56-50]=$TUM_CONNS
-)
 # Rules whose counters depend on timing finer than the capture can tell: only these rules'
 # counter lines may differ (a skip, naming them); any other difference still fails. tum-chair's
 # LOG_DROP and LOG_RECENT_DROP chains log at most 100/min of the packets that reach them 3 ms
@@ -136,7 +129,7 @@ setup() {
 		skip "ct_proof: $name: the kernel refuses it ($(head -1 "$T_TMP/$H.err"))"
 		return 1
 	fi
-	ip netns exec "$H" sysctl -qw net.netfilter.nf_conntrack_acct=1 2>/dev/null
+	ip netns exec "$H" sysctl -qw net.netfilter.nf_conntrack_acct=1 net.netfilter.nf_conntrack_timestamp=1 2>/dev/null
 	# host packets as raw OUTPUT sees them (before any OUTPUT rule can drop them): NFLOG first
 	# (each record sent at once: ct_proof_merge.py times the kernel's own packets by their reading)
 	ip netns exec "$H" "$IPT" -t raw -I OUTPUT 1 -j NFLOG --nflog-group "$CT_PROOF_GROUP" --nflog-threshold 1 ||
@@ -145,9 +138,9 @@ setup() {
 }
 
 # run NAME RULES PKTS: sends PKTS through H (primers first), captures, saves the kernel's counters
-# and connections, replays; leaves $H.kernel/$H.save, $H.kct/$H.oct, $H.ours.
+# and connections, replays; leaves $H.kernel/$H.save, $H.kct/$H.oct (and $H.oct0), $H.ours.
 run() {
-	local name=$1 rules=$2 pkts=$3 k a from until tpid npid shift
+	local name=$1 rules=$2 pkts=$3 k a from until tpid npid shift listed early lag nlag
 	while read -r k a; do
 		if [ "$FAM" = 6 ]; then ip -n "$H" addr add "$a/128" dev "$k" nodad; else ip -n "$H" addr add "$a/32" dev "$k"; fi
 	done <"$T_TMP/$H.local"
@@ -184,19 +177,34 @@ print(json.dumps([r for r in json.load(sys.stdin) if r.get("table") not in (None
 		awk -v g="$CT_PROOF_GROUP" -v keep="$(grep -c '^\*raw' "$rules")" '
 			/^\*/ { t = $0 } t == "*raw" && !keep { next }
 			t == "*raw" && $0 ~ "-A OUTPUT -j NFLOG --nflog-group " g " --nflog-threshold 1$" { next } { print }' >"$T_TMP/$H.kernel"
+	listed=$(date +%s.%N)
 	ip netns exec "$H" conntrack -L -f "ipv$FAM" 2>/dev/null >"$T_TMP/$H.kct"
 	until=$(date +%s.%N)
+	ip netns exec "$H" python3 "$HERE/ct_proof_lag.py" dump "$FAM" >"$T_TMP/$H.starts" 2>/dev/null
 	sleep 1.5
 	kill -INT $tpid $npid; wait $tpid $npid 2>/dev/null
 	# the merged capture's times are moved back by the kernel's jiffy phase (printed): the window too
 	shift=$(python3 "$HERE/ct_proof_merge.py" "$T_TMP/$H.pcap" "$T_TMP/$H.nflog" "$T_TMP/$H.merged" "$T_TMP/$H.sent") ||
 		{ fail "ct_proof: $name: merging the captures"; return 1; }
 	from=$(awk -v t="$from" -v s="$shift" 'BEGIN { printf "%.6f", t - s / 1e9 }')
-	until=$(awk -v t="$until" -v s="$shift" 'BEGIN { printf "%.6f", t - s / 1e9 }')
-	"$NFCORE" --replay "$T_TMP/$H.merged" "--rules$([ "$FAM" = 6 ] && echo 6)" "$rules" --host "$T_TMP/$H.addr" --acct \
-		--host "$T_TMP/$H.route" --host "$T_TMP/$H.route6" "${policy[@]}" --from "$from" --until "$until" --owner 0:0 --nat \
-		$(awk 'NF > 13 { print "--owner " $14 "@" $3 }' "$pkts" | sort -u) >"$T_TMP/$H.ours" 2>"$T_TMP/$H.ours.err" ||
+	# The kernel listed its table at some time between $listed and $until, each entry expiring
+	# up to a jiffy (4 ms) earlier than in nfcore (its tick) or later by how late its conntrack
+	# ran (measured: ct_proof_lag.py). nfcore's table as of $until + 1 jiffy has only entries the
+	# kernel listed; its table as of $listed - lag - 1 jiffy ($H.oct0) all those the kernel may
+	# have listed; the entries in the latter only are left out of the comparison (ct_window).
+	read -r lag nlag < <(python3 "$HERE/ct_proof_lag.py" lag "$T_TMP/$H.starts" "$T_TMP/$H.merged" "$shift")
+	early=$(awk -v t="$listed" -v s="$shift" -v l="${lag:-0}" 'BEGIN { printf "%.6f", t - (s + l + 4e6) / 1e9 }')
+	until=$(awk -v t="$until" -v s="$shift" 'BEGIN { printf "%.6f", t - (s - 4e6) / 1e9 }')
+	CT_WINDOW_S=$(awk -v a="$early" -v b="$until" 'BEGIN { printf "%.6f", b - a }')
+	CT_WINDOW="$(awk -v a="$early" -v b="$until" -v l="${lag:-0}" -v n="${nlag:-0}" 'BEGIN {
+		printf "%.1f ms: listing %.1f ms, kernel lag up to %.3f ms over %d entries, 2 jiffies",
+			(b - a) * 1e3, (b - a) * 1e3 - l / 1e6 - 8, l / 1e6, n }')"
+	local replay=("$NFCORE" --replay "$T_TMP/$H.merged" "--rules$([ "$FAM" = 6 ] && echo 6)" "$rules" --host "$T_TMP/$H.addr" --acct \
+		--host "$T_TMP/$H.route" --host "$T_TMP/$H.route6" "${policy[@]}" --from "$from" --owner 0:0 --nat \
+		$(awk 'NF > 13 { print "--owner " $14 "@" $3 }' "$pkts" | sort -u))
+	"${replay[@]}" --until "$until" >"$T_TMP/$H.ours" 2>"$T_TMP/$H.ours.err" ||
 		{ fail "ct_proof: $name: nfcore: $(head -1 "$T_TMP/$H.ours.err")"; return 1; }
+	"${replay[@]}" --until "$early" 2>/dev/null | awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' >"$T_TMP/$H.oct0"
 	awk -v h="# ip$([ "$FAM" = 6 ] && echo 6)tables-save -c" '$0 == h {f=1;next} /^#/{f=0} f' "$T_TMP/$H.ours" >"$T_TMP/$H.save"
 	awk '/^# conntrack -L/{f=1;next} /^#/{f=0} f' "$T_TMP/$H.ours" >"$T_TMP/$H.oct"
 	# the connections a NAT target bound in nfcore ("src dst sport dport"): the kernel translated them
@@ -268,29 +276,49 @@ gen() {
 	[ -s "$T_TMP/$H.pkts" ] || { fail "ct_proof: $1: no packet for any rule"; return 1; }
 }
 
-# orig_key: "src dst sport dport" of each conntrack -L line (a key to join on), then the line
-# without its timeout and use count (the kernel's counts references of packets still queued,
-# e.g. an answer waiting for ND); entries with a second or less left are left out on both sides
-# (the kernel lists its table a few milliseconds before nfcore's --until)
+# orig_key FILE: "NATKEY|KEY|LINE|TIMEOUT" per conntrack -L line: NATKEY "src dst sport dport" of
+# the original direction (translated()'s key), KEY the protocol and the whole original tuple, LINE
+# the line without its timeout, use count (the kernel's counts references of packets still queued,
+# e.g. an answer waiting for ND) and delta-time (the kernel's timestamps measure its lag)
 orig_key() {
-	awk '$3 + 0 <= 1 { next }
-		{ s = d = sp = dp = ""
-		for (i = 1; i <= NF; i++) { split($i, kv, "=")
-			if (kv[1] == "src" && s == "") s = kv[2]; else if (kv[1] == "dst" && d == "") d = kv[2]
-			else if (kv[1] == "sport" && sp == "") sp = kv[2]; else if (kv[1] == "dport" && dp == "") dp = kv[2] }
-		$3 = "-"; sub(/ use=[0-9]+/, ""); print s " " d " " sp + 0 " " dp + 0 "|" $0 }' "$1"
+	awk '{ s = d = sp = dp = ""; k = $1; n = 0
+		for (i = 4; i <= NF && !($i ~ /^src=/ && n++); i++) { split($i, kv, "=")
+			if (kv[1] == "src") s = kv[2]; else if (kv[1] == "dst") d = kv[2]
+			else if (kv[1] == "sport") sp = kv[2]; else if (kv[1] == "dport") dp = kv[2]
+			if (kv[2] != "" && kv[1] != "packets" && kv[1] != "bytes") k = k " " $i }
+		t = $3; $3 = "-"; sub(/ delta-time=[0-9]+/, ""); sub(/ use=[0-9]+/, "")
+		print s " " d " " sp + 0 " " dp + 0 "|" k "|" $0 "|" t }' "$1"
 }
 
-# conns FILE NAT: the connections without timeouts, sorted, those NAT translated left out
+# conns FILE NAT EDGE: the connections without timeouts, sorted; those NAT translated and those
+# whose KEY (orig_key) is a line of EDGE left out
 conns() {
-	orig_key "$1" | awk -F'|' -v nat="$2" 'BEGIN { while ((getline l <nat) > 0) { split(l, a, " ")
-			t[a[2] " " a[3] " " a[4] " " a[5]] = 1 } }
-		!($1 in t) { print $2 }' | sort
+	orig_key "$1" | awk -F'|' -v nat="$2" -v edge="$3" 'BEGIN { while ((getline l <nat) > 0) { split(l, a, " ")
+			t[a[2] " " a[3] " " a[4] " " a[5]] = 1 }
+		while ((getline l <edge) > 0) e[l] = 1 }
+		!($1 in t) && !($2 in e) { print $3 }' | sort
+}
+
+# timeouts KERNEL OURS: the connections both list whose timeouts (seconds left, rounded down) differ
+# by more than the listing's window allows: the kernel's, listed up to $CT_WINDOW_S earlier and
+# counting whole jiffies, may be that much (rounded up) more than nfcore's, never less
+timeouts() {
+	awk -F'|' -v w="$CT_WINDOW_S" 'BEGIN { m = int(w + 0.004) + (w + 0.004 > int(w + 0.004)) }
+		NR == FNR { t[$3] = $4; next }
+		($3 in t) && (t[$3] < $4 || t[$3] > $4 + m) { print "timeout " t[$3] " in the kernel, " $4 " in nfcore: " $3 }' \
+		<(orig_key "$1") <(orig_key "$2")
+}
+
+# ct_window EARLY LATE: the KEYs (orig_key) of the connections in nfcore's table as of the start
+# of the kernel's listing window (EARLY) that are gone from it as of its end (LATE): they expire
+# within the window, so the kernel may or may not have listed them
+ct_window() {
+	comm -23 <(orig_key "$1" | cut -d'|' -f2 | sort -u) <(orig_key "$2" | cut -d'|' -f2 | sort -u)
 }
 
 # prove RULESET: one ruleset; prints ok/not ok lines.
 prove() {
-	local file=$1 name=${1#$RS/} rules hit total note="" nx nsn
+	local file=$1 name=${1#$RS/} rules hit total note="" nx nsn edge
 	FAM=4 IPT=iptables-legacy
 	case "$file" in *ip6tables* | *ipv6-server*) FAM=6 IPT=ip6tables-legacy ;; esac
 	rules=$T_TMP/$(echo "$name" | tr '/' '_').rules
@@ -327,15 +355,20 @@ prove() {
 		fi
 		divergence "$T_TMP/$H.kernel" "$T_TMP/$H.diff" "$rules" "$T_TMP/$H.pkts"
 	fi
-	if diff <(conns "$T_TMP/$H.kct" "$T_TMP/$H.nat") <(conns "$T_TMP/$H.oct" "$T_TMP/$H.nat") >"$T_TMP/$H.cdiff"; then
-		ok "ct_proof: $name: the connection list equals the kernel's ($(grep -c . "$T_TMP/$H.kct") connections: tuples, states, counters)"
-	else
-		if [ -n "${KNOWN_CONNS[$name]:-}" ]; then
-			skip "ct_proof: $name: connections differ: $(grep -c '^[<>]' "$T_TMP/$H.cdiff") lines, first: $(grep -m1 '^[<>]' "$T_TMP/$H.cdiff"): known: ${KNOWN_CONNS[$name]}"
-		else
-			differs "$name" "connections differ (< kernel, > nfcore): first: $(grep -m1 '^[<>]' "$T_TMP/$H.cdiff")"
-		fi
+	ct_window "$T_TMP/$H.oct0" "$T_TMP/$H.oct" >"$T_TMP/$H.edge"
+	edge="$(grep -c . "$T_TMP/$H.edge") left out as expiring within the listing's window, $(orig_key "$T_TMP/$H.kct" |
+		awk -F'|' -v e="$T_TMP/$H.edge" 'BEGIN { while ((getline l <e) > 0) w[l] = 1 } $2 in w { n++ } END { print n + 0 }'
+		) of them listed by the kernel ($CT_WINDOW)"
+	timeouts "$T_TMP/$H.kct" "$T_TMP/$H.oct" >"$T_TMP/$H.tdiff"
+	if ! diff <(conns "$T_TMP/$H.kct" "$T_TMP/$H.nat" "$T_TMP/$H.edge") \
+		<(conns "$T_TMP/$H.oct" "$T_TMP/$H.nat" "$T_TMP/$H.edge") >"$T_TMP/$H.cdiff"; then
+		differs "$name" "connections differ (< kernel, > nfcore; $edge): first: $(grep -m1 '^[<>]' "$T_TMP/$H.cdiff")"
 		head -20 "$T_TMP/$H.cdiff" | sed 's/^/# /'
+	elif [ -s "$T_TMP/$H.tdiff" ]; then
+		differs "$name" "connection timeouts differ ($(grep -c . "$T_TMP/$H.tdiff") connections; $edge): first: $(head -1 "$T_TMP/$H.tdiff")"
+		head -20 "$T_TMP/$H.tdiff" | sed 's/^/# /'
+	else
+		ok "ct_proof: $name: the connection list equals the kernel's ($(grep -c . "$T_TMP/$H.kct") connections: tuples, states, counters, timeouts; $edge)"
 	fi
 }
 
