@@ -132,7 +132,13 @@ struct ct_entry {
 	union {
 		struct ct_tcp tcp;
 		struct { uint64_t stream_ns; } udp;
-		struct { uint8_t state; uint32_t vtag[2]; } sctp;
+		struct {
+			uint8_t state;           /* enum ct_sctp_state */
+			uint8_t init[2];         /* an INIT was seen from this side (collisions) */
+			uint8_t flags;           /* heartbeat vtag failure pending (conntrack_sctp.c) */
+			uint8_t last_dir;        /* direction of that failed HEARTBEAT */
+			uint32_t vtag[2];        /* verification tag expected from each direction */
+		} sctp;
 	} proto;
 };
 

@@ -157,7 +157,7 @@ static void sctp(void)
 	struct tpkt p;
 	struct ct_entry *e = NULL;
 	static const struct { char dir; uint8_t chunk; uint8_t state; uint32_t to; } seq[] = {
-		{ 'o', 1, CT_SCTP_COOKIE_WAIT, 3 }, { 'r', 2, CT_SCTP_COOKIE_WAIT, 3 },
+		{ 'o', 1, CT_SCTP_CLOSED, 10 }, { 'r', 2, CT_SCTP_COOKIE_WAIT, 3 },
 		{ 'o', 10, CT_SCTP_COOKIE_ECHOED, 3 }, { 'r', 11, CT_SCTP_ESTABLISHED, 210 },
 		{ 'o', 0, CT_SCTP_ESTABLISHED, 210 }, { 'o', 7, CT_SCTP_SHUTDOWN_SENT, 3 },
 		{ 'r', 8, CT_SCTP_SHUTDOWN_ACK_SENT, 3 }, { 'o', 14, CT_SCTP_CLOSED, 10 },
