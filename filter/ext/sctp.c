@@ -232,15 +232,14 @@ static bool sctp_chunks_match(const struct sctp_priv *p, const struct pkt_view *
 	uint32_t seen[8] = { 0 }, off = 12;
 	unsigned i;
 
-	while (off < pv->l4_len) {
+	do {    /* the first chunk is read even past the end: none is a hotdrop */
 		const uint8_t *ch = pkt_l4(pv, off, 4);
 		uint16_t clen;
 
-		if (!ch) {
-			*hotdrop = true;
+		if (!ch || !(clen = xt_get16(ch + 2))) {
+			*hotdrop = true;        /* cut short, or a chunk of length 0 */
 			return false;
 		}
-		clen = xt_get16(ch + 2);
 		if (chunk_set(p, ch[0])) {
 			if (sctp_flags_ok(p, ch[0], ch[1])) {
 				if (p->match_type == MT_ANY)
@@ -250,10 +249,8 @@ static bool sctp_chunks_match(const struct sctp_priv *p, const struct pkt_view *
 		} else if (p->match_type == MT_ONLY) {
 			return false;
 		}
-		if (clen < 4)
-			break;
 		off += (clen + 3u) & ~3u;
-	}
+	} while (off < pv->l4_len);
 	switch (p->match_type) {
 	case MT_ALL:
 		for (i = 0; i < 8; i++)
