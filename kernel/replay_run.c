@@ -143,7 +143,8 @@ static void finish(struct replay *r, struct pktbuf *b, enum filter_verdict v)
 }
 
 /* True if the kernel itself makes such a packet (no socket owns it): TCP
- * resets and SYN/ACKs, ICMP replies and errors, neighbour discovery, MLD. */
+ * resets, ICMP replies and errors, neighbour discovery, MLD. A SYN/ACK is
+ * the listener's (the kernel's owner match sees the listening socket). */
 static bool kernel_made(const struct pkt_view *pv)
 {
 	const uint8_t *l4 = pv->l4_ok ? pv->data + pv->l4_off : NULL;
@@ -152,7 +153,7 @@ static bool kernel_made(const struct pkt_view *pv)
 		return false;
 	switch (pv->l4proto) {
 	case IPPROTO_TCP:
-		return (l4[13] & 0x04) || (l4[13] & 0x12) == 0x12;
+		return l4[13] & 0x04;
 	case IPPROTO_ICMP:
 		return l4[0] != 8 && l4[0] != 13 && l4[0] != 15 && l4[0] != 17;
 	case IPPROTO_ICMPV6:

@@ -4,7 +4,9 @@
 # ACK, data both ways, FIN both ways, last ACK) with consistent sequence numbers; a mid-stream
 # pickup (data on a tuple no SYN opened, and its answer); and after a forwarded UDP packet a
 # datagram too large for one frame, in two fragments. Lines as the generator prints them, with
-# the packet's bytes as hex (ct_proof_send.py sends those as they are).
+# the packet's bytes as hex (ct_proof_send.py sends those as they are). After a TCP SYN to or
+# from the host: a connection between real TCP stacks, the host's and the peer's (tcpin/tcpout
+# lines: ct_proof_send.py connects, sends data both ways and closes).
 import ipaddress, socket, struct
 
 SYN, ACK, FIN, PSH = 2, 16, 1, 8
@@ -73,35 +75,67 @@ def pickup(src, dst, sp, dp):
             (False, tcp(dst, src, dp, sp, 9000, 70003, ACK))]
 
 
+def plain(src, dst):
+    """True if neither end is multicast, link-local or unspecified."""
+    a, b = ipaddress.ip_address(src), ipaddress.ip_address(dst)
+    return not (a.is_multicast or b.is_multicast or a.is_link_local or b.is_link_local or a.is_unspecified)
+
+
+def crafted(x, reply_dev, is_local):
+    """The crafted packets after generator line X (a forwarded TCP SYN or UDP packet from a
+    peer) with their interfaces, as (kind, [(dev, from_source_side, packet)]), or None."""
+    how, dev, src, dst, proto, sp, dp, fl = x[0], x[1], x[2], x[3], int(x[4]), int(x[5]), int(x[6]), int(x[9])
+    back = reply_dev(dst)
+    if how != 'in' or x[10] != '-' or len(x) > 13 or is_local(dst) or not back or not sp or not dp:
+        return None
+    if proto == 6 and fl == SYN:
+        return 'tcp', [(dev if f else back, f, p) for f, p in conversation(src, dst, sp, dp) +
+                       pickup(src, dst, sp ^ 0x4000 or 1, dp)]
+    if proto == 17:
+        return 'udp', [(dev, True, f) for f in udp_fragments(src, dst, sp, dp)]
+    return None
+
+
+def stacks(x, reply_dev, is_local):
+    """A connection between real TCP stacks after generator line X, a TCP SYN to the host from a
+    peer (tcpin) or from the host to a peer (tcpout): the line, or None. The source port differs
+    from X's (a new connection), the X side's address is added to the peer's interface."""
+    how, dev, src, dst, proto, sp, dp, fl = x[0], x[1], x[2], x[3], int(x[4]), int(x[5]), int(x[6]), int(x[9])
+    if proto != 6 or fl != SYN or not sp or not dp or len(x) > 13 or x[10] != '-':
+        return None
+    if how == 'in' and is_local(dst) and not is_local(src):
+        kind, k = 'tcpin', dev
+    elif how == 'out' and is_local(src) and not is_local(dst):
+        kind, k = 'tcpout', reply_dev(dst)
+    else:
+        return None
+    return (kind, k, src, dst, 6, sp ^ 0x2000 or 1, dp, 0, 0, SYN, '-', x[11]) if k else None
+
+
 def with_flows(out, reply_dev, is_local, limit=6):
-    """OUT with whole flows after up to LIMIT forwarded TCP SYNs and UDP packets (distinct rules)
-    that arrive from a peer; REPLY_DEV(address): the interface the destination's answers
-    arrive on, or None; IS_LOCAL(address): the host's own."""
-    res, tcp_n, udp_n, seen = [], 0, 0, set()
+    """OUT with whole flows after the first lines of up to LIMIT rules of each kind: the rest of
+    forwarded TCP connections, pickups and fragmented UDP datagrams crafted (fin lines), and
+    connections between the host's TCP stack and a peer's (tcpin/tcpout lines). REPLY_DEV(address):
+    the interface the address's packets arrive on, or None; IS_LOCAL(address): the host's own."""
+    res, n, seen = [], {}, set()
     for x in out:
         res.append(x)
-        how, dev, src, dst, proto, sp, dp, fl, g = x[0], x[1], x[2], x[3], int(x[4]), int(x[5]), int(x[6]), int(x[9]), x[11]
-        if how != 'in' or x[10] != '-' or len(x) > 13 or g in seen or is_local(dst):
+        if x[11] in seen or not plain(x[2], x[3]):
             continue
-        a, b = ipaddress.ip_address(src), ipaddress.ip_address(dst)
-        if a.is_multicast or b.is_multicast or a.is_link_local or b.is_link_local or a.is_unspecified:
+        made = crafted(x, reply_dev, is_local)
+        if made and n.get(made[0], 0) < limit:
+            n[made[0]] = n.get(made[0], 0) + 1
+            seen.add(x[11])
+            proto, l4 = int(x[4]), 40 if ':' in x[2] else 20
+            for dev, fwd, pkt in made[1]:
+                s, d = (x[2], x[3]) if fwd else (x[3], x[2])
+                ports = struct.unpack('!HH', pkt[l4:l4 + 4]) if proto == 6 else (x[5], x[6])
+                res.append(('fin', dev, s, d, proto, ports[0], ports[1], 0, 0,
+                            pkt[l4 + 13] if proto == 6 else 0, '-', x[11], pkt.hex()))
             continue
-        back = reply_dev(dst)
-        if not back:
-            continue
-        if proto == 6 and fl == SYN and sp and dp and tcp_n < limit:
-            tcp_n += 1
-            flows = conversation(src, dst, sp, dp) + pickup(src, dst, sp ^ 0x4000 or 1, dp)
-        elif proto == 17 and sp and dp and udp_n < limit:
-            udp_n += 1
-            flows = [(True, f) for f in udp_fragments(src, dst, sp, dp)]
-        else:
-            continue
-        seen.add(g)
-        for fwd, pkt in flows:
-            l4 = 40 if ':' in src else 20
-            s, d = (src, dst) if fwd else (dst, src)
-            ports = struct.unpack('!HH', pkt[l4:l4 + 4]) if proto == 6 else (sp, dp) if fwd else (dp, sp)
-            res.append(('fin', dev if fwd else back, s, d, proto, ports[0], ports[1], 0, 0,
-                        pkt[l4 + 13] if proto == 6 else 0, '-', g, pkt.hex()))
+        real = stacks(x, reply_dev, is_local)
+        if real and n.get(real[0], 0) < limit:
+            n[real[0]] = n.get(real[0], 0) + 1
+            seen.add(x[11])
+            res.append(real)
     return res

@@ -52,6 +52,35 @@ def nflog_to_sll2(data):
         proto = 0x86dd if payload[0] >> 4 == 6 else 0x0800
     return struct.pack('!HHIHBB8s', proto, 0, outdev, 1, 4, 6, b'') + payload, outdev
 
+def quoted_key(ip):
+    """What an ICMP error keeps of the IP packet IP: addresses, id/flow, protocol, 8 bytes of L4."""
+    if ip[0] >> 4 == 6:
+        return ip[8:40] + ip[6:7] + ip[40:48]
+    hl = (ip[0] & 15) * 4
+    return ip[12:20] + ip[4:6] + ip[9:10] + ip[hl:hl + 8]
+
+def tcp_ends(ip, back=False):
+    """Addresses and ports of the TCP packet IP (turned around if BACK), or None."""
+    v6 = ip[0] >> 4 == 6
+    hl, proto = (40, ip[6]) if v6 else ((ip[0] & 15) * 4, ip[9])
+    if proto != 6 or len(ip) < hl + 14:
+        return None
+    a, b = (ip[8:24], ip[24:40]) if v6 else (ip[12:16], ip[16:20])
+    p, q = ip[hl:hl + 2], ip[hl + 2:hl + 4]
+    return b'T' + (b + a + q + p if back else a + b + p + q)
+
+def answering(ip):
+    """The key of the packet the ICMP/ICMPv6 error or TCP reset IP answers (quoted_key or
+    tcp_ends), or None."""
+    if ip[0] >> 4 == 6:
+        if len(ip) >= 96 and ip[6] == 58 and ip[40] < 128:
+            return quoted_key(ip[48:])
+    elif len(ip) >= 56 and ip[9] == 1 and ip[(ip[0] & 15) * 4] in (3, 4, 5, 11, 12):
+        return quoted_key(ip[(ip[0] & 15) * 4 + 8:])
+    t = tcp_ends(ip, True)
+    hl = 40 if ip[0] >> 4 == 6 else (ip[0] & 15) * 4
+    return t if t and ip[hl + 13] & 4 else None
+
 any_link, arrived = records(sys.argv[1])
 _, sent = records(sys.argv[2])
 lo = int(sys.argv[5]) if len(sys.argv) > 5 else 1
@@ -68,13 +97,18 @@ if any_link != 276:
 # the last arrival before it was read (or the previous sent packet, if later).
 # Packets the host sends to itself come from the lo capture (out and back in), except those
 # an OUTPUT or POSTROUTING rule dropped: they never reach lo, only the NFLOG capture has them.
-merged, leaving, on_lo = [], {}, {}
+# A packet of the host's own stack that an OUTPUT rule refused (REJECT) has its ICMP error or
+# TCP reset arrive over lo before the NFLOG record is read: it goes just before that answer.
+merged, leaving, on_lo, answers = [], {}, {}, {}
 for ts, d in arrived:
     ifindex, pkttype = struct.unpack('!I', d[4:8])[0], d[10]
     if pkttype != 4 or ifindex == lo:
         merged.append((ts, 0, d))
         if ifindex == lo:       # one copy of each (libpcap sees lo's packets once)
             on_lo.setdefault(d[20:], []).append(ts)
+            q = answering(d[20:])
+            if q:
+                answers.setdefault(q, []).append(ts)
     else:
         leaving.setdefault(d[20:], []).append(ts)
 last, arrival_ts = 0, sorted(ts for ts, _, _ in merged)
@@ -98,6 +132,9 @@ for ts, d in sent:
         # once), or after the previous sent packet if that is later
         k = bisect.bisect_left(arrival_ts, ts)
         last = max(last, arrival_ts[k - 1] if k else 0) + 1000 if last or k else ts
+        a = answers.get(quoted_key(r[0][20:])) or answers.get(tcp_ends(r[0][20:]))
+        if a and a[0] < last:
+            last = a.pop(0) - 1
     merged.append((last, 1, r[0]))
 merged.sort(key=lambda x: (x[0], x[1]))
 with open(sys.argv[3], 'wb') as f:

@@ -6,6 +6,8 @@
 # The host's packets are also written to a log ("nanoseconds hex-bytes" per line, the time
 # taken just before sending). A line with a 13th field sends those bytes (hex) as the packet, a
 # 14th (uid:gid) through a raw socket created by that user (coverage_local.owned_socket).
+# tcpin/tcpout lines are connections between real TCP stacks: the sink's client to the host's
+# server, or the host's client to the sink's server (the sink end's address is on the peer).
 # argv: macs-file sink-netns [pace-ms [log]]
 import ctypes, os, socket, struct, sys, time
 sys.dont_write_bytecode = True
@@ -84,17 +86,56 @@ def dst_mac(dst, hmac):
 
 libc = ctypes.CDLL(None, use_errno=True)
 home = open('/proc/self/ns/net')
-with open('/var/run/netns/' + sys.argv[2]) as x:
-    if libc.setns(x.fileno(), CLONE_NEWNET):
+sink = open('/var/run/netns/' + sys.argv[2])
+
+def in_sink(*args):
+    """A socket(*ARGS) of the sink namespace (a socket keeps the namespace it was made in)."""
+    if libc.setns(sink.fileno(), CLONE_NEWNET):
         sys.exit('ct_proof_send: setns %s failed' % sys.argv[2])
-    peers = {}
-    for k, v in macs.items():
-        s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
-        s.bind((v.split(',')[1], 0))
-        peers[k] = s
-if libc.setns(home.fileno(), CLONE_NEWNET):
-    sys.exit('ct_proof_send: setns back failed')
+    try:
+        return socket.socket(*args)
+    finally:
+        if libc.setns(home.fileno(), CLONE_NEWNET):
+            sys.exit('ct_proof_send: setns back failed')
+
+peers = {}
+for k, v in macs.items():
+    peers[k] = in_sink(socket.AF_PACKET, socket.SOCK_RAW)
+    peers[k].bind((v.split(',')[1], 0))
 raw = {}
+
+def converse(src, dst, sp, dp, client_in_sink):
+    """A TCP connection SRC:SP -> DST:DP between the host's stack and the sink's (the client in
+    the sink if CLIENT_IN_SINK): handshake, 10 bytes each way, the client's FIN, the server's.
+    Refused or unanswered (the ruleset's choice) within 0.3 s: left as it is."""
+    fam = socket.AF_INET6 if ':' in dst else socket.AF_INET
+    srv = socket.socket(fam, socket.SOCK_STREAM) if client_in_sink else in_sink(fam, socket.SOCK_STREAM)
+    cli = in_sink(fam, socket.SOCK_STREAM) if client_in_sink else socket.socket(fam, socket.SOCK_STREAM)
+    try:
+        for s in (srv, cli):
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.settimeout(0.3)
+        srv.bind((dst, dp))
+        srv.listen(1)
+        cli.bind((src, sp))
+        cli.connect((dst, dp))
+        conn, _ = srv.accept()
+        with conn:
+            conn.settimeout(0.3)
+            for a, b, data in ((cli, conn, b'0123456789'), (conn, cli, b'abcdefghij')):
+                time.sleep(pace)
+                a.sendall(data)
+                b.recv(64)
+            time.sleep(pace)
+            cli.shutdown(socket.SHUT_WR)
+            conn.recv(64)
+            time.sleep(pace)
+        cli.recv(64)
+    except OSError:
+        pass
+    finally:
+        cli.close()
+        srv.close()
 
 def raw_socket(v6, owner):
     """The host's raw socket of the family, created by OWNER ("uid:gid")."""
@@ -106,6 +147,10 @@ def raw_socket(v6, owner):
 for line in sys.stdin:
     f = line.split()
     how, k, dst, mac = f[0], f[1], f[3], f[10]
+    if how in ('tcpin', 'tcpout'):
+        converse(f[2], dst, int(f[5]), int(f[6]), how == 'tcpin')
+        time.sleep(pace)
+        continue
     pkt = bytes.fromhex(f[12]) if len(f) > 12 else made(f)
     v6 = pkt[0] >> 4 == 6
     if how in ('in', 'pin', 'fin'):

@@ -35,11 +35,12 @@ static const char rules[] =
 	"-A OUTPUT -p tcp --tcp-flags RST RST\n"
 	"COMMIT\n";
 
+/* A file holding @text; its name stays valid for the next 15 calls. */
 static char *tmpfile_with(const char *text)
 {
-	static char names[4][64];
+	static char names[16][64];
 	static int n;
-	char *name = names[n++ % 4];
+	char *name = names[n++ % 16];
 	FILE *f;
 
 	snprintf(name, 64, "/tmp/ct_replay_unit.%d.%d", (int)getpid(), n);
@@ -187,6 +188,36 @@ static void nat_lines(const char *host_file)
 	lines_close(&l);
 }
 
+/* --owner: a SYN/ACK the host sends is its listener's (the kernel's owner
+ * match sees the listening socket); a reset is the kernel's own. */
+static void owner_synack(const char *host_file)
+{
+	static const char orules[] =
+		"*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+		"-A OUTPUT -m owner --uid-owner 0\nCOMMIT\n";
+	struct replay_opts o = { .conntrack = -1, .owner = true };
+	struct replay r;
+	struct ulog_err err;
+	struct tpkt p;
+	uint8_t rec[256];
+
+	o.rules4 = tmpfile_with(orules);
+	o.host_files[o.n_host++] = host_file;
+	if (replay_open(&r, &o, &err)) {
+		CHECK(0, "owner: open (%s)", err.msg);
+		return;
+	}
+	mk_tcp(&p, "10.1.0.1", 22, "10.1.0.2", 5000, 9, 2, TH_SYN | TH_ACK, 1000, 0);
+	replay_record(&r, DLT_LINUX_SLL2, rec, sll2(rec, &p, 2, true), T0);
+	CHECK(counter(&r, "OUTPUT", 0, false) == 1, "owner: the host's SYN/ACK is its listener's (owner matches)");
+	mk_tcp(&p, "10.1.0.1", 23, "10.1.0.2", 5001, 0, 2, TH_RST | TH_ACK, 0, 0);
+	replay_record(&r, DLT_LINUX_SLL2, rec, sll2(rec, &p, 2, true), T0 + SEC);
+	CHECK(counter(&r, "OUTPUT", 0, false) == 1 && counter(&r, "OUTPUT", 0, true) == 2,
+	      "owner: the kernel's reset has no owner");
+	replay_close(&r);
+	remove(o.rules4);
+}
+
 /* pkttype: an arriving packet's link-layer type from the cooked header or the
  * Ethernet destination; another host's packets never reach the hooks. */
 static void pkttype(const char *host_file)
@@ -323,6 +354,7 @@ int main(void)
 	remove(o.rules4);
 	trace(o.host_files[0]);
 	nat_lines(o.host_files[0]);
+	owner_synack(o.host_files[0]);
 	pkttype(o.host_files[0]);
 	remove(o.host_files[0]);
 	TEST_EXIT();
