@@ -21,7 +21,7 @@ static const uint8_t icmp6_invert[256] = {
 static bool has_ports(uint8_t proto)
 {
 	return proto == IPPROTO_TCP || proto == IPPROTO_UDP || proto == IPPROTO_UDPLITE ||
-	       proto == IPPROTO_SCTP;      /* DCCP: generic since Linux 6.16, no ports */
+	       proto == IPPROTO_SCTP;      /* DCCP: generic (Linux 6.18 has no DCCP tracker), no ports */
 }
 
 bool ct_tuple_from_pkt(const struct pkt_view *pv, uint16_t zone, struct ct_tuple *tp)

@@ -5,7 +5,7 @@
 # (correct CRC32c, raw sockets in their own namespaces, 3 ms apart): whole associations ended by
 # SHUTDOWN or ABORT, bundled chunks, INIT retransmission, wrong verification tags, packets that
 # may or may not start an entry, heartbeat tag changes, INIT collision, IPv4 and IPv6, one bad
-# CRC; and DCCP, which this kernel (6.16+) tracks as a generic protocol. nfcore --replay of R's
+# CRC; and DCCP, which this kernel (6.18: no NF_CT_PROTO_DCCP) tracks as a generic protocol. nfcore --replay of R's
 # capture must give every rule the kernel's counters and the same conntrack table (states,
 # counters, timeouts within a second).
 . "$(dirname "$0")/../lib.sh"

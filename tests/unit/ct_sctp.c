@@ -284,7 +284,7 @@ static void print_line(void)
 	ct_table_free(t);
 }
 
-/* DCCP: no tracker since Linux 6.16; generic, so one entry per address pair, no ports. */
+/* DCCP: no tracker in Linux 6.18 (no NF_CT_PROTO_DCCP); generic, so one entry per address pair, no ports. */
 static void dccp(void)
 {
 	struct ct_table *t = table(8);
