@@ -241,11 +241,14 @@ static bool sctp_chunks_match(const struct sctp_priv *p, const struct pkt_view *
 			return false;
 		}
 		if (chunk_set(p, ch[0])) {
-			if (sctp_flags_ok(p, ch[0], ch[1])) {
-				if (p->match_type == MT_ANY)
-					return true;
+			bool flags_ok = sctp_flags_ok(p, ch[0], ch[1]);
+
+			if (flags_ok && p->match_type == MT_ANY)
+				return true;
+			if (!flags_ok && p->match_type == MT_ONLY)
+				return false;   /* a listed chunk whose flags differ (xt_sctp) */
+			if (flags_ok)
 				seen[ch[0] / 32] |= 1u << (ch[0] % 32);
-			}
 		} else if (p->match_type == MT_ONLY) {
 			return false;
 		}

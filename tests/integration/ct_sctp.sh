@@ -21,6 +21,8 @@ rules() {
 :INPUT ACCEPT [0:0]
 :FORWARD ACCEPT [0:0]
 :OUTPUT ACCEPT [0:0]
+-A FORWARD -p sctp -m sctp --chunk-types only DATA:B
+-A FORWARD -p sctp -m sctp --chunk-types only DATA:b
 -A FORWARD -p sctp -m conntrack --ctstate NEW -m sctp --chunk-types only INIT
 -A FORWARD -p sctp -m conntrack --ctstate NEW
 -A FORWARD -p sctp -m conntrack --ctstate ESTABLISHED -m sctp --chunk-types any DATA
