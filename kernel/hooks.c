@@ -344,16 +344,20 @@ static const uint8_t *dst_addr(const struct pktbuf *b)
 	return b->data + (b->family == AF_INET6 ? 24 : 16);
 }
 
-/* What ip6_rcv_core drops before any hook (RFC 4291 2.7): a multicast
- * source, a multicast destination of the reserved scope 0, or of scope 1
+/* What ip6_rcv_core drops before any hook (RFC 4291 2.5.3, 2.7): ::1 as
+ * source or destination on a device other than lo, a multicast source, a
+ * multicast destination of the reserved scope 0, or of scope 1
  * (interface-local) arriving from another node. */
 static bool v6_rcv_refused(const struct pktbuf *b)
 {
+	static const uint8_t lo6[16] = { [15] = 1 };
 	const uint8_t *s = b->data + 8, *d = b->data + 24;
 
 	if (b->family != AF_INET6)
 		return false;
 	if (s[0] == 0xff)
+		return true;
+	if ((!memcmp(s, lo6, 16) || !memcmp(d, lo6, 16)) && strcmp(b->meta.in, "lo"))
 		return true;
 	return d[0] == 0xff && ((d[1] & 0x0f) == 0 || ((d[1] & 0x0f) == 1 && strcmp(b->meta.in, "lo")));
 }
@@ -361,9 +365,10 @@ static bool v6_rcv_refused(const struct pktbuf *b)
 /* What ip_forward / ip6_forward drop before the FORWARD hook: a frame not
  * addressed to the host's MAC (broadcast, multicast, another host's), a TTL or
  * hop limit that forwarding would take to 0 (the kernel answers with Time
- * Exceeded, a packet of its own in the capture), and for IPv6 a multicast,
- * loopback or link-local source leaving by another interface than it came in
- * (where it would leave by the same one the kernel sends a redirect instead). */
+ * Exceeded, a packet of its own in the capture), and for IPv6 an unspecified,
+ * multicast, loopback or link-local source leaving by another interface than it
+ * came in (where it would leave by the same one the kernel sends a redirect
+ * instead). */
 static bool forward_refused(const struct pktbuf *b, const char *out)
 {
 	const uint8_t *s = b->data + 8;
@@ -373,7 +378,7 @@ static bool forward_refused(const struct pktbuf *b, const char *out)
 	if (b->family != AF_INET6 || !strcmp(out, b->meta.in))
 		return false;
 	return s[0] == 0xff || (s[0] == 0xfe && (s[1] & 0xc0) == 0x80) ||
-	       !memcmp(s, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16);
+	       (!memcmp(s, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 15) && s[15] <= 1);
 }
 
 enum filter_verdict hooks_receive(struct hooks *h, struct pktbuf *b)

@@ -201,6 +201,17 @@ static int derive_routes(struct host *h, const struct host_addr *a)
 		memcpy(r.dst, a->brd, 16);
 		rc = host_route_add(h, &r);
 	}
+	if (!rc && a->family == AF_INET && !a->secondary && a->plen && a->plen < 31) {
+		/* fib_add_ifaddr: the subnet's broadcast address, brd given or not */
+		uint32_t v = ((uint32_t)a->addr[0] << 24 | (uint32_t)a->addr[1] << 16 |
+			      (uint32_t)a->addr[2] << 8 | a->addr[3]) | (0xffffffffu >> a->plen);
+
+		r.type = HOST_RTN_BROADCAST;
+		memset(r.dst, 0, 16);
+		r.dst[0] = (uint8_t)(v >> 24), r.dst[1] = (uint8_t)(v >> 16);
+		r.dst[2] = (uint8_t)(v >> 8), r.dst[3] = (uint8_t)v;
+		rc = host_route_add(h, &r);
+	}
 	if (rc || a->secondary || a->plen == n * 8)
 		return rc;
 	memcpy(r.dst, a->addr, 16);

@@ -6,9 +6,14 @@
 
 #include "host_priv.h"
 
+static uint32_t v4(const uint8_t *a)
+{
+	return (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
+}
+
 static bool v4_lbcast_or_zero(const uint8_t *a)
 {
-	uint32_t v = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
+	uint32_t v = v4(a);
 
 	/* ipv4_is_zeronet(): only 0.0.0.0 since Linux 5.x (0.0.0.0/8 is unicast) */
 	return v == 0xffffffffu || v == 0;
@@ -57,17 +62,18 @@ enum host_input host_route_input(const struct host *h, uint8_t family, const uin
 	return host_route_input_flow(h, family, dst, NULL, out);
 }
 
-enum host_input host_route_input_flow(const struct host *h, uint8_t family, const uint8_t *dst,
-				      const struct host_flow *fl, char *out)
+/* The route lookup of ip_route_input (no source checks): the route into @rp when there is one. */
+static enum host_input route_input(const struct host *h, uint8_t family, const uint8_t *dst,
+				   const struct host_flow *fl, char *out, const struct host_route **rp)
 {
 	const struct host_route *r;
 
-	memset(out, 0, IFNAMSIZ);
 	if (is_multicast(family, dst))
 		return mc_joined(h, family, dst) ? HOST_IN_LOCAL : HOST_IN_DROP;
 	if (family == AF_INET && v4_lbcast_or_zero(dst))
 		return HOST_IN_LOCAL;
 	r = host_route_lookup_flow(h, family, dst, fl);
+	*rp = r;
 	if (!r)
 		return HOST_IN_DROP;
 	switch (r->type) {
@@ -83,6 +89,100 @@ enum host_input host_route_input_flow(const struct host *h, uint8_t family, cons
 	default:
 		return HOST_IN_DROP;
 	}
+}
+
+/* fib4_has_custom_rules(): a rule other than the kernel's local (0), main (32766) and default (32767). */
+static bool custom_rules(const struct host *h)
+{
+	static const uint32_t prio[3] = { 0, 32766, 32767 };
+	static const uint32_t table[3] = { HOST_TABLE_LOCAL, HOST_TABLE_MAIN, HOST_TABLE_DEFAULT };
+	unsigned i, k;
+
+	for (i = 0; i < h->n_rules; i++) {
+		const struct host_rule *r = &h->rules[i];
+
+		if (r->family != AF_INET)
+			continue;
+		for (k = 0; k < 3 && r->priority != prio[k]; k++)
+			;
+		if (k == 3 || r->action != HOST_RULE_TABLE || r->target != table[k] || r->src_len ||
+		    r->dst_len || r->iif[0] || r->oif[0] || r->has_mark || r->invert || r->never ||
+		    r->suppress_plen >= 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * fib_validate_source() with rp_filter, accept_local and src_valid_mark 0:
+ * true if source @src of a packet to @dst (NULL: 0.0.0.0) in on @in, leaving
+ * by @out ("" for local delivery), is valid. Without custom rules (and not
+ * forwarded back out its own interface, where send_redirects asks for the full
+ * check) it is valid unless it is one of the host's addresses; the full check
+ * looks the source up from @dst in from @out (or lo): valid unless the route
+ * is local, broadcast, anycast or multicast (no route, blackhole, unreachable
+ * and prohibit are lookup errors, which pass).
+ */
+static bool source_valid(const struct host *h, const uint8_t *src, const uint8_t *dst,
+			 const char *in, const char *out)
+{
+	const struct host_flow fl = { .src = dst, .iif = out[0] ? out : "lo" };
+	const struct host_route *r;
+
+	if (!custom_rules(h) && strcmp(in, out))
+		return !host_is_local(h, AF_INET, src);
+	r = host_route_lookup_flow(h, AF_INET, src, &fl);
+	return !r || r->type == HOST_RTN_UNICAST || r->type == HOST_RTN_BLACKHOLE ||
+	       r->type == HOST_RTN_UNREACHABLE || r->type == HOST_RTN_PROHIBIT;
+}
+
+/*
+ * The kernel's martians: true if IPv4 routing drops a packet from fl->src to
+ * @dst that the lookup sent to @where (route @r, out interface @out), as
+ * ip_route_input_slow and, for multicast, ip_route_input_mc do (route_localnet
+ * and bc_forwarding 0). Source: multicast or 255.255.255.255; to a group:
+ * loopback, 0.0.0.0 outside 224.0.0.0/24, invalid (source_valid); to
+ * 255.255.255.255 (or 0.0.0.0 from 0.0.0.0): invalid unless 0.0.0.0; then
+ * 0.0.0.0 or loopback either side; then invalid. Packets from lo (the host's
+ * own, routed when sent) and flows without a source are never martians.
+ */
+static bool martian(const struct host *h, const uint8_t *dst, const struct host_flow *fl,
+		    enum host_input where, const struct host_route *r, const char *out)
+{
+	const struct host_if *in = fl && fl->iif ? host_if_by_name(h, fl->iif) : NULL;
+	uint32_t s, d = v4(dst);
+
+	if (!fl || !fl->src || !fl->iif || !fl->iif[0] || !strcmp(fl->iif, "lo") ||
+	    (in && (in->flags & HOST_IF_LOOPBACK)))
+		return false;
+	s = v4(fl->src);
+	if (is_multicast(AF_INET, fl->src) || s == 0xffffffffu)
+		return true;
+	if (is_multicast(AF_INET, dst)) {
+		if (s >> 24 == 127 || (!s && d >> 8 != 0xe00000))
+			return true;
+		return s && !source_valid(h, fl->src, NULL, fl->iif, "");
+	}
+	if (d == 0xffffffffu || (!s && !d))
+		return s && !source_valid(h, fl->src, NULL, fl->iif, "");
+	if (!s || !d || s >> 24 == 127 || d >> 24 == 127)
+		return true;
+	if (where == HOST_IN_FORWARD)
+		return !source_valid(h, fl->src, dst, fl->iif, out);
+	return !source_valid(h, fl->src, r && r->type == HOST_RTN_BROADCAST ? NULL : dst, fl->iif, "");
+}
+
+enum host_input host_route_input_flow(const struct host *h, uint8_t family, const uint8_t *dst,
+				      const struct host_flow *fl, char *out)
+{
+	const struct host_route *r = NULL;
+	enum host_input where;
+
+	memset(out, 0, IFNAMSIZ);
+	where = route_input(h, family, dst, fl, out, &r);
+	if (where != HOST_IN_DROP && family == AF_INET && martian(h, dst, fl, where, r, out))
+		return HOST_IN_DROP;
+	return where;
 }
 
 int host_route_output(const struct host *h, uint8_t family, const uint8_t *dst, char *out)

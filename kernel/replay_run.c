@@ -302,8 +302,10 @@ int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caple
 	if (r->h.ct)
 		ct_prefetch(r->h.ct, &b.pv);
 	/* a forwarded packet leaving: its incoming copy made the trip (pieces
-	 * forwarded one by one match one by one, reassembled ones as a whole) */
-	leaving = o.outgoing && !host_is_local(r->host, b.family, src) && strcmp(o.dev, "lo");
+	 * forwarded one by one match one by one, reassembled ones as a whole);
+	 * IPv6 forwards sources that are the host's own too (no martians) */
+	leaving = o.outgoing && (b.family == AF_INET6 || !host_is_local(r->host, b.family, src)) &&
+		  strcmp(o.dev, "lo");
 	if (leaving && fwd_seen(r, fwd_key(&b))) {
 		r->skipped++;
 		return 0;
