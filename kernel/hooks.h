@@ -90,9 +90,10 @@ enum filter_verdict hooks_run(struct hooks *h, enum filter_hook hook, struct pkt
 
 /* A packet that arrived on b->meta.in: PREROUTING, routing by the host
  * model, then INPUT, or FORWARD and POSTROUTING (b->meta.out set). IPv6
- * packets ip6_rcv_core refuses (multicast source; multicast destination of
- * scope 0, or interface-local from another node) are dropped before any
- * hook (counted with the routing drops). */
+ * packets ip6_rcv_core refuses (multicast source; ::1 either side off lo;
+ * multicast destination of scope 0, or interface-local from another node)
+ * are dropped before any hook, and the host model's martians after
+ * PREROUTING (both counted with the routing drops). */
 enum filter_verdict hooks_receive(struct hooks *h, struct pktbuf *b);
 
 /* A packet the host sends: routing picks b->meta.out if empty, then
