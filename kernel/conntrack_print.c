@@ -130,9 +130,9 @@ int ct_print(const struct ct_table *t, const struct ct_entry *ct, uint64_t now_n
 	put(&o, "mark=%u ", ct->mark);
 	if (tp->zone)
 		put(&o, "zone=%u ", tp->zone);
-	if (t->cfg.tstamp)
-		put(&o, "delta-time=%llu ",
-		    (unsigned long long)((now_ns > ct->start_ns ? now_ns - ct->start_ns : 0) / CT_NS_PER_S));
+	if (t->cfg.tstamp)     /* conntrack(8): whole seconds now less whole seconds at the start */
+		put(&o, "delta-time=%llu ", (unsigned long long)(now_ns / CT_NS_PER_S > ct->start_ns / CT_NS_PER_S ?
+								 now_ns / CT_NS_PER_S - ct->start_ns / CT_NS_PER_S : 0));
 	if (ct->helper)
 		put(&o, "helper=%s ", ct_helper_name(ct->helper));
 	put(&o, "use=%u", 1 + (ct->helper ? ct_helper_children(t, ct, now_ns) : 0));

@@ -189,6 +189,7 @@ int replay_open(struct replay *r, const struct replay_opts *o, struct ulog_err *
 	if (r->track[0] || r->track[1]) {
 		ct_config_default(&cfg);
 		cfg.acct = o->acct;
+		cfg.tstamp = o->tstamp;
 		if (o->ct_max)
 			cfg.max = o->ct_max;
 		r->ct = ct_table_new(&cfg);

@@ -24,6 +24,7 @@ struct replay_opts {
 	unsigned n_host;
 	int conntrack;                           /* -1: when a ruleset uses it (the kernel's way), 0 off, 1 on */
 	bool acct;                               /* packets=/bytes= in the conntrack list */
+	bool tstamp;                             /* delta-time= in it (nf_conntrack_timestamp) */
 	const char *in;                          /* input interface for captures that do not say, or NULL */
 	FILE *trace;                             /* TRACE lines go here, NULL = off */
 	FILE *nat;                               /* NAT lines (a NAT target's choice), NULL = off */

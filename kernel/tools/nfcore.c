@@ -11,7 +11,7 @@
 
 static const char usage[] =
 	"usage: nfcore --replay CAPTURE [--rules RULES.v4] [--rules6 RULES.v6] [--host FILE]...\n"
-	"              [--in IFACE] [--conntrack auto|on|off] [--acct] [--trace] [--nat]\n"
+	"              [--in IFACE] [--conntrack auto|on|off] [--acct] [--timestamp] [--trace] [--nat]\n"
 	"              [--from SECS.FRAC] [--until SECS.FRAC] [--owner UID[:GID][@ADDR]]...\n"
 	"Runs every packet of CAPTURE (Ethernet, raw IP, Linux cooked) through the\n"
 	"host: arriving packets traverse PREROUTING and INPUT or FORWARD(+POSTROUTING),\n"
@@ -20,6 +20,8 @@ static const char usage[] =
 	"for a family when its ruleset uses it (auto), as in the kernel. At the end:\n"
 	"the rulesets with counters in iptables-save -c form, the verdict totals, and\n"
 	"the conntrack table in conntrack -L form. --trace prints TRACE lines.\n"
+	"--acct and --timestamp add packets=/bytes= and delta-time= to the conntrack\n"
+	"list, as nf_conntrack_acct and nf_conntrack_timestamp do.\n"
 	"--nat prints a NAT line for each connection a NAT target binds (the rule,\n"
 	"the target, the packet; nfcore does not translate yet).\n"
 	"--from/--until replay only the packets captured in that time window; the\n"
@@ -63,7 +65,7 @@ int main(int argc, char **argv)
 		{ "rules6", required_argument, NULL, '6' }, { "host", required_argument, NULL, 'H' },
 		{ "in", required_argument, NULL, 'i' }, { "conntrack", required_argument, NULL, 'c' },
 		{ "acct", no_argument, NULL, 'a' }, { "trace", no_argument, NULL, 't' },
-		{ "nat", no_argument, NULL, 'N' },
+		{ "nat", no_argument, NULL, 'N' }, { "timestamp", no_argument, NULL, 'T' },
 		{ "owner", required_argument, NULL, 'O' }, { "from", required_argument, NULL, 'F' }, { "until", required_argument, NULL, 'U' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
@@ -95,6 +97,7 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'a': o.acct = true; break;
+		case 'T': o.tstamp = true; break;
 		case 'O':
 			if (parse_owner(optarg, &o) < 0) {
 				fprintf(stderr, "nfcore: --owner takes UID[:GID][@ADDR] (at most %d with @ADDR)\n",

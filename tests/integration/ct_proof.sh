@@ -222,7 +222,7 @@ print(json.dumps([r for r in json.load(sys.stdin) if r.get("table") not in (None
 		printf "%.1f ms: listing %.1f ms, kernel lag up to %.3f ms over %d entries, 2 jiffies",
 			(b - a) * 1e3, (b - a) * 1e3 - l / 1e6 - 8, l / 1e6, n }')"
 	local replay=("$NFCORE" --replay "$T_TMP/$H.merged" "--rules$([ "$FAM" = 6 ] && echo 6)" "$rules" --host "$T_TMP/$H.addr" --acct \
-		--host "$T_TMP/$H.route" --host "$T_TMP/$H.route6" "${policy[@]}" --from "$from" --owner 0:0 --nat \
+		--host "$T_TMP/$H.route" --host "$T_TMP/$H.route6" "${policy[@]}" --from "$from" --owner 0:0 --nat --timestamp \
 		$(awk 'NF > 13 { print "--owner " $14 "@" $3 }' "$pkts" | sort -u))
 	"${replay[@]}" --until "$until" >"$T_TMP/$H.ours" 2>"$T_TMP/$H.ours.err" ||
 		{ fail "ct_proof: $name: nfcore: $(head -1 "$T_TMP/$H.ours.err")"; return 1; }
@@ -305,18 +305,19 @@ gen() {
 	[ -s "$T_TMP/$H.pkts" ] || { fail "ct_proof: $1: no packet for any rule"; return 1; }
 }
 
-# orig_key FILE: "NATKEY|KEY|LINE|TIMEOUT" per conntrack -L line: NATKEY "src dst sport dport" of
-# the original direction (translated()'s key), KEY the protocol and the whole original tuple, LINE
-# the line without its timeout, use count (the kernel's counts references of packets still queued,
-# e.g. an answer waiting for ND) and delta-time (the kernel's timestamps measure its lag)
+# orig_key FILE: "NATKEY|KEY|LINE|TIMEOUT|AGE" per conntrack -L line: NATKEY "src dst sport dport"
+# of the original direction (translated()'s key), KEY the protocol and the whole original tuple,
+# LINE the line without its timeout, use count (the kernel's counts references of packets still
+# queued, e.g. an answer waiting for ND) and delta-time (AGE: compared with the timeouts)
 orig_key() {
 	awk '{ s = d = sp = dp = ""; k = $1; n = 0
 		for (i = 4; i <= NF && !($i ~ /^src=/ && n++); i++) { split($i, kv, "=")
 			if (kv[1] == "src") s = kv[2]; else if (kv[1] == "dst") d = kv[2]
 			else if (kv[1] == "sport") sp = kv[2]; else if (kv[1] == "dport") dp = kv[2]
 			if (kv[2] != "" && kv[1] != "packets" && kv[1] != "bytes") k = k " " $i }
-		t = $3; $3 = "-"; sub(/ delta-time=[0-9]+/, ""); sub(/ use=[0-9]+/, "")
-		print s " " d " " sp + 0 " " dp + 0 "|" k "|" $0 "|" t }' "$1"
+		t = $3; $3 = "-"; a = match($0, / delta-time=[0-9]+/) ? substr($0, RSTART + 12, RLENGTH - 12) : "-"
+		sub(/ delta-time=[0-9]+/, ""); sub(/ use=[0-9]+/, "")
+		print s " " d " " sp + 0 " " dp + 0 "|" k "|" $0 "|" t "|" a }' "$1"
 }
 
 # conns FILE NAT EDGE: the connections without timeouts, sorted; those NAT translated and those
@@ -328,13 +329,18 @@ conns() {
 		!($1 in t) && !($2 in e) { print $3 }' | sort
 }
 
-# timeouts KERNEL OURS: the connections both list whose timeouts (seconds left, rounded down) differ
-# by more than the listing's window allows: the kernel's, listed up to $CT_WINDOW_S earlier and
-# counting whole jiffies, may be that much (rounded up) more than nfcore's, never less
+# timeouts KERNEL OURS: the connections both list whose timeouts (seconds left, rounded down) or
+# ages (delta-time, seconds since confirm, rounded down) differ by more than the listing's window
+# allows: the kernel's, listed up to $CT_WINDOW_S earlier and counting whole jiffies, may be that
+# much (rounded up) more time left than nfcore's, and that much younger, never the other way
+# (conntrack(8) prints whole seconds now less whole seconds at the start, and the capture's
+# times moved back by the jiffy phase may cross one more second: a second more for the ages)
 timeouts() {
 	awk -F'|' -v w="$CT_WINDOW_S" 'BEGIN { m = int(w + 0.004) + (w + 0.004 > int(w + 0.004)) }
-		NR == FNR { t[$3] = $4; next }
-		($3 in t) && (t[$3] < $4 || t[$3] > $4 + m) { print "timeout " t[$3] " in the kernel, " $4 " in nfcore: " $3 }' \
+		NR == FNR { t[$3] = $4; a[$3] = $5; next }
+		($3 in t) && (t[$3] < $4 || t[$3] > $4 + m) { print "timeout " t[$3] " in the kernel, " $4 " in nfcore: " $3 }
+		($3 in a) && (a[$3] == "-" || $5 == "-" || a[$3] > $5 || a[$3] + m + 1 < $5) {
+			print "delta-time " a[$3] " in the kernel, " $5 " in nfcore: " $3 }' \
 		<(orig_key "$1") <(orig_key "$2")
 }
 
@@ -394,10 +400,10 @@ prove() {
 		differs "$name" "connections differ (< kernel, > nfcore; $edge): first: $(grep -m1 '^[<>]' "$T_TMP/$H.cdiff")"
 		head -20 "$T_TMP/$H.cdiff" | sed 's/^/# /'
 	elif [ -s "$T_TMP/$H.tdiff" ]; then
-		differs "$name" "connection timeouts differ ($(grep -c . "$T_TMP/$H.tdiff") connections; $edge): first: $(head -1 "$T_TMP/$H.tdiff")"
+		differs "$name" "connection timeouts or ages differ ($(grep -c . "$T_TMP/$H.tdiff") connections; $edge): first: $(head -1 "$T_TMP/$H.tdiff")"
 		head -20 "$T_TMP/$H.tdiff" | sed 's/^/# /'
 	else
-		ok "ct_proof: $name: the connection list equals the kernel's ($(grep -c . "$T_TMP/$H.kct") connections: tuples, states, counters, timeouts; $edge)"
+		ok "ct_proof: $name: the connection list equals the kernel's ($(grep -c . "$T_TMP/$H.kct") connections: tuples, states, counters, timeouts, ages; $edge)"
 	fi
 }
 

@@ -119,6 +119,7 @@ static void on_event(void *arg, enum ct_event ev, const struct ct_entry *ct)
 
 static void tcp_line(void)
 {
+	struct ct_config cfg;
 	struct ct_table *t = table(8, 0, true);
 	struct tpkt p;
 	struct ct_ref ref;
@@ -138,6 +139,17 @@ static void tcp_line(void)
 	CHECK(ct_print(t, ref.ct, T0, false, line, 10) > 100 && strlen(line) == 9,
 	      "print: bounded buffer, full length returned");
 	CHECK(ev_new == 1 && ev_upd >= 2, "events: NEW at confirm, UPDATE on state changes");
+	ct_table_free(t);
+	ct_config_default(&cfg);
+	cfg.max = 8;
+	cfg.tstamp = true;
+	t = ct_table_new(&cfg);
+	ct_table_set_events(t, on_event, NULL);
+	ct_in(t, mk_tcp(&p, "192.168.1.10", 45679, "192.168.1.1", 22, 1, 0, TH_SYN, 64240, 0), 0, T0 + SEC - 1, &ref);
+	ct_confirm(t, &ref, T0 + SEC - 1);
+	ct_print(t, ref.ct, T0 + 2 * SEC, false, line, sizeof(line));
+	CHECK(strstr(line, " mark=0 delta-time=2 use=1"),
+	      "print: delta-time as conntrack(8): whole seconds now less whole seconds at the start (%s)", line);
 	ct_flush(t, T0);
 	CHECK(ev_del == 1 && ct_table_count(t) == 0, "events: DESTROY on flush");
 	ct_table_free(t);
