@@ -65,6 +65,7 @@ void host_free(struct host *h)
 	free(h->addrs);
 	free(h->routes);
 	free(h->rules);
+	free(h->confs);
 	free(h);
 }
 

@@ -100,6 +100,20 @@ struct host_flow {
 struct host_cache;
 struct host_rule_memo;
 
+/* The IPv4 routing sysctls of one net.ipv4.conf entry ("all", "default" or a device), as
+ * `sysctl net.ipv4.conf` prints them; -1 where the dump did not say. */
+struct host_conf {
+	char name[IFNAMSIZ];
+	int8_t rp_filter, accept_local, route_localnet, src_valid_mark, send_redirects;
+};
+
+/* The values input routing uses for a packet in on a device (the kernel's IN_DEV_* macros):
+ * rp_filter max(all, dev), the others all || dev. */
+struct host_conf_eff {
+	int rp_filter;
+	bool accept_local, route_localnet, src_valid_mark, send_redirects;
+};
+
 struct host {
 	struct host_if *ifs;
 	unsigned n_ifs, cap_ifs;
@@ -111,6 +125,8 @@ struct host {
 	struct host_rule *rules;     /* sorted by priority (stable); none of a family: local, main, default */
 	unsigned n_rules, cap_rules;
 	struct host_rule_memo *rule_memo; /* per-flow memo of rule lookups (host_rule_memo.c), with rules */
+	struct host_conf *confs;     /* net.ipv4.conf sysctls (host_sysctl.c); none: the kernel's defaults */
+	unsigned n_confs, cap_confs;
 };
 
 /* Where a packet arriving at the host goes (ip_route_input). */
@@ -146,7 +162,23 @@ int host_load_rule(struct host *h, const char *text, size_t len, const char *fil
 /* True if @text (NUL-terminated) is an `ip rule` listing ("0:\tfrom all ..."
  * or JSON objects starting with "priority"). */
 bool host_is_rule_listing(const char *text);
-/* Reads a file with host_load_addr() or host_load_route() (by @is_route). */
+/* Reads a sysctl dump (`sysctl net.ipv4.conf` or `sysctl -a`: "net.ipv4.conf.IF.KEY = V",
+ * IF's dots printed as '/'; or "/proc/sys/net/ipv4/conf/IF/KEY = V" or ":V"): rp_filter,
+ * accept_local, route_localnet, src_valid_mark and send_redirects of all, default and each
+ * device; other lines are skipped. 0, -EINVAL (a value not a number) or -ENOMEM with @err. */
+int host_load_sysctl(struct host *h, const char *text, size_t len, const char *file,
+		     struct ulog_err *err);
+/* True if @text (NUL-terminated) is a sysctl dump: its first line is "a.b... = v" or a /proc/sys path. */
+bool host_is_sysctl_listing(const char *text);
+/* Sets sysctl @key ("rp_filter", ...) of @name ("all", "default", a device) to @value.
+ * 0, 1 for a key the model does not use, or -ENOMEM. */
+int host_conf_set(struct host *h, const char *name, const char *key, int value);
+/* The values input routing applies to packets in on @dev (NULL: all alone). Without a
+ * dump the kernel's defaults: send_redirects 1, the others 0. A device the dump does not
+ * name takes default's values, as the kernel gives a new device. */
+struct host_conf_eff host_conf_of(const struct host *h, const char *dev);
+/* Reads a file with host_load_addr() or host_load_route() (by @is_route), or, when it is a
+ * sysctl dump (host_is_sysctl_listing), host_load_sysctl(). */
 int host_load_file(struct host *h, const char *path, bool is_route, struct ulog_err *err);
 
 /* Adds or merges interface @name (index 0: next free). Returns it, or NULL on ENOMEM. */

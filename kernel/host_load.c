@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Loading the host model: text or JSON told apart, files read whole. */
+/* Loading the host model: text or JSON told apart, sysctl dumps recognised, files read whole. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +28,9 @@ static int load(struct host *h, const char *text, size_t len, const char *file, 
 		return ulog_errf(err, -ENOMEM, "%s: out of memory", file);
 	memcpy(copy, text, len);
 	copy[len] = 0;
-	if (kind == K_RULE)
+	if (kind != K_RULE && host_is_sysctl_listing(copy))
+		rc = host_load_sysctl(h, copy, len, file, err);
+	else if (kind == K_RULE)
 		rc = is_json(copy, len) ? host_json_rule(h, copy, file, err)
 					: host_text_rule(h, copy, file, err);
 	else if (is_json(copy, len))

@@ -113,43 +113,82 @@ static bool custom_rules(const struct host *h)
 	return false;
 }
 
+/* True if device @dev has an IPv4 address (the kernel's in_dev->ifa_list). */
+static bool has_v4_addr(const struct host *h, const struct host_if *dev)
+{
+	unsigned i;
+
+	for (i = 0; dev && i < h->n_addrs; i++)
+		if (h->addrs[i].family == AF_INET && h->addrs[i].ifindex == dev->index)
+			return true;
+	return false;
+}
+
 /*
- * fib_validate_source() with rp_filter, accept_local and src_valid_mark 0:
- * true if source @src of a packet to @dst (NULL: 0.0.0.0) in on @in, leaving
- * by @out ("" for local delivery), is valid. Without custom rules (and not
- * forwarded back out its own interface, where send_redirects asks for the full
- * check) it is valid unless it is one of the host's addresses; the full check
- * looks the source up from @dst in from @out (or lo): valid unless the route
- * is local, broadcast, anycast or multicast (no route, blackhole, unreachable
- * and prohibit are lookup errors, which pass).
+ * __fib_validate_source(): the reverse lookup of source @src from @dst (NULL:
+ * 0.0.0.0) in from @out (or lo), with the packet's @mark under src_valid_mark.
+ * A lookup error (no route, blackhole, unreachable, prohibit) passes only with
+ * rp_filter 0; a route other than unicast (or local under accept_local) fails;
+ * one through in device @in passes; else strict (1) fails, and so does any
+ * rp_filter when @in has no IPv4 address; loose (2) passes.
+ */
+static bool full_check(const struct host *h, const uint8_t *src, const uint8_t *dst,
+		       const char *in, const char *out, uint32_t mark,
+		       const struct host_conf_eff *c)
+{
+	const struct host_flow fl = { .src = dst, .iif = out[0] ? out : "lo",
+				      .mark = c->src_valid_mark ? mark : 0 };
+	const struct host_route *r = host_route_lookup_flow(h, AF_INET, src, &fl);
+	const struct host_if *dev = host_if_by_name(h, in);
+
+	if (!r || r->type == HOST_RTN_BLACKHOLE || r->type == HOST_RTN_UNREACHABLE ||
+	    r->type == HOST_RTN_PROHIBIT)
+		return !c->rp_filter;
+	if (r->type != HOST_RTN_UNICAST && (r->type != HOST_RTN_LOCAL || !c->accept_local))
+		return false;
+	if (dev && r->ifindex == dev->index)
+		return true;
+	return !c->rp_filter || (c->rp_filter != 1 && has_v4_addr(h, dev));
+}
+
+/*
+ * fib_validate_source(): true if source @src of a packet to @dst (NULL:
+ * 0.0.0.0) in on @in, leaving by @out ("" for local delivery), is valid under
+ * @in's sysctls @c. With rp_filter 0, unless forwarded back out its in
+ * interface with send_redirects on: accept_local passes it, and without
+ * custom rules it is valid unless one of the host's addresses; otherwise the
+ * full check (full_check()).
  */
 static bool source_valid(const struct host *h, const uint8_t *src, const uint8_t *dst,
-			 const char *in, const char *out)
+			 const char *in, const char *out, uint32_t mark,
+			 const struct host_conf_eff *c)
 {
-	const struct host_flow fl = { .src = dst, .iif = out[0] ? out : "lo" };
-	const struct host_route *r;
-
-	if (!custom_rules(h) && strcmp(in, out))
-		return !host_is_local(h, AF_INET, src);
-	r = host_route_lookup_flow(h, AF_INET, src, &fl);
-	return !r || r->type == HOST_RTN_UNICAST || r->type == HOST_RTN_BLACKHOLE ||
-	       r->type == HOST_RTN_UNREACHABLE || r->type == HOST_RTN_PROHIBIT;
+	if (!c->rp_filter && (strcmp(in, out) || !c->send_redirects)) {
+		if (c->accept_local)
+			return true;
+		if (!custom_rules(h))
+			return !host_is_local(h, AF_INET, src);
+	}
+	return full_check(h, src, dst, in, out, mark, c);
 }
 
 /*
  * The kernel's martians: true if IPv4 routing drops a packet from fl->src to
  * @dst that the lookup sent to @where (route @r, out interface @out), as
- * ip_route_input_slow and, for multicast, ip_route_input_mc do (route_localnet
- * and bc_forwarding 0). Source: multicast or 255.255.255.255; to a group:
- * loopback, 0.0.0.0 outside 224.0.0.0/24, invalid (source_valid); to
- * 255.255.255.255 (or 0.0.0.0 from 0.0.0.0): invalid unless 0.0.0.0; then
- * 0.0.0.0 or loopback either side; then invalid. Packets from lo (the host's
- * own, routed when sent) and flows without a source are never martians.
+ * ip_route_input_slow and, for multicast, ip_route_input_mc do under the in
+ * interface's sysctls (bc_forwarding 0). Source: multicast or
+ * 255.255.255.255; to a group: loopback (unless route_localnet), 0.0.0.0
+ * outside 224.0.0.0/24, invalid (source_valid); to 255.255.255.255 (or
+ * 0.0.0.0 from 0.0.0.0): invalid unless 0.0.0.0; then 0.0.0.0 either side,
+ * loopback either side unless route_localnet; then invalid. Packets from lo
+ * (the host's own, routed when sent) and flows without a source are never
+ * martians.
  */
 static bool martian(const struct host *h, const uint8_t *dst, const struct host_flow *fl,
 		    enum host_input where, const struct host_route *r, const char *out)
 {
 	const struct host_if *in = fl && fl->iif ? host_if_by_name(h, fl->iif) : NULL;
+	struct host_conf_eff c;
 	uint32_t s, d = v4(dst);
 
 	if (!fl || !fl->src || !fl->iif || !fl->iif[0] || !strcmp(fl->iif, "lo") ||
@@ -158,18 +197,20 @@ static bool martian(const struct host *h, const uint8_t *dst, const struct host_
 	s = v4(fl->src);
 	if (is_multicast(AF_INET, fl->src) || s == 0xffffffffu)
 		return true;
+	c = host_conf_of(h, fl->iif);
 	if (is_multicast(AF_INET, dst)) {
-		if (s >> 24 == 127 || (!s && d >> 8 != 0xe00000))
+		if ((s >> 24 == 127 && !c.route_localnet) || (!s && d >> 8 != 0xe00000))
 			return true;
-		return s && !source_valid(h, fl->src, NULL, fl->iif, "");
+		return s && !source_valid(h, fl->src, NULL, fl->iif, "", fl->mark, &c);
 	}
 	if (d == 0xffffffffu || (!s && !d))
-		return s && !source_valid(h, fl->src, NULL, fl->iif, "");
-	if (!s || !d || s >> 24 == 127 || d >> 24 == 127)
+		return s && !source_valid(h, fl->src, NULL, fl->iif, "", fl->mark, &c);
+	if (!s || !d || ((s >> 24 == 127 || d >> 24 == 127) && !c.route_localnet))
 		return true;
 	if (where == HOST_IN_FORWARD)
-		return !source_valid(h, fl->src, dst, fl->iif, out);
-	return !source_valid(h, fl->src, r && r->type == HOST_RTN_BROADCAST ? NULL : dst, fl->iif, "");
+		return !source_valid(h, fl->src, dst, fl->iif, out, fl->mark, &c);
+	return !source_valid(h, fl->src, r && r->type == HOST_RTN_BROADCAST ? NULL : dst, fl->iif,
+			     "", fl->mark, &c);
 }
 
 enum host_input host_route_input_flow(const struct host *h, uint8_t family, const uint8_t *dst,

@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The host's IPv4 routing sysctls (net.ipv4.conf.*): a sysctl dump read, stored per entry, combined per device. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "host_priv.h"
+
+static const char *const keys[] = {
+	"rp_filter", "accept_local", "route_localnet", "src_valid_mark", "send_redirects",
+};
+
+/* The field of @c named @key, or NULL. */
+static int8_t *conf_field(struct host_conf *c, const char *key)
+{
+	int8_t *f[] = { &c->rp_filter, &c->accept_local, &c->route_localnet, &c->src_valid_mark,
+			&c->send_redirects };
+	unsigned i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strcmp(key, keys[i]))
+			return f[i];
+	return NULL;
+}
+
+static const struct host_conf *conf_find(const struct host *h, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < h->n_confs; i++)
+		if (!strcmp(h->confs[i].name, name))
+			return &h->confs[i];
+	return NULL;
+}
+
+int host_conf_set(struct host *h, const char *name, const char *key, int value)
+{
+	struct host_conf *c = (struct host_conf *)conf_find(h, name);
+	int8_t *f;
+
+	if (!c) {
+		if (h->n_confs == h->cap_confs) {
+			unsigned cap = h->cap_confs ? h->cap_confs * 2 : 8;
+			struct host_conf *p = realloc(h->confs, cap * sizeof(*p));
+
+			if (!p)
+				return -ENOMEM;
+			h->confs = p;
+			h->cap_confs = cap;
+		}
+		c = &h->confs[h->n_confs++];
+		memset(c, -1, sizeof(*c));
+		memset(c->name, 0, sizeof(c->name));
+		strncpy(c->name, name, IFNAMSIZ - 1);
+	}
+	f = conf_field(c, key);
+	if (!f)
+		return 1;
+	*f = (int8_t)(value < 0 ? 0 : value > 100 ? 100 : value);
+	return 0;
+}
+
+/* @v if the dump gave it, else the kernel's default @def. */
+static int val(int8_t v, int def)
+{
+	return v < 0 ? def : v;
+}
+
+struct host_conf_eff host_conf_of(const struct host *h, const char *dev)
+{
+	struct host_conf_eff e = { .send_redirects = true };
+	const struct host_conf *a, *d;
+
+	if (!h->n_confs)
+		return e;
+	a = conf_find(h, "all");
+	d = dev ? conf_find(h, dev) : NULL;
+	if (!d)
+		d = conf_find(h, "default");
+	if (a) {
+		e.rp_filter = val(a->rp_filter, 0);
+		e.accept_local = val(a->accept_local, 0);
+		e.route_localnet = val(a->route_localnet, 0);
+		e.src_valid_mark = val(a->src_valid_mark, 0);
+		e.send_redirects = val(a->send_redirects, 1);
+	}
+	if (d) {
+		if (val(d->rp_filter, 0) > e.rp_filter)
+			e.rp_filter = d->rp_filter;
+		e.accept_local |= val(d->accept_local, 0) != 0;
+		e.route_localnet |= val(d->route_localnet, 0) != 0;
+		e.src_valid_mark |= val(d->src_valid_mark, 0) != 0;
+		e.send_redirects |= val(d->send_redirects, 1) != 0;
+	}
+	return e;
+}
+
+static const char dot_prefix[] = "net.ipv4.conf.";
+static const char proc_prefix[] = "/proc/sys/net/ipv4/conf/";
+
+bool host_is_sysctl_listing(const char *text)
+{
+	const char *p;
+
+	while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
+		text++;
+	if (!strncmp(text, "/proc/sys/", 10))
+		return true;
+	for (p = text; *p && *p != ' ' && *p != '\n' && *p != '='; p++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-:@", *p))
+			return false;
+	return p > text && memchr(text, '.', (size_t)(p - text)) && !strncmp(p, " = ", 3);
+}
+
+/*
+ * One line: "net.ipv4.conf.IF.KEY = V" (IF's '.' printed as '/') or
+ * "/proc/sys/net/ipv4/conf/IF/KEY" then " = V" or ":V". 0 (stored or
+ * skipped), -EINVAL (no number) or -ENOMEM.
+ */
+static int sysctl_line(struct host *h, char *line)
+{
+	bool proc = !strncmp(line, proc_prefix, sizeof(proc_prefix) - 1);
+	char *name, *key, *eq, *end, *q;
+	long v;
+
+	if (!proc && strncmp(line, dot_prefix, sizeof(dot_prefix) - 1))
+		return 0;
+	name = line + (proc ? sizeof(proc_prefix) : sizeof(dot_prefix)) - 1;
+	eq = strpbrk(name, proc ? "=:" : "=");
+	if (!eq)
+		return 0;
+	for (end = eq; end > name && end[-1] == ' '; end--)
+		;
+	*end = 0;
+	key = strrchr(name, proc ? '/' : '.');
+	if (!key || key == name || strlen(name) - strlen(key) >= IFNAMSIZ)
+		return 0;
+	*key++ = 0;
+	if (!conf_field(&(struct host_conf){ 0 }, key))
+		return 0;
+	for (q = name; !proc && *q; q++)
+		if (*q == '/')
+			*q = '.';
+	v = strtol(eq + 1, &end, 10);
+	if (end == eq + 1 || (*end && *end != ' ' && *end != '\t' && *end != '\r'))
+		return -EINVAL;
+	return host_conf_set(h, name, key, (int)v) < 0 ? -ENOMEM : 0;
+}
+
+int host_load_sysctl(struct host *h, const char *text, size_t len, const char *file,
+		     struct ulog_err *err)
+{
+	char *copy = malloc(len + 1), *line, *next;
+	unsigned n = 0;
+	int rc = 0;
+
+	if (!copy)
+		return ulog_errf(err, -ENOMEM, "%s: out of memory", file);
+	memcpy(copy, text, len);
+	copy[len] = 0;
+	for (line = copy; line && !rc; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = 0;
+		n++;
+		while (*line == ' ' || *line == '\t')
+			line++;
+		rc = sysctl_line(h, line);
+	}
+	free(copy);
+	if (rc == -EINVAL)
+		return ulog_errf(err, rc, "%s:%u: a sysctl value that is not a number", file, n);
+	if (rc)
+		return ulog_errf(err, rc, "%s: out of memory", file);
+	return 0;
+}
