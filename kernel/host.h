@@ -177,6 +177,9 @@ int host_conf_set(struct host *h, const char *name, const char *key, int value);
  * dump the kernel's defaults: send_redirects 1, the others 0. A device the dump does not
  * name takes default's values, as the kernel gives a new device. */
 struct host_conf_eff host_conf_of(const struct host *h, const char *dev);
+/* True if accept_local is 1 on all, default or a device: only then does the kernel forward
+ * (or take in) a packet whose IPv4 source is one of the host's addresses. */
+bool host_accepts_local(const struct host *h);
 /* Reads a file with host_load_addr() or host_load_route() (by @is_route), or, when it is a
  * sysctl dump (host_is_sysctl_listing), host_load_sysctl(). */
 int host_load_file(struct host *h, const char *path, bool is_route, struct ulog_err *err);

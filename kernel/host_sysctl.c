@@ -95,6 +95,16 @@ struct host_conf_eff host_conf_of(const struct host *h, const char *dev)
 	return e;
 }
 
+bool host_accepts_local(const struct host *h)
+{
+	unsigned i;
+
+	for (i = 0; i < h->n_confs; i++)
+		if (h->confs[i].accept_local > 0)
+			return true;
+	return false;
+}
+
 static const char dot_prefix[] = "net.ipv4.conf.";
 static const char proc_prefix[] = "/proc/sys/net/ipv4/conf/";
 

@@ -303,9 +303,10 @@ int replay_record(struct replay *r, int dlt, const uint8_t *data, uint32_t caple
 		ct_prefetch(r->h.ct, &b.pv);
 	/* a forwarded packet leaving: its incoming copy made the trip (pieces
 	 * forwarded one by one match one by one, reassembled ones as a whole);
-	 * IPv6 forwards sources that are the host's own too (no martians) */
-	leaving = o.outgoing && (b.family == AF_INET6 || !host_is_local(r->host, b.family, src)) &&
-		  strcmp(o.dev, "lo");
+	 * IPv6 forwards sources that are the host's own too (no martians), IPv4
+	 * under accept_local */
+	leaving = o.outgoing && (b.family == AF_INET6 || !host_is_local(r->host, b.family, src) ||
+				 host_accepts_local(r->host)) && strcmp(o.dev, "lo");
 	if (leaving && fwd_seen(r, fwd_key(&b))) {
 		r->skipped++;
 		return 0;

@@ -10,7 +10,10 @@
 # in PREROUTING only; ip6_rcv_core's drops not even there), and nfcore --replay of R's capture
 # must give every counter and the conntrack table equal to the kernel's. Twice: without policy
 # rules (fib_validate_source's fast path: only R's own addresses are martian sources) and with
-# a custom `ip rule` (the full check: a broadcast source is refused too).
+# a custom `ip rule` (the full check: a broadcast source is refused too). Then R's routing
+# sysctls (rp_kinds): rp_filter 1 and 2 on all and on r0 alone, accept_local, route_localnet,
+# with sources R routes back out r1 (10.N.50.0/24), into a blackhole or nowhere, R's own,
+# 127/8; nfcore is given R's `sysctl net.ipv4.conf` dump with --host in every phase.
 . "$(dirname "$0")/../lib.sh"
 need iptables-legacy iptables-legacy-restore iptables-legacy-save ip6tables-legacy-restore conntrack tcpdump python3
 NFCORE=$ULOG_TOP/$BUILD/nfcore
@@ -64,6 +67,34 @@ unspec6-src-fwd :: fdN:2::2 host D D
 local6-src-in fdN:2::1 fdN:1::1 host I I
 local6-src-fwd fdN:1::1 fdN:2::2 host F F
 mapped6-src ::ffff:10.N.1.2 fdN:1::1 host I I
+KINDS
+}
+
+# KIND SRC DST L2 then the fate per sysctl phase: plain (all 0), strict (all.rp_filter 1),
+# strict-r0 (r0 1), loose (all 2), loose-max (all 1, r0 2), alocal (r0.accept_local 1),
+# alocal-strict (all accept_local and rp_filter 1), localnet (all.route_localnet 1),
+# localnet-loose (r0 route_localnet 1 and rp_filter 2). R routes 10.N.50.0/24 via S and
+# 10.N.60.0/24 to a blackhole; 10.99.0.0/16 has no route.
+rp_kinds() {
+	cat <<KINDS
+ctl-fwd 10.N.1.2 10.N.2.2 host F F F F F F F F F
+ctl-in 10.N.1.2 10.N.1.1 host I I I I I I I I I
+other-fwd 10.N.50.2 10.N.2.2 host F D D F F F D F F
+other-in 10.N.50.2 10.N.1.1 host I D D I I I D I I
+other-lbcast 10.N.50.2 255.255.255.255 bcast I D D I I I D I I
+other-mc 10.N.50.2 224.0.0.1 mcast I D D I I I D I I
+other-hairpin 10.N.50.2 10.N.1.5 host F D D F F F D F F
+noroute-fwd 10.99.0.1 10.N.2.2 host F D D D D F D F D
+noroute-in 10.99.0.1 10.N.1.1 host I D D D D I D I D
+blackhole-fwd 10.N.60.1 10.N.2.2 host F D D D D F D F D
+local-in 10.N.2.1 10.N.1.1 host D D D D D I D D D
+local-own-fwd 10.N.1.1 10.N.2.2 host D D D D D F F D D
+local-hairpin 10.N.2.1 10.N.1.5 host D D D D D F D D D
+lo-in 127.0.0.2 10.N.1.1 host D D D D D D D I D
+lo-fwd 127.0.0.2 10.N.2.2 host D D D D D D D F D
+lo1-in 127.0.0.1 10.N.1.1 host D D D D D D D D D
+lo-dst 10.N.1.2 127.0.0.1 host D D D D D D D I I
+lo-mc 127.0.0.2 224.0.0.1 mcast D D D D D D D I D
 KINDS
 }
 
@@ -135,34 +166,49 @@ fate_counts() {
 	check_eq "$1" "${got% }" "$want"
 }
 
-# phase TAG N FATE_COLUMN [RULE]: one router, the kinds sent, the kernel's fates and nfcore's replay.
+# dad_done NS: no IPv6 address of namespace NS is still tentative.
+dad_done() {
+	! ip -n "$1" -6 addr | grep -q tentative
+}
+
+# phase TAG N KINDS FATE_COLUMN [RULE [SYSCTL...]]: one router with sysctls SYSCTL (net.ipv4.conf.X),
+# the kinds sent, the kernel's fates and nfcore's replay. CT_MARTIAN_PHASES="TAG..." runs those alone.
 phase() {
-	local tag=$1 n=$2 col=$3 i=0 k src dst l2 f1 f2 fate rmac cmac host
+	local tag=$1 n=$2 kinds=$3 col=$4 rule=${5:-} i=0 k src dst l2 fates fate rmac cmac host x
+	shift 5 2>/dev/null || shift $#
+	[ -n "${CT_MARTIAN_PHASES:-}" ] && [[ " $CT_MARTIAN_PHASES " != *" $tag "* ]] && return 0
 	router_triple "m$tag" "$n" || { fail "ct_martian $tag: namespaces"; return 1; }
 	for x in all default r0 r1; do
 		$inR sysctl -qw net.ipv4.conf.$x.rp_filter=0 net.ipv4.conf.$x.accept_local=0 \
 			net.ipv4.conf.$x.route_localnet=0 net.ipv4.conf.$x.bc_forwarding=0
 	done
+	for x in "$@"; do $inR sysctl -qw "net.ipv4.conf.$x"; done
 	$inR sysctl -qw net.ipv6.conf.all.accept_ra=0 net.ipv6.conf.r0.accept_ra=0
-	[ -n "${4:-}" ] && ip -n "$R" rule add $4
+	$inC sysctl -qw net.ipv6.conf.c0.accept_ra=0; $inS sysctl -qw net.ipv6.conf.s0.accept_ra=0  # no RS
+	[ -n "$rule" ] && ip -n "$R" rule add $rule
+	ip -n "$R" route add "10.$n.50.0/24" via "10.$n.2.2"
+	ip -n "$R" route add blackhole "10.$n.60.0/24"
 	cmac=$(ip -n "$C" -j link show c0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["address"])')
 	ip -n "$R" neigh add "10.$n.1.5" lladdr "$cmac" dev r0   # the hairpin's next hop: sent at once
 	PORTS=(); : >"$T_TMP/send.txt"; : >"$T_TMP/fates.txt"
-	while read -r k src dst l2 f1 f2; do
-		src=${src//N/$n}; dst=${dst//N/$n}; fate=$f1; [ "$col" = 2 ] && fate=$f2
+	while read -r k src dst l2 fates; do
+		src=${src//N/$n}; dst=${dst//N/$n}; fate=$(echo $fates | cut -d' ' -f"$col")
 		PORTS+=($((2000 + i)))
 		echo "$src $dst $l2 $((2000 + i))" >>"$T_TMP/send.txt"
 		echo "$k $fate $((2000 + i))" >>"$T_TMP/fates.txt"
 		i=$((i + 1))
-	done < <(kinds)
+	done < <($kinds)
 	rules 4 >"$T_TMP/rules.v4"; rules 6 >"$T_TMP/rules.v6"
 	$inR iptables-legacy-restore <"$T_TMP/rules.v4" && $inR ip6tables-legacy-restore <"$T_TMP/rules.v6" ||
 		{ fail "ct_martian $tag: the kernel refuses the ruleset"; return 1; }
 	$inR ip -j addr >"$T_TMP/addr.json"
 	{ $inR ip -j route; $inR ip -j -6 route; } | tr -d '\n' | sed 's/\]\[/,/' >"$T_TMP/route.json"
 	$inR ip -j rule >"$T_TMP/rule.json"
+	$inR sysctl net.ipv4.conf >"$T_TMP/sysctl.txt"
 	rmac=$(ip -n "$R" -j link show r0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["address"])')
-	sleep 1
+	# the links' IPv6 chatter (DAD, then MLD reports within a second) over before the window opens
+	for x in "$C" "$R" "$S"; do wait_for 5 dad_done "$x"; done
+	sleep 1.5
 	capture_start "ct_martian $tag" "$R" || return 1
 	for t in raw mangle filter; do $inR iptables-legacy -t $t -Z; $inR ip6tables-legacy -t $t -Z; done
 	T_FROM=$(date +%s.%N)
@@ -172,14 +218,24 @@ phase() {
 	while read -r k fate port; do
 		fate_counts "ct_martian $tag: the kernel's fate of $k ($fate)" "$fate" "$port"
 	done <"$T_TMP/fates.txt"
-	host=(--rules "$T_TMP/rules.v4" --rules6 "$T_TMP/rules.v6" --host "$T_TMP/addr.json" --host "$T_TMP/route.json")
-	[ -n "${4:-}" ] && host+=(--host "$T_TMP/rule.json")
+	host=(--rules "$T_TMP/rules.v4" --rules6 "$T_TMP/rules.v6" --host "$T_TMP/addr.json"
+	      --host "$T_TMP/route.json" --host "$T_TMP/sysctl.txt")
+	[ -n "$rule" ] && host+=(--host "$T_TMP/rule.json")
 	nfcore_compare "ct_martian $tag" "${host[@]}"
 	grep -o 'no-route=[0-9]*' "$T_TMP/ours.txt" | sed "s/^/# ct_martian $tag: nfcore /"
 	[ -n "${CT_MARTIAN_KEEP:-}" ] && cp -r "$T_TMP" "$CT_MARTIAN_KEEP-$tag"
 	return 0
 }
 
-phase plain 86 1
-phase rules 87 2 "from 10.87.7.0/24 lookup main pref 100"
+phase plain 86 kinds 1
+phase rules 87 kinds 2 "from 10.87.7.0/24 lookup main pref 100"
+phase rp0 88 rp_kinds 1 ""
+phase strict 89 rp_kinds 2 "" all.rp_filter=1
+phase strict-r0 90 rp_kinds 3 "" r0.rp_filter=1
+phase loose 91 rp_kinds 4 "" all.rp_filter=2
+phase loose-max 92 rp_kinds 5 "" all.rp_filter=1 r0.rp_filter=2
+phase alocal 93 rp_kinds 6 "" r0.accept_local=1
+phase alocal-strict 94 rp_kinds 7 "" all.accept_local=1 all.rp_filter=1
+phase localnet 95 rp_kinds 8 "" all.route_localnet=1
+phase localnet-loose 96 rp_kinds 9 "" r0.route_localnet=1 r0.rp_filter=2
 t_done
