@@ -145,7 +145,9 @@ void host_free(struct host *h);
  * ip6-addr-* files, or `ip -j addr` JSON, told apart by the first
  * character) into @h: interfaces are added or merged by name, addresses
  * appended, the local table and connected routes derived. @file names the
- * source in errors. Returns 0 or -EINVAL with @err naming file:line.
+ * source in errors. Returns 0 or -EINVAL with @err naming file:line. A
+ * sysctl dump (host_is_sysctl_listing) given to host_load_addr() or
+ * host_load_route() is read by host_load_sysctl() instead (--host files).
  */
 int host_load_addr(struct host *h, const char *text, size_t len, const char *file,
 		   struct ulog_err *err);
