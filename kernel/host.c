@@ -66,6 +66,7 @@ void host_free(struct host *h)
 	free(h->routes);
 	free(h->rules);
 	free(h->confs);
+	free(h->conf_memo);
 	free(h);
 }
 

@@ -99,6 +99,7 @@ struct host_flow {
 
 struct host_cache;
 struct host_rule_memo;
+struct host_conf_memo;
 
 /* The IPv4 routing sysctls of one net.ipv4.conf entry ("all", "default" or a device), as
  * `sysctl net.ipv4.conf` prints them; -1 where the dump did not say. */
@@ -127,6 +128,7 @@ struct host {
 	struct host_rule_memo *rule_memo; /* per-flow memo of rule lookups (host_rule_memo.c), with rules */
 	struct host_conf *confs;     /* net.ipv4.conf sysctls (host_sysctl.c); none: the kernel's defaults */
 	unsigned n_confs, cap_confs;
+	struct host_conf_memo *conf_memo; /* host_conf_of() per device name, made with the first sysctl */
 };
 
 /* Where a packet arriving at the host goes (ip_route_input). */
@@ -177,7 +179,8 @@ bool host_is_sysctl_listing(const char *text);
 int host_conf_set(struct host *h, const char *name, const char *key, int value);
 /* The values input routing applies to packets in on @dev (NULL: all alone). Without a
  * dump the kernel's defaults: send_redirects 1, the others 0. A device the dump does not
- * name takes default's values, as the kernel gives a new device. */
+ * name takes default's values, as the kernel gives a new device. Memoised per
+ * device name until a sysctl is set; nothing is allocated. */
 struct host_conf_eff host_conf_of(const struct host *h, const char *dev);
 /* True if accept_local is 1 on all, default or a device: only then does the kernel forward
  * (or take in) a packet whose IPv4 source is one of the host's addresses. */

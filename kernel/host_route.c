@@ -124,52 +124,59 @@ static bool has_v4_addr(const struct host *h, const struct host_if *dev)
 	return false;
 }
 
+/* What fib_validate_source knows of the packet besides its addresses: the in
+ * device (name, model entry), the mark and the device's sysctls. */
+struct src_in {
+	const char *name;
+	const struct host_if *dev;
+	uint32_t mark;
+	struct host_conf_eff c;
+};
+
 /*
  * __fib_validate_source(): the reverse lookup of source @src from @dst (NULL:
- * 0.0.0.0) in from @out (or lo), with the packet's @mark under src_valid_mark.
+ * 0.0.0.0) in from @out (or lo), with the packet's mark under src_valid_mark.
  * A lookup error (no route, blackhole, unreachable, prohibit) passes only with
  * rp_filter 0; a route other than unicast (or local under accept_local) fails;
- * one through in device @in passes; else strict (1) fails, and so does any
- * rp_filter when @in has no IPv4 address; loose (2) passes.
+ * one through the in device passes; else strict (1) fails, and so does any
+ * rp_filter when the in device has no IPv4 address; loose (2) passes.
  */
 static bool full_check(const struct host *h, const uint8_t *src, const uint8_t *dst,
-		       const char *in, const char *out, uint32_t mark,
-		       const struct host_conf_eff *c)
+		       const struct src_in *in, const char *out)
 {
 	const struct host_flow fl = { .src = dst, .iif = out[0] ? out : "lo",
-				      .mark = c->src_valid_mark ? mark : 0 };
+				      .mark = in->c.src_valid_mark ? in->mark : 0 };
 	const struct host_route *r = host_route_lookup_flow(h, AF_INET, src, &fl);
-	const struct host_if *dev = host_if_by_name(h, in);
+	int rpf = in->c.rp_filter;
 
 	if (!r || r->type == HOST_RTN_BLACKHOLE || r->type == HOST_RTN_UNREACHABLE ||
 	    r->type == HOST_RTN_PROHIBIT)
-		return !c->rp_filter;
-	if (r->type != HOST_RTN_UNICAST && (r->type != HOST_RTN_LOCAL || !c->accept_local))
+		return !rpf;
+	if (r->type != HOST_RTN_UNICAST && (r->type != HOST_RTN_LOCAL || !in->c.accept_local))
 		return false;
-	if (dev && r->ifindex == dev->index)
+	if (in->dev && r->ifindex == in->dev->index)
 		return true;
-	return !c->rp_filter || (c->rp_filter != 1 && has_v4_addr(h, dev));
+	return !rpf || (rpf != 1 && has_v4_addr(h, in->dev));
 }
 
 /*
  * fib_validate_source(): true if source @src of a packet to @dst (NULL:
  * 0.0.0.0) in on @in, leaving by @out ("" for local delivery), is valid under
- * @in's sysctls @c. With rp_filter 0, unless forwarded back out its in
+ * the in device's sysctls. With rp_filter 0, unless forwarded back out its in
  * interface with send_redirects on: accept_local passes it, and without
  * custom rules it is valid unless one of the host's addresses; otherwise the
  * full check (full_check()).
  */
 static bool source_valid(const struct host *h, const uint8_t *src, const uint8_t *dst,
-			 const char *in, const char *out, uint32_t mark,
-			 const struct host_conf_eff *c)
+			 const struct src_in *in, const char *out)
 {
-	if (!c->rp_filter && (strcmp(in, out) || !c->send_redirects)) {
-		if (c->accept_local)
+	if (!in->c.rp_filter && (strcmp(in->name, out) || !in->c.send_redirects)) {
+		if (in->c.accept_local)
 			return true;
 		if (!custom_rules(h))
 			return !host_is_local(h, AF_INET, src);
 	}
-	return full_check(h, src, dst, in, out, mark, c);
+	return full_check(h, src, dst, in, out);
 }
 
 /*
@@ -187,30 +194,32 @@ static bool source_valid(const struct host *h, const uint8_t *src, const uint8_t
 static bool martian(const struct host *h, const uint8_t *dst, const struct host_flow *fl,
 		    enum host_input where, const struct host_route *r, const char *out)
 {
-	const struct host_if *in = fl && fl->iif ? host_if_by_name(h, fl->iif) : NULL;
-	struct host_conf_eff c;
+	struct src_in in;
 	uint32_t s, d = v4(dst);
 
-	if (!fl || !fl->src || !fl->iif || !fl->iif[0] || !strcmp(fl->iif, "lo") ||
-	    (in && (in->flags & HOST_IF_LOOPBACK)))
+	if (!fl || !fl->src || !fl->iif || !fl->iif[0] || !strcmp(fl->iif, "lo"))
+		return false;
+	in.dev = host_if_by_name(h, fl->iif);
+	if (in.dev && (in.dev->flags & HOST_IF_LOOPBACK))
 		return false;
 	s = v4(fl->src);
 	if (is_multicast(AF_INET, fl->src) || s == 0xffffffffu)
 		return true;
-	c = host_conf_of(h, fl->iif);
+	in.name = fl->iif;
+	in.mark = fl->mark;
+	in.c = host_conf_of(h, fl->iif);
 	if (is_multicast(AF_INET, dst)) {
-		if ((s >> 24 == 127 && !c.route_localnet) || (!s && d >> 8 != 0xe00000))
+		if ((s >> 24 == 127 && !in.c.route_localnet) || (!s && d >> 8 != 0xe00000))
 			return true;
-		return s && !source_valid(h, fl->src, NULL, fl->iif, "", fl->mark, &c);
+		return s && !source_valid(h, fl->src, NULL, &in, "");
 	}
 	if (d == 0xffffffffu || (!s && !d))
-		return s && !source_valid(h, fl->src, NULL, fl->iif, "", fl->mark, &c);
-	if (!s || !d || ((s >> 24 == 127 || d >> 24 == 127) && !c.route_localnet))
+		return s && !source_valid(h, fl->src, NULL, &in, "");
+	if (!s || !d || ((s >> 24 == 127 || d >> 24 == 127) && !in.c.route_localnet))
 		return true;
 	if (where == HOST_IN_FORWARD)
-		return !source_valid(h, fl->src, dst, fl->iif, out, fl->mark, &c);
-	return !source_valid(h, fl->src, r && r->type == HOST_RTN_BROADCAST ? NULL : dst, fl->iif,
-			     "", fl->mark, &c);
+		return !source_valid(h, fl->src, dst, &in, out);
+	return !source_valid(h, fl->src, r && r->type == HOST_RTN_BROADCAST ? NULL : dst, &in, "");
 }
 
 enum host_input host_route_input_flow(const struct host *h, uint8_t family, const uint8_t *dst,

@@ -6,6 +6,17 @@
 
 #include "host_priv.h"
 
+/* host_conf_of()'s answers by device name, direct-mapped: a packet's in device is one of a few. */
+#define CONF_MEMO_SIZE 16u
+
+struct host_conf_memo {
+	struct {
+		char name[IFNAMSIZ];
+		struct host_conf_eff eff;
+		bool known;
+	} e[CONF_MEMO_SIZE];
+};
+
 static const char *const keys[] = {
 	"rp_filter", "accept_local", "route_localnet", "src_valid_mark", "send_redirects",
 };
@@ -38,6 +49,9 @@ int host_conf_set(struct host *h, const char *name, const char *key, int value)
 	struct host_conf *c = (struct host_conf *)conf_find(h, name);
 	int8_t *f;
 
+	if (!h->conf_memo && !(h->conf_memo = malloc(sizeof(*h->conf_memo))))
+		return -ENOMEM;
+	memset(h->conf_memo, 0, sizeof(*h->conf_memo));
 	if (!c) {
 		if (h->n_confs == h->cap_confs) {
 			unsigned cap = h->cap_confs ? h->cap_confs * 2 : 8;
@@ -66,13 +80,12 @@ static int val(int8_t v, int def)
 	return v < 0 ? def : v;
 }
 
-struct host_conf_eff host_conf_of(const struct host *h, const char *dev)
+/* host_conf_of() without the memo: the entries looked up and combined. */
+static struct host_conf_eff conf_combine(const struct host *h, const char *dev)
 {
 	struct host_conf_eff e = { .send_redirects = true };
 	const struct host_conf *a, *d;
 
-	if (!h->n_confs)
-		return e;
 	a = conf_find(h, "all");
 	d = dev ? conf_find(h, dev) : NULL;
 	if (!d)
@@ -93,6 +106,28 @@ struct host_conf_eff host_conf_of(const struct host *h, const char *dev)
 		e.send_redirects |= val(d->send_redirects, 1) != 0;
 	}
 	return e;
+}
+
+struct host_conf_eff host_conf_of(const struct host *h, const char *dev)
+{
+	static const struct host_conf_eff defaults = { .send_redirects = true };
+	unsigned slot = 0;
+	size_t i;
+
+	if (!h->n_confs)
+		return defaults;
+	if (!dev || !h->conf_memo)
+		return conf_combine(h, dev);
+	for (i = 0; i < IFNAMSIZ && dev[i]; i++)
+		slot = slot * 31 + (unsigned char)dev[i];
+	slot %= CONF_MEMO_SIZE;
+	if (!h->conf_memo->e[slot].known || strncmp(h->conf_memo->e[slot].name, dev, IFNAMSIZ)) {
+		h->conf_memo->e[slot].eff = conf_combine(h, dev);
+		memset(h->conf_memo->e[slot].name, 0, IFNAMSIZ);
+		strncpy(h->conf_memo->e[slot].name, dev, IFNAMSIZ - 1);
+		h->conf_memo->e[slot].known = true;
+	}
+	return h->conf_memo->e[slot].eff;
 }
 
 bool host_accepts_local(const struct host *h)
