@@ -13,7 +13,8 @@
 # a custom `ip rule` (the full check: a broadcast source is refused too). Then R's routing
 # sysctls (rp_kinds): rp_filter 1 and 2 on all and on r0 alone, accept_local, route_localnet,
 # with sources R routes back out r1 (10.N.50.0/24), into a blackhole or nowhere, R's own,
-# 127/8; nfcore is given R's `sysctl net.ipv4.conf` dump with --host in every phase.
+# 127/8; nfcore is given R's `sysctl net.ipv4.conf` dump with --host in every phase (`sysctl -a`
+# in two, `grep . /proc/sys/net/ipv4/conf/*/*` in one).
 . "$(dirname "$0")/../lib.sh"
 need iptables-legacy iptables-legacy-restore iptables-legacy-save ip6tables-legacy-restore conntrack tcpdump python3
 NFCORE=$ULOG_TOP/$BUILD/nfcore
@@ -204,7 +205,11 @@ phase() {
 	$inR ip -j addr >"$T_TMP/addr.json"
 	{ $inR ip -j route; $inR ip -j -6 route; } | tr -d '\n' | sed 's/\]\[/,/' >"$T_TMP/route.json"
 	$inR ip -j rule >"$T_TMP/rule.json"
-	$inR sysctl net.ipv4.conf >"$T_TMP/sysctl.txt"
+	case $tag in  # the three forms of dump nfcore takes
+	loose|localnet-loose) $inR sysctl -a >"$T_TMP/sysctl.txt" 2>/dev/null ;;
+	alocal-strict) $inR sh -c 'grep . /proc/sys/net/ipv4/conf/*/*' >"$T_TMP/sysctl.txt" 2>/dev/null ;;
+	*) $inR sysctl net.ipv4.conf >"$T_TMP/sysctl.txt" ;;
+	esac
 	rmac=$(ip -n "$R" -j link show r0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["address"])')
 	# the links' IPv6 chatter (DAD, then MLD reports within a second) over before the window opens
 	for x in "$C" "$R" "$S"; do wait_for 5 dad_done "$x"; done

@@ -225,6 +225,9 @@ static void sysctl_parse(void)
 	      "martian sysctl: eth1/96 is eth1.96 (rp_filter %d)", c.rp_filter);
 	c = host_conf_of(h, "eth0");
 	CHECK(c.rp_filter == 0 && c.send_redirects, "martian sysctl: unnamed entries keep the kernel's defaults");
+	CHECK(host_conf_set(h, "eth1.96", "rp_filter", 1) == 0 && host_conf_of(h, "eth1.96").rp_filter == 1 &&
+	      host_conf_set(h, "eth1.96", "arp_filter", 1) == 1,
+	      "martian sysctl: a sysctl set after a lookup is seen (the memo is reset)");
 	CHECK(host_load_sysctl(h, "net.ipv4.conf.all.rp_filter = x\n", 32, "bad.txt", &err) == -EINVAL &&
 	      strstr(err.msg, "bad.txt:1"), "martian sysctl: a value not a number is an error (%s)", err.msg);
 	host_free(h);
