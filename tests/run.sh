@@ -31,7 +31,8 @@ run_one() {
 	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s))
 	printf '%-48s %4d ok %3d failed %3d skipped  (%ds)\n' "$name" "$p" "$f" "$s" $((SECONDS - start))
 	if [ "$f" -gt 0 ]; then
-		{ grep -E '^not ok ' "$log"; grep -E '^#' "$log"; } | head -n 30 | sed 's/^/    /'
+		# each "not ok" line with the comment lines that follow it (the divergence)
+		awk '/^not ok /{ print; f = 1; next } f && /^#/ { print; next } { f = 0 }' "$log" | head -n 60 | sed 's/^/    /'
 		tail -n 15 "$log" | sed 's/^/    | /'
 	fi
 }
