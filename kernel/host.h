@@ -105,14 +105,14 @@ struct host_conf_memo;
  * `sysctl net.ipv4.conf` prints them; -1 where the dump did not say. */
 struct host_conf {
 	char name[IFNAMSIZ];
-	int8_t rp_filter, accept_local, route_localnet, src_valid_mark, send_redirects;
+	int8_t rp_filter, accept_local, route_localnet, src_valid_mark, send_redirects, forwarding;
 };
 
 /* The values input routing uses for a packet in on a device (the kernel's IN_DEV_* macros):
- * rp_filter max(all, dev), the others all || dev. */
+ * rp_filter max(all, dev), forwarding the device's own, the others all || dev. */
 struct host_conf_eff {
 	int rp_filter;
-	bool accept_local, route_localnet, src_valid_mark, send_redirects;
+	bool accept_local, route_localnet, src_valid_mark, send_redirects, forwarding;
 };
 
 struct host {
@@ -168,7 +168,7 @@ int host_load_rule(struct host *h, const char *text, size_t len, const char *fil
 bool host_is_rule_listing(const char *text);
 /* Reads a sysctl dump (`sysctl net.ipv4.conf` or `sysctl -a`: "net.ipv4.conf.IF.KEY = V",
  * IF's dots printed as '/'; or "/proc/sys/net/ipv4/conf/IF/KEY = V" or ":V"): rp_filter,
- * accept_local, route_localnet, src_valid_mark and send_redirects of all, default and each
+ * accept_local, route_localnet, src_valid_mark, send_redirects and forwarding of all, default and each
  * device; other lines are skipped. 0, -EINVAL (a value not a number) or -ENOMEM with @err. */
 int host_load_sysctl(struct host *h, const char *text, size_t len, const char *file,
 		     struct ulog_err *err);
@@ -178,7 +178,7 @@ bool host_is_sysctl_listing(const char *text);
  * 0, 1 for a key the model does not use, or -ENOMEM. */
 int host_conf_set(struct host *h, const char *name, const char *key, int value);
 /* The values input routing applies to packets in on @dev (NULL: all alone). Without a
- * dump the kernel's defaults: send_redirects 1, the others 0. A device the dump does not
+ * dump the kernel's defaults (send_redirects 1, the others 0) and forwarding 1 (a router). A device the dump does not
  * name takes default's values, as the kernel gives a new device. Memoised per
  * device name until a sysctl is set; nothing is allocated. */
 struct host_conf_eff host_conf_of(const struct host *h, const char *dev);

@@ -187,7 +187,8 @@ static bool source_valid(const struct host *h, const uint8_t *src, const uint8_t
  * 255.255.255.255; to a group: loopback (unless route_localnet), 0.0.0.0
  * outside 224.0.0.0/24, invalid (source_valid); to 255.255.255.255 (or
  * 0.0.0.0 from 0.0.0.0): invalid unless 0.0.0.0; then 0.0.0.0 either side,
- * loopback either side unless route_localnet; then invalid. Packets from lo
+ * loopback either side unless route_localnet; then forwarded from a device
+ * with forwarding 0 (ip_route_input_slow's no_route); then invalid. Packets from lo
  * (the host's own, routed when sent) and flows without a source are never
  * martians.
  */
@@ -217,8 +218,8 @@ static bool martian(const struct host *h, const uint8_t *dst, const struct host_
 		return s && !source_valid(h, fl->src, NULL, &in, "");
 	if (!s || !d || ((s >> 24 == 127 || d >> 24 == 127) && !in.c.route_localnet))
 		return true;
-	if (where == HOST_IN_FORWARD)
-		return !source_valid(h, fl->src, dst, &in, out);
+	if (where == HOST_IN_FORWARD)   /* a device not forwarding: no route (-EHOSTUNREACH) */
+		return !in.c.forwarding || !source_valid(h, fl->src, dst, &in, out);
 	return !source_valid(h, fl->src, r && r->type == HOST_RTN_BROADCAST ? NULL : dst, &in, "");
 }
 

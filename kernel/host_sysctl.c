@@ -18,14 +18,14 @@ struct host_conf_memo {
 };
 
 static const char *const keys[] = {
-	"rp_filter", "accept_local", "route_localnet", "src_valid_mark", "send_redirects",
+	"rp_filter", "accept_local", "route_localnet", "src_valid_mark", "send_redirects", "forwarding",
 };
 
 /* The field of @c named @key, or NULL. */
 static int8_t *conf_field(struct host_conf *c, const char *key)
 {
 	int8_t *f[] = { &c->rp_filter, &c->accept_local, &c->route_localnet, &c->src_valid_mark,
-			&c->send_redirects };
+			&c->send_redirects, &c->forwarding };
 	unsigned i;
 
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
@@ -83,7 +83,7 @@ static int val(int8_t v, int def)
 /* host_conf_of() without the memo: the entries looked up and combined. */
 static struct host_conf_eff conf_combine(const struct host *h, const char *dev)
 {
-	struct host_conf_eff e = { .send_redirects = true };
+	struct host_conf_eff e = { .send_redirects = true, .forwarding = true };
 	const struct host_conf *a, *d;
 
 	a = conf_find(h, "all");
@@ -104,13 +104,14 @@ static struct host_conf_eff conf_combine(const struct host *h, const char *dev)
 		e.route_localnet |= val(d->route_localnet, 0) != 0;
 		e.src_valid_mark |= val(d->src_valid_mark, 0) != 0;
 		e.send_redirects |= val(d->send_redirects, 1) != 0;
+		e.forwarding = val(d->forwarding, 1) != 0;
 	}
 	return e;
 }
 
 struct host_conf_eff host_conf_of(const struct host *h, const char *dev)
 {
-	static const struct host_conf_eff defaults = { .send_redirects = true };
+	static const struct host_conf_eff defaults = { .send_redirects = true, .forwarding = true };
 	unsigned slot = 0;
 	size_t i;
 

@@ -74,28 +74,28 @@ KINDS
 # KIND SRC DST L2 then the fate per sysctl phase: plain (all 0), strict (all.rp_filter 1),
 # strict-r0 (r0 1), loose (all 2), loose-max (all 1, r0 2), alocal (r0.accept_local 1),
 # alocal-strict (all accept_local and rp_filter 1), localnet (all.route_localnet 1),
-# localnet-loose (r0 route_localnet 1 and rp_filter 2). R routes 10.N.50.0/24 via S and
+# localnet-loose (r0 route_localnet 1 and rp_filter 2), nofwd (r0.forwarding 0). R routes 10.N.50.0/24 via S and
 # 10.N.60.0/24 to a blackhole; 10.99.0.0/16 has no route.
 rp_kinds() {
 	cat <<KINDS
-ctl-fwd 10.N.1.2 10.N.2.2 host F F F F F F F F F
-ctl-in 10.N.1.2 10.N.1.1 host I I I I I I I I I
-other-fwd 10.N.50.2 10.N.2.2 host F D D F F F D F F
-other-in 10.N.50.2 10.N.1.1 host I D D I I I D I I
-other-lbcast 10.N.50.2 255.255.255.255 bcast I D D I I I D I I
-other-mc 10.N.50.2 224.0.0.1 mcast I D D I I I D I I
-other-hairpin 10.N.50.2 10.N.1.5 host F D D F F F D F F
-noroute-fwd 10.99.0.1 10.N.2.2 host F D D D D F D F D
-noroute-in 10.99.0.1 10.N.1.1 host I D D D D I D I D
-blackhole-fwd 10.N.60.1 10.N.2.2 host F D D D D F D F D
-local-in 10.N.2.1 10.N.1.1 host D D D D D I D D D
-local-own-fwd 10.N.1.1 10.N.2.2 host D D D D D F F D D
-local-hairpin 10.N.2.1 10.N.1.5 host D D D D D F D D D
-lo-in 127.0.0.2 10.N.1.1 host D D D D D D D I D
-lo-fwd 127.0.0.2 10.N.2.2 host D D D D D D D F D
-lo1-in 127.0.0.1 10.N.1.1 host D D D D D D D D D
-lo-dst 10.N.1.2 127.0.0.1 host D D D D D D D I I
-lo-mc 127.0.0.2 224.0.0.1 mcast D D D D D D D I D
+ctl-fwd 10.N.1.2 10.N.2.2 host F F F F F F F F F D
+ctl-in 10.N.1.2 10.N.1.1 host I I I I I I I I I I
+other-fwd 10.N.50.2 10.N.2.2 host F D D F F F D F F D
+other-in 10.N.50.2 10.N.1.1 host I D D I I I D I I I
+other-lbcast 10.N.50.2 255.255.255.255 bcast I D D I I I D I I I
+other-mc 10.N.50.2 224.0.0.1 mcast I D D I I I D I I I
+other-hairpin 10.N.50.2 10.N.1.5 host F D D F F F D F F D
+noroute-fwd 10.99.0.1 10.N.2.2 host F D D D D F D F D D
+noroute-in 10.99.0.1 10.N.1.1 host I D D D D I D I D I
+blackhole-fwd 10.N.60.1 10.N.2.2 host F D D D D F D F D D
+local-in 10.N.2.1 10.N.1.1 host D D D D D I D D D D
+local-own-fwd 10.N.1.1 10.N.2.2 host D D D D D F F D D D
+local-hairpin 10.N.2.1 10.N.1.5 host D D D D D F D D D D
+lo-in 127.0.0.2 10.N.1.1 host D D D D D D D I D D
+lo-fwd 127.0.0.2 10.N.2.2 host D D D D D D D F D D
+lo1-in 127.0.0.1 10.N.1.1 host D D D D D D D D D D
+lo-dst 10.N.1.2 127.0.0.1 host D D D D D D D I I D
+lo-mc 127.0.0.2 224.0.0.1 mcast D D D D D D D I D D
 KINDS
 }
 
@@ -243,4 +243,5 @@ phase alocal 93 rp_kinds 6 "" r0.accept_local=1
 phase alocal-strict 94 rp_kinds 7 "" all.accept_local=1 all.rp_filter=1
 phase localnet 95 rp_kinds 8 "" all.route_localnet=1
 phase localnet-loose 96 rp_kinds 9 "" r0.route_localnet=1 r0.rp_filter=2
+phase nofwd 97 rp_kinds 10 "" r0.forwarding=0
 t_done

@@ -131,6 +131,12 @@ static const struct sysctl_case sysctl_cases[] = {
 		{ "127.0.0.2", "10.9.2.2", "r1", "DROP" } } }, /* r1: no route_localnet */
 	{ "send_redirects", "net.ipv4.conf.all.send_redirects = 0\nnet.ipv4.conf.r0.send_redirects = 0\n", 0, {
 		{ "10.9.1.255", "10.9.1.5", "r0", "r0" } } },  /* hairpin without redirects: fast path */
+	{ "forwarding", "net.ipv4.conf.r0.forwarding = 0\nnet.ipv4.conf.all.forwarding = 0\n"
+		"net.ipv4.conf.r1.forwarding = 1\n", 0, {
+		{ "10.9.1.2", "10.9.2.2", "r0", "DROP" },    /* r0 does not forward */
+		{ "10.9.1.2", "10.9.1.1", "r0", "INPUT" },
+		{ "10.9.1.2", "255.255.255.255", "r0", "INPUT" },
+		{ "10.9.2.2", "10.9.1.2", "r1", "r0" } } },  /* the device's own value, not all's */
 	{ "src_valid_mark", "net.ipv4.conf.all.rp_filter = 1\nnet.ipv4.conf.r0.src_valid_mark = 1\n", 1, {
 		{ "10.9.50.2", "10.9.2.2", "r0", "r1" },     /* table 100 routes it back via r0 */
 		{ "10.9.50.2", "10.9.2.2", "r1", "r1" } } }, /* r1 without it: the mark unused */
