@@ -168,8 +168,9 @@ int host_load_rule(struct host *h, const char *text, size_t len, const char *fil
 bool host_is_rule_listing(const char *text);
 /* Reads a sysctl dump (`sysctl net.ipv4.conf` or `sysctl -a`: "net.ipv4.conf.IF.KEY = V",
  * IF's dots printed as '/'; or "/proc/sys/net/ipv4/conf/IF/KEY = V" or ":V"): rp_filter,
- * accept_local, route_localnet, src_valid_mark, send_redirects and forwarding of all, default and each
- * device; other lines are skipped. 0, -EINVAL (a value not a number) or -ENOMEM with @err. */
+ * accept_local, route_localnet, src_valid_mark, send_redirects and forwarding of all,
+ * default and each device; other lines are skipped. 0, -EINVAL (a value not a number)
+ * or -ENOMEM with @err. */
 int host_load_sysctl(struct host *h, const char *text, size_t len, const char *file,
 		     struct ulog_err *err);
 /* True if @text (NUL-terminated) is a sysctl dump: its first line is "a.b... = v" or a /proc/sys path. */
@@ -177,10 +178,10 @@ bool host_is_sysctl_listing(const char *text);
 /* Sets sysctl @key ("rp_filter", ...) of @name ("all", "default", a device) to @value.
  * 0, 1 for a key the model does not use, or -ENOMEM. */
 int host_conf_set(struct host *h, const char *name, const char *key, int value);
-/* The values input routing applies to packets in on @dev (NULL: all alone). Without a
- * dump the kernel's defaults (send_redirects 1, the others 0) and forwarding 1 (a router). A device the dump does not
- * name takes default's values, as the kernel gives a new device. Memoised per
- * device name until a sysctl is set; nothing is allocated. */
+/* The values input routing applies to packets in on @dev (NULL: default's). Without a
+ * dump the kernel's defaults (send_redirects 1, the others 0) and forwarding 1 (a
+ * router). A device the dump does not name takes default's values, as the kernel gives
+ * a new device. Memoised per device name until a sysctl is set; nothing is allocated. */
 struct host_conf_eff host_conf_of(const struct host *h, const char *dev);
 /* True if accept_local is 1 on all, default or a device: only then does the kernel forward
  * (or take in) a packet whose IPv4 source is one of the host's addresses. */
