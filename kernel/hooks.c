@@ -344,6 +344,11 @@ static const uint8_t *dst_addr(const struct pktbuf *b)
 	return b->data + (b->family == AF_INET6 ? 24 : 16);
 }
 
+static const uint8_t *src_addr(const struct pktbuf *b)
+{
+	return b->data + (b->family == AF_INET6 ? 8 : 12);
+}
+
 /* What ip6_rcv_core drops before any hook (RFC 4291 2.5.3, 2.7): ::1 as
  * source or destination on a device other than lo, a multicast source, a
  * multicast destination of the reserved scope 0, or of scope 1
@@ -398,7 +403,7 @@ enum filter_verdict hooks_receive(struct hooks *h, struct pktbuf *b)
 		return v;
 	}
 	if (h->host) {
-		const struct host_flow fl = { .src = dst_addr(b) - (b->family == AF_INET6 ? 16 : 4),
+		const struct host_flow fl = { .src = src_addr(b),
 					      .iif = b->meta.in, .mark = b->meta.mark };
 
 		where = host_route_input_flow(h->host, b->family, dst_addr(b), &fl, out);
@@ -470,7 +475,7 @@ enum filter_verdict hooks_send(struct hooks *h, struct pktbuf *b)
 	memset(b->meta.in, 0, IFNAMSIZ);
 	if (!b->meta.out[0] && h->host &&
 	    host_route_output_flow(h->host, b->family, dst_addr(b),
-				   dst_addr(b) - (b->family == AF_INET6 ? 16 : 4), b->meta.mark,
+				   src_addr(b), b->meta.mark,
 				   b->meta.out) < 0) {
 		h->st.route_drop++;
 		count(h, FILTER_DROP);

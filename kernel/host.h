@@ -129,6 +129,7 @@ struct host {
 	struct host_conf *confs;     /* net.ipv4.conf sysctls (host_sysctl.c); none: the kernel's defaults */
 	unsigned n_confs, cap_confs;
 	struct host_conf_memo *conf_memo; /* host_conf_of() per device name, made with the first sysctl */
+	bool accept_local;           /* accept_local on some entry (host_accepts_local), kept by host_conf_set */
 };
 
 /* Where a packet arriving at the host goes (ip_route_input). */

@@ -16,7 +16,7 @@ static bool is_json(const char *text, size_t len)
 	return i < len && text[i] == '[';
 }
 
-enum kind { K_ADDR, K_ROUTE, K_RULE };
+enum kind { K_ADDR, K_ROUTE, K_RULE, K_SYSCTL };
 
 static int load(struct host *h, const char *text, size_t len, const char *file, enum kind kind,
 		struct ulog_err *err)
@@ -28,8 +28,8 @@ static int load(struct host *h, const char *text, size_t len, const char *file, 
 		return ulog_errf(err, -ENOMEM, "%s: out of memory", file);
 	memcpy(copy, text, len);
 	copy[len] = 0;
-	if (kind != K_RULE && host_is_sysctl_listing(copy))
-		rc = host_load_sysctl(h, copy, len, file, err);
+	if (kind == K_SYSCTL || (kind != K_RULE && host_is_sysctl_listing(copy)))
+		rc = host_text_sysctl(h, copy, file, err);
 	else if (kind == K_RULE)
 		rc = is_json(copy, len) ? host_json_rule(h, copy, file, err)
 					: host_text_rule(h, copy, file, err);
@@ -47,6 +47,12 @@ int host_load_addr(struct host *h, const char *text, size_t len, const char *fil
 		   struct ulog_err *err)
 {
 	return load(h, text, len, file, K_ADDR, err);
+}
+
+int host_load_sysctl(struct host *h, const char *text, size_t len, const char *file,
+		     struct ulog_err *err)
+{
+	return load(h, text, len, file, K_SYSCTL, err);
 }
 
 int host_load_route(struct host *h, const char *text, size_t len, const char *file,

@@ -37,5 +37,6 @@ int host_json_addr(struct host *h, const char *text, const char *file, struct ul
 int host_json_route(struct host *h, const char *text, const char *file, struct ulog_err *err);
 int host_json_rule(struct host *h, const char *text, const char *file, struct ulog_err *err);
 int host_text_rule(struct host *h, char *text, const char *file, struct ulog_err *err);
+int host_text_sysctl(struct host *h, char *text, const char *file, struct ulog_err *err);
 
 #endif

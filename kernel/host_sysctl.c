@@ -71,6 +71,9 @@ int host_conf_set(struct host *h, const char *name, const char *key, int value)
 	if (!f)
 		return 1;
 	*f = (int8_t)(value < 0 ? 0 : value > 100 ? 100 : value);
+	h->accept_local = false;
+	for (c = h->confs; c < h->confs + h->n_confs; c++)
+		h->accept_local |= c->accept_local > 0;
 	return 0;
 }
 
@@ -133,12 +136,7 @@ struct host_conf_eff host_conf_of(const struct host *h, const char *dev)
 
 bool host_accepts_local(const struct host *h)
 {
-	unsigned i;
-
-	for (i = 0; i < h->n_confs; i++)
-		if (h->confs[i].accept_local > 0)
-			return true;
-	return false;
+	return h->accept_local;
 }
 
 static const char dot_prefix[] = "net.ipv4.conf.";
@@ -193,18 +191,14 @@ static int sysctl_line(struct host *h, char *line)
 	return host_conf_set(h, name, key, (int)v) < 0 ? -ENOMEM : 0;
 }
 
-int host_load_sysctl(struct host *h, const char *text, size_t len, const char *file,
-		     struct ulog_err *err)
+/* See host_priv.h: the lines of a sysctl dump, read in place. */
+int host_text_sysctl(struct host *h, char *text, const char *file, struct ulog_err *err)
 {
-	char *copy = malloc(len + 1), *line, *next;
+	char *line, *next;
 	unsigned n = 0;
 	int rc = 0;
 
-	if (!copy)
-		return ulog_errf(err, -ENOMEM, "%s: out of memory", file);
-	memcpy(copy, text, len);
-	copy[len] = 0;
-	for (line = copy; line && !rc; line = next) {
+	for (line = text; line && !rc; line = next) {
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = 0;
@@ -213,10 +207,10 @@ int host_load_sysctl(struct host *h, const char *text, size_t len, const char *f
 			line++;
 		rc = sysctl_line(h, line);
 	}
-	free(copy);
 	if (rc == -EINVAL)
 		return ulog_errf(err, rc, "%s:%u: a sysctl value that is not a number", file, n);
 	if (rc)
 		return ulog_errf(err, rc, "%s: out of memory", file);
 	return 0;
 }
+
